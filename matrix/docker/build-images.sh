@@ -1,0 +1,276 @@
+#!/usr/bin/env bash
+# Builds fsconform's container images without any image registry.
+#
+#   build-images.sh [--jar JAR] [--fixture DIR] [base|probe|dind|all ...]
+#
+# Prints one "kind=tag" line per image on stdout (for the Java suite to parse);
+# everything else goes to stderr. Tags are content hashes of the inputs and of the
+# recipe code itself, so a second run with the same inputs finds the tag and builds
+# nothing.
+#
+#   fsconform/base:<h>   Java 17 runtime + glibc + sh. FSCONFORM_BASE selects how:
+#                          jlink (default)  jlink'd runtime of the host JDK 17, the glibc
+#                                           libraries it needs, busybox-static applets.
+#                                           Seconds to build, ~50 MB, no mirror needed.
+#                          debootstrap      Debian minbase + openjdk-17-jre-headless
+#                                           (real coreutils/util-linux; slow, ~430 MB).
+#                        FSCONFORM_BASE_IMAGE=REF uses an existing image instead (e.g. an
+#                        official JRE image where a registry is reachable); it is pulled
+#                        only if missing locally.
+#   fsconform/probe:<h>  base + fixture tree (own layer, /fixture) + jar (/opt/fsconform).
+#   fsconform/dind:<h>   Debian minbase + docker.io + fuse-overlayfs/btrfs/xfs tools and
+#                        an entrypoint that runs an inner dockerd on a chosen storage
+#                        driver (see dind-entrypoint.sh).
+#
+# Env: FSCONFORM_IMAGE_CACHE  work/cache dir (default /var/cache/fsconform)
+#      FSCONFORM_JDK          JDK 17 home with jmods for jlink (default: detected)
+#      FSCONFORM_JLINK_MODULES modules for the jlink runtime
+#      FSCONFORM_DEBIAN_MIRROR / FSCONFORM_DEBIAN_SUITE  for debootstrap (default: the
+#                             host's own apt source and codename)
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+CACHE=${FSCONFORM_IMAGE_CACHE:-/var/cache/fsconform}
+BASE_KIND=${FSCONFORM_BASE:-jlink}
+# No java.desktop: it drags in X11/font/sound libraries; the probe is headless.
+JLINK_MODULES=${FSCONFORM_JLINK_MODULES:-java.base,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.unsupported,jdk.zipfs,jdk.crypto.ec,jdk.charsets}
+OWNER_LABEL=dev.fsconform.owner=fsconform
+# The legacy builder: the client may lack buildx, and we need no BuildKit features.
+export DOCKER_BUILDKIT=0
+
+die() { echo "build-images: $*" >&2; exit 1; }
+say() { echo "build-images: $*" >&2; }
+h12() { sha256sum | cut -c1-12; }
+have_image() { docker image inspect "$1" >/dev/null 2>&1; }
+# A byte-stable tar of a tree (names sorted, times/owners zeroed): hashes it and
+# makes imports of the same content yield the same layer digest.
+stable_tar() { tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
+  --pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime -C "$1" -cf - .; }
+
+docker version --format '{{.Server.Version}}' >/dev/null 2>&1 \
+  || die "no Docker engine answers (run matrix/docker/install-engine.sh first)"
+mkdir -p "$CACHE"
+
+find_jdk17() {
+  local c
+  for c in "${FSCONFORM_JDK:-}" "${JAVA_HOME:-}" /usr/lib/jvm/*17*; do
+    if [ -z "$c" ] || [ ! -f "$c/release" ] || [ ! -d "$c/jmods" ]; then continue; fi
+    grep -q '^JAVA_VERSION="17' "$c/release" && { readlink -f "$c"; return; }
+  done
+  die "no JDK 17 with jmods found (set FSCONFORM_JDK; Debian: apt-get install openjdk-17-jdk-headless)"
+}
+
+# Debian mirror and suite: taken from the host's apt configuration so that no host
+# is named here and a mirror/proxy set up for the machine is used as-is.
+debian_mirror() {
+  if [ -n "${FSCONFORM_DEBIAN_MIRROR:-}" ]; then echo "$FSCONFORM_DEBIAN_MIRROR"; return; fi
+  local m
+  m=$(grep -hsE '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -v security | head -n1 || true)
+  [ -n "$m" ] || m=$(grep -hsE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list \
+        | awk '{print $2}' | grep -v security | head -n1 || true)
+  [ -n "$m" ] || die "cannot find a Debian mirror in /etc/apt (set FSCONFORM_DEBIAN_MIRROR)"
+  echo "$m"
+}
+debian_suite() { echo "${FSCONFORM_DEBIAN_SUITE:-$(. /etc/os-release && echo "$VERSION_CODENAME")}"; }
+# Candidate versions of packages per the host's apt lists: part of the tag of a
+# debootstrapped image, so that a Debian update yields a new tag.
+pkg_versions() { apt-cache policy "$@" 2>/dev/null | awk '/^[^ ]/{p=$1} /Candidate:/{print p $2}'; }
+
+# Extracts a Debian package into DIR without installing it on the host.
+deb_extract() {
+  local pkg=$1 dir=$2 deb
+  mkdir -p "$CACHE/debs"
+  deb=$(ls "$CACHE/debs/${pkg}_"*.deb 2>/dev/null | head -n1 || true)
+  if [ -z "$deb" ]; then
+    local out
+    # As root apt warns that _apt cannot write here; only a failure matters.
+    out=$(cd "$CACHE/debs" && apt-get download -q "$pkg" 2>&1) || die "apt-get download $pkg failed (apt-get update?): $out"
+    deb=$(ls "$CACHE/debs/${pkg}_"*.deb | head -n1)
+  fi
+  dpkg-deb -x "$deb" "$dir"
+}
+
+# Imports a rootfs directory as an image with the given tag and Dockerfile changes.
+import_rootfs() {
+  local dir=$1 tag=$2; shift 2
+  local changes=(--change "LABEL $OWNER_LABEL") c
+  for c in "$@"; do changes+=(--change "$c"); done
+  stable_tar "$dir" | docker import "${changes[@]}" - "$tag" >/dev/null || die "docker import $tag failed"
+}
+
+# ---- base: jlink ---------------------------------------------------------------
+build_base_jlink() {
+  local jdk=$1 tag=$2 work=$3 root lib f
+  root=$work/rootfs
+  rm -rf "$work"; mkdir -p "$root"/usr/bin "$root"/usr/lib/x86_64-linux-gnu "$root"/usr/lib64 \
+    "$root"/etc "$root"/tmp "$root"/root "$root"/opt
+  # usrmerge layout, as in Debian, so /bin/sh and /lib64/ld-linux-* resolve.
+  ln -s usr/bin "$root/bin"; ln -s usr/bin "$root/sbin"; ln -s usr/lib "$root/lib"; ln -s usr/lib64 "$root/lib64"
+  chmod 1777 "$root/tmp"
+  # The CDS archive cuts JVM start-up by ~20 ms (~40%): the probe is exec'd many times.
+  "$jdk/bin/jlink" --module-path "$jdk/jmods" --add-modules "$JLINK_MODULES" \
+    --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
+    --output "$root/opt/java" >&2 \
+    || die "jlink failed"
+  ln -s ../../opt/java/bin/java "$root/usr/bin/java"
+  # busybox-static: sh and the usual applets, no libraries needed.
+  deb_extract busybox-static "$work/bb"
+  cp "$work/bb/bin/busybox" "$root/usr/bin/busybox"
+  for f in $("$root/usr/bin/busybox" --list); do
+    [ -e "$root/usr/bin/$f" ] || ln -s busybox "$root/usr/bin/$f"
+  done
+  # glibc and friends: whatever the runtime's ELF files link against, plus the libc
+  # pieces that jnr-ffi/jffi dlopen by name at run time.
+  { find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec ldd {} \; 2>/dev/null \
+      | awk '/=> \//{print $3} /^\t\/.*ld-linux/{print $1}'
+    for lib in libc.so.6 libm.so.6 libdl.so.2 libpthread.so.0 librt.so.1 libutil.so.1 libresolv.so.2 libnss_dns.so.2; do
+      ls /lib/x86_64-linux-gnu/$lib 2>/dev/null || true
+    done
+  } | sort -u | while read -r lib; do
+    mkdir -p "$root$(dirname "$lib")"
+    cp -L "$lib" "$root$lib"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$root/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
+  printf '/usr/lib/x86_64-linux-gnu\n' >"$root/etc/ld.so.conf"
+  ldconfig -r "$root" 2>/dev/null || true
+  "$root/opt/java/bin/java" -version >/dev/null 2>&1 || die "the jlink runtime does not start on the host"
+  import_rootfs "$root" "$tag" 'ENV PATH=/opt/java/bin:/usr/local/bin:/usr/bin:/bin' 'ENV JAVA_HOME=/opt/java' 'CMD ["java","-version"]'
+  rm -rf "$work"
+}
+
+# ---- base: debootstrap -----------------------------------------------------------
+debootstrap_rootfs() {
+  local dir=$1 include=$2
+  command -v debootstrap >/dev/null || die "debootstrap missing (run install-engine.sh)"
+  rm -rf "$dir"; mkdir -p "$dir" "$CACHE/debootstrap-debs"
+  # --cache-dir keeps the .debs: a rebuild with a new recipe does not download again.
+  debootstrap --variant=minbase --include="$include" --cache-dir="$CACHE/debootstrap-debs" \
+    "$(debian_suite)" "$dir" "$(debian_mirror)" >"$CACHE/debootstrap.log" 2>&1 \
+    || die "debootstrap failed (see $CACHE/debootstrap.log)"
+  # Slim the image: apt lists, docs and caches are not needed at run time.
+  rm -rf "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin "$dir"/var/cache/apt/archives/*.deb "$dir"/usr/share/doc/* \
+    "$dir"/usr/share/man/* "$dir"/usr/share/locale/* "$dir"/var/log/*
+  : >"$dir/etc/machine-id"
+}
+
+build_base_debootstrap() {
+  local tag=$1 work=$2
+  debootstrap_rootfs "$work/rootfs" openjdk-17-jre-headless,busybox
+  import_rootfs "$work/rootfs" "$tag" 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' 'CMD ["java","-version"]'
+  rm -rf "$work"
+}
+
+base_tag() {
+  local h jdk
+  if [ -n "${FSCONFORM_BASE_IMAGE:-}" ]; then
+    if ! have_image "$FSCONFORM_BASE_IMAGE"; then
+      say "pulling $FSCONFORM_BASE_IMAGE"
+      docker pull -q "$FSCONFORM_BASE_IMAGE" >&2 || die "base image $FSCONFORM_BASE_IMAGE neither local nor pullable"
+    fi
+    h=$(docker image inspect -f '{{.Id}}' "$FSCONFORM_BASE_IMAGE" | h12)
+    BASE_TAG=fsconform/base:ext-$h
+    have_image "$BASE_TAG" || docker tag "$FSCONFORM_BASE_IMAGE" "$BASE_TAG"
+    return
+  fi
+  case $BASE_KIND in
+    jlink)
+      jdk=$(find_jdk17)
+      # Inputs: recipe code, module list, the JDK (release + java.base.jmod), the
+      # host glibc, and the busybox-static version.
+      h=$( { declare -f build_base_jlink deb_extract import_rootfs stable_tar; echo "$JLINK_MODULES"
+             cat "$jdk/release"; sha256sum "$jdk/jmods/java.base.jmod" /lib/x86_64-linux-gnu/libc.so.6 \
+               /lib/x86_64-linux-gnu/libstdc++.so.6 | cut -d' ' -f1; pkg_versions busybox-static; } | h12)
+      BASE_TAG=fsconform/base:$h
+      have_image "$BASE_TAG" && { say "base $BASE_TAG exists"; return; }
+      say "building $BASE_TAG (jlink from $jdk)"
+      build_base_jlink "$jdk" "$BASE_TAG" "$CACHE/work-base" ;;
+    debootstrap)
+      h=$( { declare -f build_base_debootstrap debootstrap_rootfs import_rootfs stable_tar; debian_suite; debian_mirror
+             pkg_versions openjdk-17-jre-headless busybox libc6; } | h12)
+      BASE_TAG=fsconform/base:$h
+      have_image "$BASE_TAG" && { say "base $BASE_TAG exists"; return; }
+      say "building $BASE_TAG (debootstrap)"
+      build_base_debootstrap "$BASE_TAG" "$CACHE/work-base-deb" ;;
+    *) die "FSCONFORM_BASE must be jlink or debootstrap, not '$BASE_KIND'" ;;
+  esac
+}
+
+# ---- probe -----------------------------------------------------------------------
+PROBE_DOCKERFILE='ARG BASE
+FROM ${BASE}
+# The seeded tree gets a layer of its own: in a container it is a lower layer, which
+# is what the overlay rename cases need.
+COPY fixture/ /fixture/
+COPY fsconform.jar /opt/fsconform/fsconform.jar
+LABEL dev.fsconform.owner=fsconform
+CMD ["java","-jar","/opt/fsconform/fsconform.jar"]'
+
+probe_tag() {
+  local jar=$1 fixture=$2 h ctx
+  [ -f "$jar" ] || die "probe jar not found: $jar (use --jar)"
+  [ -d "$fixture" ] || die "fixture directory not found: $fixture (use --fixture)"
+  h=$( { echo "$BASE_TAG"; echo "$PROBE_DOCKERFILE"; sha256sum <"$jar"; stable_tar "$fixture" | sha256sum; } | h12)
+  PROBE_TAG=fsconform/probe:$h
+  have_image "$PROBE_TAG" && { say "probe $PROBE_TAG exists"; return; }
+  say "building $PROBE_TAG"
+  ctx=$CACHE/work-probe
+  rm -rf "$ctx"; mkdir -p "$ctx/fixture"
+  cp -a "$fixture/." "$ctx/fixture/"
+  cp "$jar" "$ctx/fsconform.jar"
+  printf '%s\n' "$PROBE_DOCKERFILE" >"$ctx/Dockerfile"
+  # Fixed mtimes: the layer content then depends on the tree alone.
+  find "$ctx" -exec touch -h -d @0 {} +
+  local out
+  # Output only on failure (the legacy builder also prints a deprecation notice).
+  out=$(docker build -q --build-arg "BASE=$BASE_TAG" -t "$PROBE_TAG" "$ctx" 2>&1) \
+    || die "docker build of the probe image failed: $out"
+  rm -rf "$ctx"
+}
+
+# ---- dind ------------------------------------------------------------------------
+DIND_PACKAGES=docker.io,fuse-overlayfs,btrfs-progs,xfsprogs,e2fsprogs,iptables,procps,util-linux,mount,tini
+build_dind() {
+  local tag=$1 work=$2
+  debootstrap_rootfs "$work/rootfs" "$DIND_PACKAGES"
+  install -m 0755 "$HERE/dind-entrypoint.sh" "$work/rootfs/usr/local/bin/fsconform-dind"
+  import_rootfs "$work/rootfs" "$tag" 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    'ENTRYPOINT ["/usr/bin/tini","--","/usr/local/bin/fsconform-dind"]'
+  rm -rf "$work"
+}
+
+dind_tag() {
+  local h
+  h=$( { declare -f build_dind debootstrap_rootfs import_rootfs stable_tar; echo "$DIND_PACKAGES"; debian_suite
+         debian_mirror; cat "$HERE/dind-entrypoint.sh"; pkg_versions ${DIND_PACKAGES//,/ }; } | h12)
+  DIND_TAG=fsconform/dind:$h
+  have_image "$DIND_TAG" && { say "dind $DIND_TAG exists"; return; }
+  say "building $DIND_TAG (debootstrap, takes a few minutes)"
+  build_dind "$DIND_TAG" "$CACHE/work-dind"
+}
+
+# ---- main ------------------------------------------------------------------------
+JAR='' FIXTURE='' WANT=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --jar) JAR=${2:?--jar needs a path}; shift 2 ;;
+    --fixture) FIXTURE=${2:?--fixture needs a directory}; shift 2 ;;
+    base|probe|dind) WANT+=("$1"); shift ;;
+    all) WANT+=(base probe dind); shift ;;
+    -h|--help) sed -n '2,30p' "$0" >&2; exit 0 ;;
+    *) die "unknown argument: $1" ;;
+  esac
+done
+[ ${#WANT[@]} -gt 0 ] || WANT=(base)
+
+# One build at a time per machine: builds are CPU-heavy and share the cache dir.
+exec 9>"$CACHE/.lock"
+flock 9
+
+for w in "${WANT[@]}"; do
+  case $w in
+    base) base_tag; echo "base=$BASE_TAG" ;;
+    probe) [ -n "${BASE_TAG:-}" ] || base_tag; probe_tag "$JAR" "$FIXTURE"; echo "probe=$PROBE_TAG" ;;
+    dind) dind_tag; echo "dind=$DIND_TAG" ;;
+  esac
+done
