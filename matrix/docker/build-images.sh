@@ -27,7 +27,9 @@
 #      FSCONFORM_JLINK_MODULES modules for the jlink runtime
 #      FSCONFORM_DEBIAN_MIRROR / FSCONFORM_DEBIAN_SUITE  for debootstrap (default: the
 #                             host's own apt source and codename)
-set -euo pipefail
+set -Eeuo pipefail
+# No silent exits: name the command that failed.
+trap 'echo "build-images: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE=${FSCONFORM_IMAGE_CACHE:-/var/cache/fsconform}
@@ -76,16 +78,18 @@ debian_suite() { echo "${FSCONFORM_DEBIAN_SUITE:-$(. /etc/os-release && echo "$V
 # debootstrapped image, so that a Debian update yields a new tag.
 pkg_versions() { apt-cache policy "$@" 2>/dev/null | awk '/^[^ ]/{p=$1} /Candidate:/{print p $2}'; }
 
-# Extracts a Debian package into DIR without installing it on the host.
+# Extracts a Debian package into DIR without installing it on the host. The .deb is
+# cached per candidate version, so a Debian update is fetched (and changes the tag).
 deb_extract() {
-  local pkg=$1 dir=$2 deb
-  mkdir -p "$CACHE/debs"
-  deb=$(ls "$CACHE/debs/${pkg}_"*.deb 2>/dev/null | head -n1 || true)
+  local pkg=$1 dir=$2 ver d deb out
+  ver=$(pkg_versions "$pkg" | sed "s/^$pkg://")
+  d=$CACHE/debs/$pkg-${ver//[^A-Za-z0-9.+~-]/_}
+  deb=$(find "$d" -name '*.deb' 2>/dev/null | head -n1 || true)
   if [ -z "$deb" ]; then
-    local out
+    mkdir -p "$d"
     # As root apt warns that _apt cannot write here; only a failure matters.
-    out=$(cd "$CACHE/debs" && apt-get download -q "$pkg" 2>&1) || die "apt-get download $pkg failed (apt-get update?): $out"
-    deb=$(ls "$CACHE/debs/${pkg}_"*.deb | head -n1)
+    out=$(cd "$d" && apt-get download -q "$pkg" 2>&1) || die "apt-get download $pkg failed (apt-get update?): $out"
+    deb=$(find "$d" -name '*.deb' | head -n1)
   fi
   dpkg-deb -x "$deb" "$dir"
 }

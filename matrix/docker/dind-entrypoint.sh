@@ -9,7 +9,9 @@
 # Needs: the capabilities of the host's bounding set (or --privileged),
 # seccomp/apparmor unconfined, /dev/fuse for fuse-overlayfs, /dev/loop-control and
 # a "b 7:* rwm" device-cgroup rule for btrfs.
-set -euo pipefail
+set -Eeuo pipefail
+# No silent exits: name the command that failed.
+trap 'echo "fsconform-dind: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 DRIVER=${1:-${FSCONFORM_DIND_DRIVER:-overlay2}}
 [ $# -gt 0 ] && shift

@@ -10,7 +10,9 @@
 # Env: FSCONFORM_DIND_IMAGE       image to run (default: the one build-images.sh builds)
 #      FSCONFORM_DIND_PRIVILEGED  auto (default) | 1 | 0
 #      FSCONFORM_DIND_WAIT        seconds to wait for the inner engine (default 60)
-set -euo pipefail
+set -Eeuo pipefail
+# No silent exits: name the command that failed.
+trap 'echo "dind: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 die() { echo "dind: $*" >&2; exit 1; }

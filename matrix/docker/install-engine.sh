@@ -7,7 +7,9 @@
 # Env: FSCONFORM_DOCKER_SOCK   socket to check/serve   (default /var/run/docker.sock)
 #      FSCONFORM_DOCKERD_LOG   daemon log file          (default /var/log/fsconform-dockerd.log)
 #      FSCONFORM_DOCKERD_WAIT  seconds to wait          (default 90)
-set -euo pipefail
+set -Eeuo pipefail
+# No silent exits: name the command that failed.
+trap 'echo "install-engine: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 SOCK=${FSCONFORM_DOCKER_SOCK:-/var/run/docker.sock}
 LOG=${FSCONFORM_DOCKERD_LOG:-/var/log/fsconform-dockerd.log}

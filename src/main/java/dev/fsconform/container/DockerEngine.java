@@ -50,13 +50,19 @@ public final class DockerEngine {
         this.socket = socket;
     }
 
-    /** The engine named by DOCKER_HOST if it is a unix socket, else the standard socket. */
-    public static DockerEngine fromEnvironment() {
+    /**
+     * The engine named by DOCKER_HOST if that is a unix socket, the standard socket if DOCKER_HOST is
+     * unset, and empty for any other DOCKER_HOST (tcp, ssh: this class speaks unix sockets only).
+     */
+    public static Optional<DockerEngine> fromEnvironment() {
         String host = System.getenv("DOCKER_HOST");
-        if (host != null && host.startsWith("unix://")) {
-            return new DockerEngine(Path.of(host.substring("unix://".length())));
+        if (host == null || host.isBlank()) {
+            return Optional.of(new DockerEngine(Path.of("/var/run/docker.sock")));
         }
-        return new DockerEngine(Path.of("/var/run/docker.sock"));
+        if (host.startsWith("unix://")) {
+            return Optional.of(new DockerEngine(Path.of(host.substring("unix://".length()))));
+        }
+        return Optional.empty();
     }
 
     public Path socket() {
@@ -113,14 +119,14 @@ public final class DockerEngine {
      * Sets docker-java's {@code api.version} system property from the engine's answer, unless the user
      * set it. Must run before Testcontainers creates its client (it reads system properties then).
      *
-     * @return the version in force afterwards, empty if no engine answers
+     * @return the version in force afterwards, empty if no engine answers (docker-java's default then)
      */
     public static Optional<String> configureDockerJava() {
         String preset = System.getProperty(DOCKER_JAVA_API_VERSION);
         if (preset != null && !preset.isBlank()) {
             return Optional.of(preset);
         }
-        return fromEnvironment().version().map(v -> {
+        return fromEnvironment().flatMap(DockerEngine::version).map(v -> {
             String chosen = negotiate(CLIENT_MAX_API, v.apiVersion(), v.minApiVersion());
             System.setProperty(DOCKER_JAVA_API_VERSION, chosen);
             return chosen;
