@@ -103,10 +103,19 @@ import_rootfs() {
 }
 
 # ---- base: jlink ---------------------------------------------------------------
+# The multiarch library directory (e.g. /lib/x86_64-linux-gnu) that the JDK's libc comes from.
+host_libdir() {
+  local libc
+  libc=$(ldd "$1/lib/server/libjvm.so" | awk '/libc\.so\.6 =>/{print $3}')
+  [ -n "$libc" ] || die "cannot find the glibc that $1 links against"
+  dirname "$libc"
+}
+
 build_base_jlink() {
-  local jdk=$1 tag=$2 work=$3 root lib f
+  local jdk=$1 tag=$2 work=$3 root lib f libdir
   root=$work/rootfs
-  rm -rf "$work"; mkdir -p "$root"/usr/bin "$root"/usr/lib/x86_64-linux-gnu "$root"/usr/lib64 \
+  libdir=$(host_libdir "$jdk")
+  rm -rf "$work"; mkdir -p "$root"/usr/bin "$root$libdir" "$root"/usr/lib64 \
     "$root"/etc "$root"/tmp "$root"/root "$root"/opt
   # usrmerge layout, as in Debian, so /bin/sh and /lib64/ld-linux-* resolve.
   ln -s usr/bin "$root/bin"; ln -s usr/bin "$root/sbin"; ln -s usr/lib "$root/lib"; ln -s usr/lib64 "$root/lib64"
@@ -128,7 +137,7 @@ build_base_jlink() {
   { find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec ldd {} \; 2>/dev/null \
       | awk '/=> \//{print $3} /^\t\/.*ld-linux/{print $1}'
     for lib in libc.so.6 libm.so.6 libdl.so.2 libpthread.so.0 librt.so.1 libutil.so.1 libresolv.so.2 libnss_dns.so.2; do
-      ls /lib/x86_64-linux-gnu/$lib 2>/dev/null || true
+      ls "$libdir/$lib" 2>/dev/null || true
     done
   } | sort -u | while read -r lib; do
     mkdir -p "$root$(dirname "$lib")"
@@ -136,7 +145,7 @@ build_base_jlink() {
   done
   printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$root/etc/passwd"
   printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
-  printf '/usr/lib/x86_64-linux-gnu\n' >"$root/etc/ld.so.conf"
+  printf '%s\n' "$libdir" >"$root/etc/ld.so.conf"
   ldconfig -r "$root" 2>/dev/null || true
   "$root/opt/java/bin/java" -version >/dev/null 2>&1 || die "the jlink runtime does not start on the host"
   import_rootfs "$root" "$tag" 'ENV PATH=/opt/java/bin:/usr/local/bin:/usr/bin:/bin' 'ENV JAVA_HOME=/opt/java' 'CMD ["java","-version"]'
@@ -182,9 +191,9 @@ base_tag() {
       jdk=$(find_jdk17)
       # Inputs: recipe code, module list, the JDK (release + java.base.jmod), the
       # host glibc, and the busybox-static version.
-      h=$( { declare -f build_base_jlink deb_extract import_rootfs stable_tar; echo "$JLINK_MODULES"
-             cat "$jdk/release"; sha256sum "$jdk/jmods/java.base.jmod" /lib/x86_64-linux-gnu/libc.so.6 \
-               /lib/x86_64-linux-gnu/libstdc++.so.6 | cut -d' ' -f1; pkg_versions busybox-static; } | h12)
+      h=$( { declare -f build_base_jlink host_libdir deb_extract import_rootfs stable_tar; echo "$JLINK_MODULES"
+             cat "$jdk/release"; sha256sum "$jdk/jmods/java.base.jmod" "$(host_libdir "$jdk")"/libc.so.6 \
+               "$(host_libdir "$jdk")"/libstdc++.so.6 | cut -d' ' -f1; pkg_versions busybox-static; } | h12)
       BASE_TAG=fsconform/base:$h
       have_image "$BASE_TAG" && { say "base $BASE_TAG exists"; return; }
       say "building $BASE_TAG (jlink from $jdk)"
