@@ -32,8 +32,18 @@ public final class Probe {
         this.config = config;
     }
 
+    /** Told about each cell as it completes, with the wall time the whole cell took (fixture included). */
+    @FunctionalInterface
+    public interface CellListener {
+        void cellDone(Observation cell, long nanos);
+    }
+
     /** Runs the catalogue; scratch directories are removed whatever happens. */
     public EnvironmentResult run() throws IOException {
+        return run((cell, nanos) -> { });
+    }
+
+    public EnvironmentResult run(CellListener listener) throws IOException {
         long started = System.nanoTime();
         Map<String, Path> roles = new LinkedHashMap<>();
         roles.put("primary", config.primary());
@@ -47,7 +57,10 @@ public final class Probe {
             for (Scenario s : config.scenarios()) {
                 for (Operation op : config.operations()) {
                     String cell = String.format("c%04d", n++);
-                    cells.add(runCell(op, s, one.dir().resolve(cell), two == null ? null : two.dir().resolve(cell)));
+                    long t0 = System.nanoTime();
+                    Observation o = runCell(op, s, one.dir().resolve(cell), two == null ? null : two.dir().resolve(cell));
+                    listener.cellDone(o, System.nanoTime() - t0);
+                    cells.add(o);
                 }
             }
         }
