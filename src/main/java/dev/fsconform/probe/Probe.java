@@ -2,6 +2,7 @@ package dev.fsconform.probe;
 
 import dev.fsconform.operation.Attempt;
 import dev.fsconform.operation.Operation;
+import dev.fsconform.pattern.Pattern;
 import dev.fsconform.result.CellStatus;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
@@ -63,6 +64,14 @@ public final class Probe {
                     cells.add(o);
                 }
             }
+            for (Pattern p : config.patterns()) {
+                long t0 = System.nanoTime();
+                Observation o = PatternCell.run(p, one.dir().resolve(String.format("c%04d", n)),
+                        two == null ? null : two.dir().resolve(String.format("c%04d", n)), config.seeds());
+                n++;
+                listener.cellDone(o, System.nanoTime() - t0);
+                cells.add(o);
+            }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new EnvironmentResult(config.name(), config.labels().getOrDefault("group", "adhoc"),
@@ -114,9 +123,11 @@ public final class Probe {
     }
 
     private static Where where(Fixture f, boolean seeded) {
+        return where(f.source().getParent(), f.target().getParent(), seeded);
+    }
+
+    static Where where(Path a, Path b, boolean seeded) {
         Posix posix = Posix.get();
-        Path a = f.source().getParent();
-        Path b = f.target().getParent();
         Stat sa = posix.stat(a);
         Stat sb = posix.stat(b);
         return new Where(sa.mountId(), sb.mountId(), sa.dev(), sb.dev(),
