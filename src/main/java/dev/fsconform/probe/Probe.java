@@ -12,6 +12,7 @@ import dev.fsconform.result.Where;
 import dev.fsconform.scenario.Fixture;
 import dev.fsconform.scenario.Scenario;
 import dev.fsconform.sys.FsType;
+import dev.fsconform.sys.NativeBootstrap;
 import dev.fsconform.sys.Posix;
 import dev.fsconform.sys.Stat;
 import java.io.IOException;
@@ -51,9 +52,11 @@ public final class Probe {
         if (config.second() != null) {
             roles.put("second", config.second());
         }
-        Fingerprint fingerprint = FingerprintCollector.collect(roles, config.labels());
         List<Observation> cells = new ArrayList<>();
+        Fingerprint fingerprint;
         try (Scratch one = Scratch.create(config.primary()); Scratch two = config.second() == null ? null : Scratch.create(config.second())) {
+            NativeBootstrap.prepare(one.dir());
+            fingerprint = FingerprintCollector.collect(roles, config.labels());
             int n = 0;
             for (Scenario s : config.scenarios()) {
                 for (Operation op : config.operations()) {
