@@ -1,6 +1,38 @@
 package dev.fsconform.cli;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The fsconform command line. Bad input is one line on stderr and exit 2; never a stack trace. */
+@Command(name = "fsconform", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Filesystem-semantics conformance: every rename variant, every environment, and why.",
+        subcommands = {SeedCommand.class, ProbeCommand.class, ValidateCommand.class, SandboxCommand.class})
+public final class Main implements Runnable {
+    static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try --help)");
+    }
+
     public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code; used by tests too. */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("fsconform: " + ex.getMessage().replace('\n', ' '));
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("fsconform: " + Errors.oneLine(ex));
+            return Errors.exitCode(ex);
+        });
+        return cl.execute(args);
     }
 }

@@ -1,0 +1,68 @@
+package dev.fsconform.cli;
+
+import dev.fsconform.probe.Probe;
+import dev.fsconform.probe.ProbeConfig;
+import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.ResultsFile;
+import dev.fsconform.result.ResultsJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Runs the whole catalogue in DIR (and DIR2), prints a summary, optionally writes results JSON. */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = "Run every rename variant × scenario in a fresh scratch directory under DIR.")
+final class ProbeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", description = "Directory to probe (a scratch directory is made and removed inside it).")
+    Path dir;
+
+    @Option(names = "--second", paramLabel = "DIR2", description = "Second directory, on another mount, for the cross-mount scenarios.")
+    Path second;
+
+    @Option(names = "--seeds", paramLabel = "PATH", description = "Seed tree (default: DIR/fsconform-seed when present).")
+    Path seeds;
+
+    @Option(names = "--name", paramLabel = "ENV", description = "Environment name in the results (default: ${DEFAULT-VALUE}).", defaultValue = "local")
+    String name;
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Label recorded in the fingerprint (repeatable).")
+    Map<String, String> labels = new LinkedHashMap<>();
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write results JSON to FILE ('-': to standard output, instead of the summary).")
+    String json;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Path primary = Dirs.writableDir(dir, "DIR");
+        Path secondDir = second == null ? null : Dirs.writableDir(second, "--second");
+        Path seedRoot = seeds == null ? null : seeds.toAbsolutePath().normalize();
+        if (seedRoot != null && !Files.isDirectory(seedRoot)) {
+            throw new UsageException("--seeds " + seedRoot + " is not a directory");
+        }
+        boolean toStdout = "-".equals(json);
+        Path out = json == null || toStdout ? null : JsonTarget.check(Path.of(json));
+        EnvironmentResult result = new Probe(ProbeConfig.full(primary, secondDir, seedRoot, name, labels)).run();
+        ResultsFile file = ResultsFile.of("fsconform " + Version.current(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), List.of(result));
+        if (out != null) {
+            ResultsJson.write(file, out);
+        }
+        if (toStdout) {
+            System.out.print(ResultsJson.write(file));
+        } else if (!quiet) {
+            ProbeSummary.print(result, System.out);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.fsconform.probe;
+
+import dev.fsconform.operation.Attempt;
+import dev.fsconform.operation.Operation;
+import dev.fsconform.pattern.Pattern;
+import dev.fsconform.result.CellStatus;
+import dev.fsconform.result.EnvStatus;
+import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.Fingerprint;
+import dev.fsconform.result.Observation;
+import dev.fsconform.result.Where;
+import dev.fsconform.scenario.Fixture;
+import dev.fsconform.scenario.Scenario;
+import dev.fsconform.sys.FsType;
+import dev.fsconform.sys.NativeBootstrap;
+import dev.fsconform.sys.Posix;
+import dev.fsconform.sys.Stat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every operation × scenario cell in fresh fixtures under its own scratch directories and
+ * returns raw observations. It never knows where it runs: environments bring it to the directory.
+ */
+public final class Probe {
+    private final ProbeConfig config;
+
+    public Probe(ProbeConfig config) {
+        this.config = config;
+    }
+
+    /** Told about each cell as it completes, with the wall time the whole cell took (fixture included). */
+    @FunctionalInterface
+    public interface CellListener {
+        void cellDone(Observation cell, long nanos);
+    }
+
+    /** Runs the catalogue; scratch directories are removed whatever happens. */
+    public EnvironmentResult run() throws IOException {
+        return run((cell, nanos) -> { });
+    }
+
+    public EnvironmentResult run(CellListener listener) throws IOException {
+        long started = System.nanoTime();
+        Map<String, Path> roles = new LinkedHashMap<>();
+        roles.put("primary", config.primary());
+        if (config.second() != null) {
+            roles.put("second", config.second());
+        }
+        List<Observation> cells = new ArrayList<>();
+        Fingerprint fingerprint;
+        try (Scratch one = Scratch.create(config.primary()); Scratch two = config.second() == null ? null : Scratch.create(config.second())) {
+            NativeBootstrap.prepare(one.dir());
+            fingerprint = FingerprintCollector.collect(roles, config.labels());
+            int n = 0;
+            for (Scenario s : config.scenarios()) {
+                for (Operation op : config.operations()) {
+                    String cell = String.format("c%04d", n++);
+                    long t0 = System.nanoTime();
+                    Observation o = runCell(op, s, one.dir().resolve(cell), two == null ? null : two.dir().resolve(cell));
+                    listener.cellDone(o, System.nanoTime() - t0);
+                    cells.add(o);
+                }
+            }
+            for (Pattern p : config.patterns()) {
+                long t0 = System.nanoTime();
+                Observation o = PatternCell.run(p, one.dir().resolve(String.format("c%04d", n)),
+                        two == null ? null : two.dir().resolve(String.format("c%04d", n)), config.seeds());
+                n++;
+                listener.cellDone(o, System.nanoTime() - t0);
+                cells.add(o);
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new EnvironmentResult(config.name(), config.labels().getOrDefault("group", "adhoc"),
+                config.labels().getOrDefault("description", "probe of " + config.primary()),
+                EnvStatus.RAN, null, fingerprint, millis, cells);
+    }
+
+    private Observation runCell(Operation op, Scenario s, Path cellRoot, Path cellRoot2) {
+        String notRun = Applicability.reasonNotApplicable(op, s);
+        if (notRun != null) {
+            return Observation.notRun(op.id(), s.id(), CellStatus.NOT_APPLICABLE, notRun);
+        }
+        String skipped = Applicability.reasonSkipped(op, s, config.second() != null, Seeds.present(config.seeds()));
+        if (skipped != null) {
+            return Observation.notRun(op.id(), s.id(), CellStatus.SKIPPED, skipped);
+        }
+        Fixture f;
+        try {
+            if (s.seeded()) {
+                f = Fixture.locate(s, Seeds.cellDir(config.seeds(), s, op));
+                if (!Files.exists(f.source(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    return Observation.notRun(op.id(), s.id(), CellStatus.SKIPPED,
+                            "seed fixture already consumed (an earlier run used it): seed a fresh lower layer");
+                }
+            } else {
+                f = Fixture.create(s, cellRoot, cellRoot2, s.id() + "/" + op.id());
+            }
+        } catch (IOException | RuntimeException e) {
+            return Observation.notRun(op.id(), s.id(), CellStatus.SETUP_ERROR, "fixture: " + e);
+        }
+        return measure(op, s, f);
+    }
+
+    private static Observation measure(Operation op, Scenario s, Fixture f) {
+        Where where = where(f, s.seeded());
+        Node srcBefore = Node.read(f.source());
+        Node dstBefore = Node.read(f.target());
+        long t0 = System.nanoTime();
+        Attempt attempt = op.apply(f.source(), f.target());
+        long t1 = System.nanoTime();
+        Node srcAfter = Node.read(f.source());
+        Node dstAfter = Node.read(f.target());
+        Judge.Verdict v = Judge.judge(op.effect(), attempt, srcBefore, dstBefore, srcAfter, dstAfter);
+        return new Observation(op.id(), s.id(), CellStatus.RAN, null, v.outcome(),
+                attempt.errno() == null ? null : attempt.errno().number(),
+                attempt.errno() == null ? null : attempt.errno().name(),
+                attempt.exception(), attempt.detail(), v.postState(), where,
+                Math.round((t1 - t0) / 100.0) / 10.0);
+    }
+
+    private static Where where(Fixture f, boolean seeded) {
+        return where(f.source().getParent(), f.target().getParent(), seeded);
+    }
+
+    static Where where(Path a, Path b, boolean seeded) {
+        Posix posix = Posix.get();
+        Stat sa = posix.stat(a);
+        Stat sb = posix.stat(b);
+        return new Where(sa.mountId(), sb.mountId(), sa.dev(), sb.dev(),
+                FsType.name(posix.fsMagic(a)), FsType.name(posix.fsMagic(b)), seeded);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.fsconform.result;
+
+/**
+ * One cell as measured: raw and immutable. Grades and causes are derived from it later, so a
+ * stored observation can be re-graded when expectation tables change.
+ *
+ * @param outcome {@code OK}, {@code COPIED} (succeeded through a new inode), {@code WRONG_STATE}
+ *     (claimed success, left the wrong state), {@code PARTIAL} (failed but changed something), the
+ *     errno name (EXDEV), or a Java exception's simple name; null unless status is RAN
+ */
+public record Observation(String operation, String scenario, CellStatus status, String reason,
+                          String outcome, Integer errno, String errnoName, String exception, String detail,
+                          PostState postState, Where where, Double durationMicros) {
+
+    public static Observation notRun(String operation, String scenario, CellStatus status, String reason) {
+        return new Observation(operation, scenario, status, reason, null, null, null, null, null, null, null, null);
+    }
+
+    public boolean ran() {
+        return status == CellStatus.RAN;
+    }
+
+    /** The cell's key within one environment. */
+    public String key() {
+        return operation + " × " + scenario;
+    }
+}

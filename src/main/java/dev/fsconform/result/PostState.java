@@ -1,0 +1,19 @@
+package dev.fsconform.result;
+
+import java.util.List;
+
+/**
+ * What the probe found at both paths after the call, and what did not match the call's claim.
+ * {@code source} and {@code target} read like {@code absent}, {@code file:source}, {@code dir:target}
+ * (kind, then whose data it holds). {@code inodeKept} is null where no inode was meant to move.
+ */
+public record PostState(String source, String target, Boolean inodeKept, List<String> problems) {
+
+    public PostState {
+        problems = List.copyOf(problems);
+    }
+
+    public boolean consistent() {
+        return problems.isEmpty();
+    }
+}
