@@ -1,5 +1,6 @@
 package dev.fsconform.cli;
 
+import dev.fsconform.env.InvalidEnvironmentsException;
 import dev.fsconform.result.InvalidResultsException;
 import dev.fsconform.sys.NativeUnavailableException;
 import java.io.UncheckedIOException;
@@ -10,11 +11,13 @@ final class Errors {
     }
 
     static int exitCode(Exception e) {
-        return e instanceof UsageException || e instanceof InvalidResultsException ? Main.EXIT_USAGE : 1;
+        return e instanceof UsageException || e instanceof InvalidResultsException
+                || e instanceof InvalidEnvironmentsException ? Main.EXIT_USAGE : 1;
     }
 
     static String oneLine(Throwable e) {
-        if (e instanceof UsageException || e instanceof InvalidResultsException || e instanceof NativeUnavailableException) {
+        if (e instanceof UsageException || e instanceof InvalidResultsException || e instanceof NativeUnavailableException
+                || e instanceof InvalidEnvironmentsException) {
             return e.getMessage();
         }
         if (e instanceof UncheckedIOException && e.getMessage() != null) {

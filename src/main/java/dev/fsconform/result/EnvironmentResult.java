@@ -2,16 +2,31 @@ package dev.fsconform.result;
 
 import java.util.List;
 
-/** One environment's run: what it is, whether it ran, and its cells. */
+/**
+ * One environment's run: what it is, whether it ran, and its cells. {@code phases} is null where
+ * nobody timed the phases (a bare `probe`, or results written before the field existed).
+ */
 public record EnvironmentResult(String name, String group, String description, EnvStatus status, String reason,
-                                Fingerprint fingerprint, long durationMillis, List<Observation> cells) {
+                                Fingerprint fingerprint, long durationMillis, List<Observation> cells,
+                                PhaseTimings phases) {
 
     public EnvironmentResult {
         cells = cells == null ? List.of() : List.copyOf(cells);
     }
 
+    /** Without phase timings: what a probe measures about itself. */
+    public EnvironmentResult(String name, String group, String description, EnvStatus status, String reason,
+                             Fingerprint fingerprint, long durationMillis, List<Observation> cells) {
+        this(name, group, description, status, reason, fingerprint, durationMillis, cells, null);
+    }
+
     public static EnvironmentResult notRun(String name, String group, String description, EnvStatus status,
                                            String reason, long durationMillis) {
         return new EnvironmentResult(name, group, description, status, reason, null, durationMillis, List.of());
+    }
+
+    /** The same result as measured by whoever ran the environment, with its phase timings. */
+    public EnvironmentResult withPhases(PhaseTimings timings) {
+        return new EnvironmentResult(name, group, description, status, reason, fingerprint, durationMillis, cells, timings);
     }
 }

@@ -1,0 +1,111 @@
+package dev.fsconform.cli;
+
+import dev.fsconform.env.EnvironmentCatalog;
+import dev.fsconform.env.HostLab;
+import dev.fsconform.env.Launcher;
+import dev.fsconform.result.EnvStatus;
+import dev.fsconform.result.ResultsFile;
+import dev.fsconform.result.ResultsJson;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Builds every host-lab environment this machine can, probes each, and writes one results file. */
+@Command(name = "matrix", mixinStandardHelpOptions = true,
+        description = {"Run the probe in every environment of the host lab (matrix/environments.yaml): "
+                + "filesystems, overlay option sets, mount boundaries, Landlock and seccomp sandboxes.",
+            "Environments this machine cannot build are SKIPPED with the reason. Exit code 0 when every "
+                + "environment ran or was skipped, 1 when one failed to set up or timed out, 2 for bad input."})
+final class MatrixCommand implements Callable<Integer> {
+    @Option(names = "--only", paramLabel = "PATTERN",
+            description = "Only environments whose name or group matches one of these comma-separated globs (overlay-*,landlock).")
+    String only;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/fsconform-matrix",
+            description = "Directory for matrix.json (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Environments built at once (default: the number of cores).")
+    Integer jobs;
+
+    @Option(names = "--no-docker", description = "Leave out container environments.")
+    boolean noDocker;
+
+    @Option(names = "--environments", paramLabel = "FILE",
+            description = "Environment definitions (default: ./matrix/environments.yaml if present, else the copy in the jar).")
+    Path environments;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "/var/tmp",
+            description = "Where run directories and sparse images go; must be on disk, not tmpfs (default: ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        EnvironmentCatalog catalog = catalog();
+        List<String> chosen = HostLab.select(catalog, only);
+        if (chosen.isEmpty()) {
+            throw new UsageException("--only " + only + " matches no environment of " + catalog.origin());
+        }
+        int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (n < 1) {
+            throw new UsageException("--jobs must be at least 1");
+        }
+        Path results = JsonTarget.check(Files.createDirectories(out.toAbsolutePath().normalize()).resolve("matrix.json"));
+        Path root = Dirs.writableDir(workDir, "--work-dir");
+        if (!root.toString().matches("[A-Za-z0-9_./+-]+")) {
+            throw new UsageException("--work-dir " + root + " has characters overlay mount options cannot carry (use letters, digits, . _ + - /)");
+        }
+        boolean wrapper = spec.parent().subcommands().containsKey("sandbox");
+        System.err.printf("fsconform matrix: %d environment(s) from %s%n", chosen.size(), catalog.origin());
+        long t0 = System.nanoTime();
+        HostLab.Report report = HostLab.run(catalog, new HostLab.Options(root, only, n, wrapper, Launcher.of(jar())),
+                System.err::println);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        ResultsJson.write(ResultsFile.of("fsconform " + Version.current(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), report.results()), results);
+        MatrixSummary.print(report, millis, results, System.out);
+        boolean failed = report.results().stream()
+                .anyMatch(r -> r.status() == EnvStatus.SETUP_ERROR || r.status() == EnvStatus.TIMEOUT);
+        return failed ? 1 : 0;
+    }
+
+    private EnvironmentCatalog catalog() {
+        if (environments != null) {
+            if (!Files.isRegularFile(environments)) {
+                throw new UsageException("--environments " + environments.toAbsolutePath() + " is not a file");
+            }
+            return EnvironmentCatalog.load(environments);
+        }
+        Path local = Path.of("matrix", "environments.yaml");
+        return Files.isRegularFile(local) ? EnvironmentCatalog.load(local) : EnvironmentCatalog.bundled();
+    }
+
+    /** The jar this code runs from, so probes run exactly this build; -Dfsconform.jar when run from classes. */
+    static Path jar() {
+        try {
+            Path self = Path.of(MatrixCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(self) && self.toString().endsWith(".jar")) {
+                return self;
+            }
+            String property = System.getProperty("fsconform.jar");
+            if (property != null && Files.isRegularFile(Path.of(property))) {
+                return Path.of(property);
+            }
+            throw new UsageException("cannot find the fsconform jar to start probes from (running from " + self
+                    + "): run it as java -jar fsconform.jar, or set -Dfsconform.jar=PATH");
+        } catch (URISyntaxException | SecurityException e) {
+            throw new UsageException("cannot find the fsconform jar: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.fsconform.env;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One btrfs filesystem with two subvolumes: the probe's directory is one, its second directory the
+ * other. Same mount, different subvolumes: the cross-mount scenarios become cross-subvolume ones.
+ */
+record BtrfsSubvolumes(String size) implements Backend {
+    static final String KIND = "btrfs-subvolumes";
+
+    BtrfsSubvolumes {
+        Sizes.parse(size, "size");
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        return Map.of("fs", "btrfs", "size", size);
+    }
+
+    @Override
+    public boolean privileged() {
+        return true;
+    }
+
+    @Override
+    public Set<Tool> tools() {
+        return Set.of(Tool.MOUNT, Tool.CP, Tool.MKFS_BTRFS, Tool.BTRFS);
+    }
+
+    @Override
+    public Set<String> filesystems() {
+        return Set.of("btrfs");
+    }
+
+    @Override
+    public Mounted setUp(Lab lab, String slot, boolean seed) throws IOException, EnvFailure {
+        Path mp = LoopFs.mountImage(lab, slot, "btrfs", size, List.of("-q"), "");
+        Path a = mp.resolve("subvol-a");
+        Path b = mp.resolve("subvol-b");
+        // btrfs(8) is the tool that makes subvolumes.
+        for (Path sub : List.of(a, b)) {
+            lab.run("btrfs subvolume create", List.of(Tool.BTRFS.path(), "subvolume", "create", sub.toString()));
+        }
+        if (seed) {
+            lab.seed(a);
+        }
+        return new Mounted(a, b);
+    }
+}

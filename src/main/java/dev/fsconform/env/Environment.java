@@ -1,0 +1,84 @@
+package dev.fsconform.env;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One environment of the host lab, as matrix/environments.yaml defines it: a backend to build, an
+ * optional sandbox around the probe, and how long it may take. It describes itself in labels that
+ * the probe records in its fingerprint; {@link EnvironmentRun} sets it up, probes and tears it down.
+ */
+record Environment(String name, String group, String description, Backend backend, Sandbox sandbox,
+                   Integer timeoutSeconds) {
+    static final String NAME = "[a-z0-9][a-z0-9._+-]*";
+
+    Environment {
+        require(name, "name");
+        if (!name.matches(NAME)) {
+            throw new IllegalArgumentException("name must be lower-case letters, digits and . _ + - (got '" + name + "')");
+        }
+        require(group, "group");
+        require(description, "description");
+        if (backend == null) {
+            throw new IllegalArgumentException("missing 'backend'");
+        }
+        sandbox = sandbox == null ? Sandbox.NONE : sandbox;
+        if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > 3600)) {
+            throw new IllegalArgumentException("timeoutSeconds must be between 1 and 3600 (got " + timeoutSeconds + ")");
+        }
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("missing '" + field + "'");
+        }
+    }
+
+    Environment withTimeout(int seconds) {
+        return timeoutSeconds != null ? this : new Environment(name, group, description, backend, sandbox, seconds);
+    }
+
+    /** What the probe records through --label: who this is, what was built, which sandbox applies. */
+    Map<String, String> labels() {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("group", group);
+        l.put("description", description);
+        l.put("backend", backend.kind());
+        backend.describe().forEach((k, v) -> l.put("backend." + k, v));
+        l.putAll(sandbox.labels());
+        return l;
+    }
+
+    /** Why this machine cannot build it, or null: checked before anything is created. */
+    String unavailable(Host host) {
+        List<String> why = new ArrayList<>();
+        if (backend.privileged() && !host.root()) {
+            why.add("needs root");
+        }
+        if (backend.userNamespace() && !host.userNamespaces()) {
+            why.add("user namespaces do not work here (unshare --user --map-root-user failed)");
+        }
+        String tools = Tool.missing(backend.tools());
+        if (tools != null) {
+            why.add(tools);
+        }
+        if (backend.privileged() || backend.userNamespace() || host.root()) {
+            String ns = Tool.missing(List.of(Tool.UNSHARE, Tool.NSENTER));
+            if (ns != null) {
+                why.add(ns);
+            }
+        }
+        for (String fs : backend.filesystems()) {
+            if (!host.hasFilesystem(fs)) {
+                why.add("the kernel has no " + fs + " filesystem (not built in, no module)");
+            }
+        }
+        String sb = sandbox.unavailable(host);
+        if (sb != null) {
+            why.add(sb);
+        }
+        return why.isEmpty() ? null : String.join("; ", why);
+    }
+}

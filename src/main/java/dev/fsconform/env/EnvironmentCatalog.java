@@ -1,0 +1,133 @@
+package dev.fsconform.env;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The environments of matrix/environments.yaml, validated: each entry is read on its own, so an error
+ * names the entry it is in. A copy of the repository's file is bundled in the jar.
+ */
+public final class EnvironmentCatalog {
+    public static final String BUNDLED = "/matrix/environments.yaml";
+    private static final int DEFAULT_TIMEOUT_SECONDS = 120;
+    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+    private static final Set<String> TOP_LEVEL = Set.of("defaults", "environments");
+
+    private final String origin;
+    private final List<Environment> environments;
+
+    private EnvironmentCatalog(String origin, List<Environment> environments) {
+        this.origin = origin;
+        this.environments = List.copyOf(environments);
+    }
+
+    public static EnvironmentCatalog load(Path file) {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new InvalidEnvironmentsException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    public static EnvironmentCatalog bundled() {
+        try (InputStream in = EnvironmentCatalog.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new InvalidEnvironmentsException("this build has no bundled " + BUNDLED + ": pass --environments FILE");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled environments.yaml");
+        } catch (IOException e) {
+            throw new InvalidEnvironmentsException("cannot read the bundled environments: " + e.getMessage());
+        }
+    }
+
+    static EnvironmentCatalog parse(String yaml, String origin) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+            throw new InvalidEnvironmentsException(origin + where + ": not valid YAML: " + firstLine(e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidEnvironmentsException(origin + ": expected a mapping with an 'environments' list");
+        }
+        for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
+            String k = keys.next();
+            if (!TOP_LEVEL.contains(k)) {
+                throw new InvalidEnvironmentsException(origin + ": unknown top-level key '" + k + "' (known: defaults, environments)");
+            }
+        }
+        int timeout = defaultTimeout(root.path("defaults"), origin);
+        JsonNode list = root.path("environments");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new InvalidEnvironmentsException(origin + ": 'environments' must be a non-empty list");
+        }
+        List<Environment> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            Environment env = entry(list.get(i), i + 1, origin).withTimeout(timeout);
+            Integer before = seen.putIfAbsent(env.name(), i + 1);
+            if (before != null) {
+                throw new InvalidEnvironmentsException(origin + ": environment #" + (i + 1) + " '" + env.name()
+                        + "': the name is already used by environment #" + before);
+            }
+            out.add(env);
+        }
+        return new EnvironmentCatalog(origin, out);
+    }
+
+    private static int defaultTimeout(JsonNode defaults, String origin) {
+        if (defaults.isMissingNode()) {
+            return DEFAULT_TIMEOUT_SECONDS;
+        }
+        JsonNode t = defaults.path("timeoutSeconds");
+        if (!defaults.isObject() || defaults.size() != (t.isMissingNode() ? 0 : 1) || (!t.isMissingNode() && !t.canConvertToInt())) {
+            throw new InvalidEnvironmentsException(origin + ": 'defaults' may only hold timeoutSeconds (a number)");
+        }
+        return t.isMissingNode() ? DEFAULT_TIMEOUT_SECONDS : t.asInt();
+    }
+
+    private static Environment entry(JsonNode node, int index, String origin) {
+        String name = node.isObject() && node.path("name").isTextual() ? " '" + node.path("name").asText() + "'" : "";
+        String which = origin + ": environment #" + index + name + ": ";
+        if (!node.isObject()) {
+            throw new InvalidEnvironmentsException(which + "expected a mapping with name, group, description, backend");
+        }
+        try {
+            return YAML.treeToValue(node, Environment.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEnvironmentsException(which + YamlErrors.describe(e));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEnvironmentsException(which + firstLine(e.getMessage()));
+        }
+    }
+
+    static String firstLine(String s) {
+        return s == null ? "unknown error" : s.lines().findFirst().orElse("").strip();
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    List<Environment> environments() {
+        return environments;
+    }
+
+    public List<String> names() {
+        return environments.stream().map(Environment::name).toList();
+    }
+}

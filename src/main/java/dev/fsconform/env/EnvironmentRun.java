@@ -1,0 +1,132 @@
+package dev.fsconform.env;
+
+import dev.fsconform.result.EnvStatus;
+import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.InvalidResultsException;
+import dev.fsconform.result.PhaseTimings;
+import dev.fsconform.result.ResultsJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One environment, start to end: check, set up, probe, tear down, and time each phase. */
+final class EnvironmentRun {
+    private final Environment env;
+    private final LabContext ctx;
+    private long setupMillis;
+    private long probeMillis;
+    private long teardownMillis;
+
+    private EnvironmentRun(Environment env, LabContext ctx) {
+        this.env = env;
+        this.ctx = ctx;
+    }
+
+    static EnvironmentResult run(Environment env, LabContext ctx) {
+        String unavailable = env.unavailable(ctx.host());
+        if (unavailable != null) {
+            return notRun(env, EnvStatus.SKIPPED, unavailable).withPhases(PhaseTimings.NONE);
+        }
+        return new EnvironmentRun(env, ctx).go();
+    }
+
+    private EnvironmentResult go() {
+        Path dir = ctx.runDir().dir().resolve("envs").resolve(env.name());
+        Deadline deadline = Deadline.in(env.timeoutSeconds());
+        Enclave enclave = null;
+        EnvironmentResult result = null;
+        long t0 = System.nanoTime();
+        try {
+            Files.createDirectories(dir);
+            Backend backend = env.backend();
+            if (ctx.host().root() || backend.userNamespace()) {
+                enclave = Enclave.open(backend.userNamespace(), dir.resolve("enclave.log"), ctx.children());
+            }
+            Lab lab = new Lab(dir, ctx.seedLayer(), ctx.host(), enclave, ctx.runDir(), deadline, ctx.children());
+            Mounted m = backend.setUp(lab, "fs", true);
+            setupMillis = millisSince(t0);
+            long t1 = System.nanoTime();
+            result = probe(lab, m, Files.createDirectories(dir.resolve("out")));
+            probeMillis = millisSince(t1);
+        } catch (EnvFailure f) {
+            phaseFailed(t0);
+            result = notRun(env, f.status(), f.getMessage());
+        } catch (IOException | RuntimeException e) {
+            phaseFailed(t0);
+            result = notRun(env, EnvStatus.SETUP_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            teardownMillis = tearDown(enclave, dir);
+        }
+        return result.withPhases(new PhaseTimings(setupMillis, probeMillis, teardownMillis));
+    }
+
+    private EnvironmentResult probe(Lab lab, Mounted m, Path out) throws IOException, EnvFailure {
+        Path json = out.resolve("probe.json");
+        List<String> probe = new ArrayList<>(ctx.launcher().fsconform());
+        probe.addAll(List.of("probe", m.dir().toString()));
+        if (m.second() != null) {
+            probe.addAll(List.of("--second", m.second().toString()));
+        }
+        probe.addAll(List.of("--name", env.name(), "--json", json.toString(), "--quiet"));
+        Map<String, String> labels = new LinkedHashMap<>(env.labels());
+        if (env.backend().filesystems().contains("overlay")) {
+            ctx.host().overlayDefaults().forEach((k, v) -> labels.put("kernel.overlay." + k, v));
+        }
+        for (Map.Entry<String, String> l : labels.entrySet()) {
+            probe.addAll(List.of("--label", l.getKey() + "=" + l.getValue()));
+        }
+        List<Path> writable = new ArrayList<>(List.of(m.dir(), out));
+        if (m.second() != null) {
+            writable.add(m.second());
+        }
+        Exec.Outcome o = lab.exec("probe", env.sandbox().wrap(ctx.launcher().fsconform(), writable, probe));
+        if (!o.ok() || !Files.exists(json)) {
+            throw EnvFailure.setupError("probe" + (env.sandbox().none() ? "" : " under its sandbox") + " failed: " + o.lastLine());
+        }
+        try {
+            EnvironmentResult r = ResultsJson.read(json).environments().get(0);
+            return new EnvironmentResult(env.name(), env.group(), env.description(), r.status(), r.reason(),
+                    r.fingerprint(), r.durationMillis(), r.cells());
+        } catch (InvalidResultsException | IndexOutOfBoundsException e) {
+            throw EnvFailure.setupError("probe wrote unusable results: " + e.getMessage());
+        }
+    }
+
+    private void phaseFailed(long t0) {
+        if (setupMillis == 0) {
+            setupMillis = millisSince(t0);
+        } else {
+            probeMillis = millisSince(t0) - setupMillis;
+        }
+    }
+
+    /** Ends the namespaces (taking every mount with them), waits for autoclear, removes the files. */
+    private long tearDown(Enclave enclave, Path dir) {
+        long t = System.nanoTime();
+        if (enclave != null) {
+            enclave.close();
+        }
+        List<LoopDevices.Loop> left = LoopDevices.awaitDetached(dir, 5000);
+        try {
+            for (LoopDevices.Loop l : left) {
+                LoopDevices.detach(l, Deadline.in(10), ctx.runDir().dir().resolve("losetup.log"), ctx.children());
+            }
+            RunDir.deleteTree(dir);
+        } catch (IOException | EnvFailure e) {
+            ctx.warn(env.name() + ": clean-up incomplete (" + e.getMessage() + "); the next run will reap it");
+        }
+        return millisSince(t);
+    }
+
+    private static EnvironmentResult notRun(Environment e, EnvStatus status, String reason) {
+        return EnvironmentResult.notRun(e.name(), e.group(), e.description(), status, reason, 0);
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.fsconform.env;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one command to completion with its output in a log file. A file, not a pipe: daemons such as
+ * fuse-overlayfs keep their output open after the command returns, and a pipe would never reach EOF.
+ */
+final class Exec {
+    private Exec() {
+    }
+
+    record Outcome(int exitCode, String output) {
+        boolean ok() {
+            return exitCode == 0;
+        }
+
+        /** The last non-blank line: where tools put the reason they failed. */
+        String lastLine() {
+            List<String> lines = output.strip().lines().filter(l -> !l.isBlank()).toList();
+            return lines.isEmpty() ? "exit code " + exitCode : lines.get(lines.size() - 1).strip();
+        }
+    }
+
+    /** Runs argv; a command still running at the deadline is killed and reported as a timeout. */
+    static Outcome run(List<String> argv, Path log, Deadline deadline, Children children)
+            throws IOException, EnvFailure {
+        Files.deleteIfExists(log);
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        Process p = children.start(pb);
+        try {
+            if (!p.waitFor(deadline.remainingMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw EnvFailure.timeout("timed out after " + deadline.budgetSeconds() + " s in: "
+                        + String.join(" ", argv.subList(0, Math.min(argv.size(), 12))));
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw EnvFailure.setupError("interrupted");
+        } finally {
+            children.forget(p);
+        }
+        return new Outcome(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+}

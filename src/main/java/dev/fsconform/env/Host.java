@@ -1,0 +1,113 @@
+package dev.fsconform.env;
+
+import dev.fsconform.sys.Posix;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What this machine offers the lab, read once per run: privileges, kernel filesystems, Landlock ABI,
+ * whether unprivileged user namespaces work, and whether this build has the sandbox wrapper.
+ */
+record Host(boolean root, String kernel, int landlockAbi, boolean seccomp, Set<String> filesystems,
+            boolean userNamespaces, boolean sandboxWrapper, int cores, Map<String, String> overlayDefaults) {
+
+    static Host detect(boolean sandboxWrapper) {
+        return new Host(uid() == 0, System.getProperty("os.version"), landlock(), seccompSupported(),
+                procFilesystems(), usernsWorks(), sandboxWrapper, Runtime.getRuntime().availableProcessors(),
+                moduleParameters("overlay"));
+    }
+
+    /**
+     * A module's parameters: for overlay, the kernel's defaults for options a mount does not set
+     * (redirect_dir, index, metacopy ...), which mountinfo does not show.
+     */
+    private static Map<String, String> moduleParameters(String module) {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> params = Files.list(Path.of("/sys/module", module, "parameters"))) {
+            for (Path p : (Iterable<Path>) params::iterator) {
+                try {
+                    out.put(p.getFileName().toString(), Files.readString(p).strip());
+                } catch (IOException unreadable) {
+                    // Some parameters are root-only; the others still tell the defaults.
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return Map.copyOf(out);
+    }
+
+    /** A filesystem is available when the kernel lists it or has a module that mount can load. */
+    boolean hasFilesystem(String fs) {
+        return filesystems.contains(fs) || moduleExists(fs);
+    }
+
+    private static boolean moduleExists(String fs) {
+        try {
+            return Files.readAllLines(Path.of("/lib/modules", System.getProperty("os.version"), "modules.dep")).stream()
+                    .map(l -> l.substring(0, Math.max(l.indexOf(':'), 0)))
+                    .anyMatch(m -> m.endsWith("/" + fs + ".ko") || m.matches(".*/" + fs + "\\.ko\\.(xz|zst|gz)"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int uid() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
+                    .map(l -> Integer.parseInt(l.split("\\s+")[1])).findFirst().orElse(-1);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static int landlock() {
+        try {
+            return Posix.get().landlockAbi();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static boolean seccompSupported() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(l -> l.startsWith("Seccomp:"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Set<String> procFilesystems() {
+        try {
+            return Files.readAllLines(Path.of("/proc/filesystems")).stream().map(String::strip)
+                    .map(l -> l.substring(l.lastIndexOf('\t') + 1).replaceFirst("^nodev\\s+", ""))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+
+    /** Tried, not guessed from sysctls: distributions gate user namespaces in different ways. */
+    private static boolean usernsWorks() {
+        return Tool.UNSHARE.locate().map(u -> {
+            try {
+                Process p = new ProcessBuilder(List.of(u.toString(), "--user", "--map-root-user", "--mount", "true"))
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }).orElse(false);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.fsconform.env;
+
+import dev.fsconform.probe.Seeds;
+import dev.fsconform.result.EnvironmentResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * The host lab: reaps what earlier runs left, builds the selected environments (in parallel, each
+ * in its own namespaces), probes them and removes every trace again, also on Ctrl-C and SIGTERM.
+ */
+public final class HostLab {
+    /** @param runRoot where run directories go; on disk, not tmpfs, since sparse images live there */
+    public record Options(Path runRoot, String only, int jobs, boolean sandboxWrapper, Launcher launcher) {
+    }
+
+    /** What a run found and did; {@code host} is a one-line description of this machine. */
+    public record Report(String host, boolean root, List<EnvironmentResult> results, List<String> reaped) {
+    }
+
+    private HostLab() {
+    }
+
+    /** The names --only picks, in catalogue order. */
+    public static List<String> select(EnvironmentCatalog catalog, String only) {
+        return new Selection(only).pick(catalog.environments()).stream().map(Environment::name).toList();
+    }
+
+    public static Report run(EnvironmentCatalog catalog, Options o, Consumer<String> progress) throws IOException {
+        Host host = Host.detect(o.sandboxWrapper());
+        List<Environment> chosen = new Selection(o.only()).pick(catalog.environments());
+        Children children = new Children();
+        RunDir runDir = RunDir.create(o.runRoot());
+        Thread hook = new Thread(() -> abandon(children, runDir), "fsconform-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            List<String> reaped = Reaper.reap(parents(o.runRoot(), catalog), runDir.dir().resolve("reaper.log"), children);
+            reaped.forEach(r -> progress.accept("reaper: " + r));
+            Path seedLayer = Files.createDirectories(runDir.dir().resolve("seed"));
+            Seeds.write(seedLayer);
+            LabContext ctx = new LabContext(host, runDir, seedLayer, o.launcher(), children,
+                    w -> progress.accept("warning: " + w));
+            List<EnvironmentResult> results = runAll(chosen, ctx, Math.max(1, o.jobs()), new Progress(chosen.size(), progress));
+            return new Report(describe(host), host.root(), results, reaped);
+        } finally {
+            List<LoopDevices.Loop> left = LoopDevices.awaitDetached(runDir.dir(), 5000);
+            if (!left.isEmpty()) {
+                progress.accept("warning: loop devices still attached below " + runDir.dir() + ": " + left);
+            }
+            runDir.delete();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or ran: it has cleaned up already.
+            }
+        }
+    }
+
+    private static List<EnvironmentResult> runAll(List<Environment> envs, LabContext ctx, int jobs, Progress progress)
+            throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<EnvironmentResult>> futures = new ArrayList<>();
+            for (Environment e : envs) {
+                futures.add(pool.submit(() -> progress.done(EnvironmentRun.run(e, ctx))));
+            }
+            List<EnvironmentResult> out = new ArrayList<>();
+            for (Future<EnvironmentResult> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("an environment failed unexpectedly: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The run root, plus every existing place an environment of the catalogue makes directories in. */
+    private static Set<Path> parents(Path runRoot, EnvironmentCatalog catalog) {
+        Set<Path> out = new LinkedHashSet<>();
+        out.add(runRoot);
+        catalog.environments().forEach(e -> out.addAll(e.backend().externalParents()));
+        return out;
+    }
+
+    /** Ctrl-C or SIGTERM: kill every child (namespaces die with their init), then remove the files. */
+    private static void abandon(Children children, RunDir runDir) {
+        children.killAll();
+        LoopDevices.awaitDetached(runDir.dir(), 5000);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                runDir.delete();
+                return;
+            } catch (IOException e) {
+                // A worker's own teardown may be deleting the same files right now: try again.
+            }
+        }
+    }
+
+    private static String describe(Host h) {
+        return "kernel " + h.kernel() + ", " + (h.root() ? "root" : "not root") + ", Landlock ABI "
+                + (h.landlockAbi() > 0 ? h.landlockAbi() : "none") + ", user namespaces " + (h.userNamespaces() ? "yes" : "no")
+                + ", " + h.cores() + " cores";
+    }
+}

@@ -1,0 +1,107 @@
+package dev.fsconform.env;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What a backend builds with: its environment's directory, commands run inside the environment's
+ * namespaces (or directly, when it has none), sparse images and seed trees. Each command's output
+ * is kept in the environment's log directory until the environment is torn down.
+ */
+final class Lab {
+    private final Path dir;
+    private final Path seedMaster;
+    private final Host host;
+    private final Enclave enclave;
+    private final RunDir runDir;
+    private final Deadline deadline;
+    private final Children children;
+    private final AtomicInteger step = new AtomicInteger();
+
+    Lab(Path dir, Path seedMaster, Host host, Enclave enclave, RunDir runDir, Deadline deadline, Children children) {
+        this.dir = dir;
+        this.seedMaster = seedMaster;
+        this.host = host;
+        this.enclave = enclave;
+        this.runDir = runDir;
+        this.deadline = deadline;
+        this.children = children;
+    }
+
+    Host host() {
+        return host;
+    }
+
+    /** The seed tree's parent: the lower layer every overlay shares (overlayfs never writes to it). */
+    Path seedLayer() {
+        return seedMaster;
+    }
+
+    boolean inUserNamespace() {
+        return enclave != null && enclave.userns();
+    }
+
+    /** A fresh directory for this environment, visible to the host and inside the namespaces alike. */
+    Path dir(String name) throws IOException {
+        return Files.createDirectories(dir.resolve(name));
+    }
+
+    /** A marked directory under another parent (e.g. /dev/shm); SKIPPED when that parent is absent. */
+    Path externalDir(Path parent) throws IOException, EnvFailure {
+        if (!Files.isDirectory(parent) || !Files.isWritable(parent)) {
+            throw EnvFailure.skipped(parent + " does not exist or is not writable here");
+        }
+        return runDir.external(parent);
+    }
+
+    /** A sparse image file: it takes disk space only as the filesystem in it is written. */
+    Path sparseImage(String name, long bytes) throws IOException {
+        Path img = dir.resolve(name + ".img");
+        try (RandomAccessFile f = new RandomAccessFile(img.toFile(), "rw")) {
+            f.setLength(bytes);
+        }
+        return img;
+    }
+
+    /** Copies the seed tree into {@code target} with cp(1), inside the namespaces where target is mounted. */
+    void seed(Path target) throws IOException, EnvFailure {
+        run("copy the seed tree", List.of(Tool.CP.path(), "-a", "--", seedMaster.resolve(dev.fsconform.probe.Seeds.DIR_NAME).toString(),
+                target.toString()));
+    }
+
+    /** Runs a mount command; a kernel without the filesystem makes the environment SKIPPED. */
+    void mount(String what, List<String> argv) throws IOException, EnvFailure {
+        if (enclave == null) {
+            throw new IllegalStateException("mounts happen only inside an enclave");
+        }
+        Exec.Outcome o = exec(what, argv);
+        if (!o.ok()) {
+            String line = o.lastLine();
+            if (line.contains("unknown filesystem type")) {
+                throw EnvFailure.skipped(what + ": " + line);
+            }
+            throw EnvFailure.setupError(what + ": " + line);
+        }
+    }
+
+    /** Runs a command that must succeed. */
+    void run(String what, List<String> argv) throws IOException, EnvFailure {
+        Exec.Outcome o = exec(what, argv);
+        if (!o.ok()) {
+            throw EnvFailure.setupError(what + ": " + o.lastLine());
+        }
+    }
+
+    /** Runs a command and returns how it went. */
+    Exec.Outcome exec(String what, List<String> argv) throws IOException, EnvFailure {
+        List<String> full = enclave == null ? argv : enclave.inside(argv);
+        Path log = Files.createDirectories(dir.resolve("log"))
+                .resolve(String.format("%02d-%s.log", step.incrementAndGet(), what.replaceAll("[^A-Za-z0-9]+", "-")));
+        return Exec.run(new ArrayList<>(full), log, deadline, children);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.fsconform.env;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Kernel overlayfs over the run's seed tree. {@code options} are added to the lab's lowerdir,
+ * upperdir and workdir; {@code lowers} > 1 stacks directory-only copies of the seed tree above it,
+ * so seeded directories are merged across several lower layers; {@code userns} mounts it inside
+ * a user namespace, as an unprivileged user would (then only {@code userxattr} works); {@code upper}
+ * is the filesystem of the upper and work directories ({@link UpperLayer}).
+ */
+record Overlay(String options, Integer lowers, Boolean userns, Backend upper) implements Backend {
+    static final String KIND = "overlay";
+    private static final Set<String> LAB_OWNED = Set.of("lowerdir", "upperdir", "workdir", "lowerdir+", "datadir+");
+
+    Overlay {
+        options = Sizes.options(options, "options");
+        lowers = lowers == null ? 1 : lowers;
+        userns = userns != null && userns;
+        if (lowers < 1 || lowers > 16) {
+            throw new IllegalArgumentException("lowers must be between 1 and 16 (got " + lowers + ")");
+        }
+        upper = upper == null ? UpperLayer.defaultFor(userns) : upper;
+        UpperLayer.checkUsable(upper, userns);
+        for (String o : options.split(",")) {
+            if (LAB_OWNED.contains(o.split("=", 2)[0])) {
+                throw new IllegalArgumentException("options must not set " + o.split("=", 2)[0] + ": the lab provides the layers");
+            }
+        }
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("options", options.isEmpty() ? "(kernel defaults)" : options);
+        d.put("lowers", Integer.toString(lowers));
+        if (userns) {
+            d.put("userns", "true");
+        }
+        UpperLayer.describe(upper, d);
+        return d;
+    }
+
+    @Override
+    public boolean privileged() {
+        return !userns;
+    }
+
+    @Override
+    public boolean userNamespace() {
+        return userns;
+    }
+
+    @Override
+    public Set<Tool> tools() {
+        Set<Tool> t = EnumSet.of(Tool.MOUNT, Tool.MKDIR);
+        t.addAll(upper.tools());
+        return t;
+    }
+
+    @Override
+    public Set<String> filesystems() {
+        Set<String> f = new HashSet<>(upper.filesystems());
+        f.add("overlay");
+        return f;
+    }
+
+    @Override
+    public Mounted setUp(Lab lab, String slot, boolean seed) throws IOException, EnvFailure {
+        List<String> layers = new ArrayList<>();
+        for (int i = lowers - 1; i >= 1; i--) {
+            layers.add(directoriesOnly(lab.seedLayer(), lab.dir(slot + "-lower" + i)).toString());
+        }
+        layers.add(lab.seedLayer().toString());
+        String extra = options.isEmpty() ? "" : "," + options;
+        if (lab.host().root()) {
+            // Checked from the host, with scratch upper and work directories it can see: the real ones
+            // may sit on a filesystem mounted only inside the enclave.
+            String check = "lowerdir=" + String.join(":", layers) + ",upperdir=" + lab.dir(slot + "-check-upper")
+                    + ",workdir=" + lab.dir(slot + "-check-work") + extra;
+            String refusal = KernelOptionCheck.refusal("overlay", check);
+            if (refusal != null) {
+                throw EnvFailure.skipped("the kernel refuses overlay options '" + options + "': " + refusal);
+            }
+        }
+        UpperLayer up = UpperLayer.build(lab, upper, slot);
+        Path merged = lab.dir(slot);
+        String all = "lowerdir=" + String.join(":", layers) + ",upperdir=" + up.upper() + ",workdir=" + up.work() + extra;
+        List<String> argv = List.of(Tool.MOUNT.path(), "-t", "overlay", "-o", all, "fsconform-overlay", merged.toString());
+        try (KernelLog log = KernelLog.mark()) {
+            Exec.Outcome o = lab.exec("mount overlay", argv);
+            if (!o.ok()) {
+                String kernel = log.lines("overlay");
+                String why = "mount overlay: " + o.lastLine() + (kernel.isEmpty() ? "" : " (kernel: " + kernel + ")");
+                throw lab.inUserNamespace() ? EnvFailure.skipped("overlay refused in a user namespace: " + why)
+                        : EnvFailure.setupError(why);
+            }
+        }
+        return new Mounted(merged, null);
+    }
+
+    /** Copies the directory skeleton of the seed tree into {@code layer}: no files, so they stay below. */
+    private static Path directoriesOnly(Path seedLayer, Path layer) throws IOException {
+        try (Stream<Path> tree = Files.walk(seedLayer)) {
+            for (Path p : (Iterable<Path>) tree::iterator) {
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(layer.resolve(seedLayer.relativize(p).toString()));
+                }
+            }
+        }
+        return layer;
+    }
+}

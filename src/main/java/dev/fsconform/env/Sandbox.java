@@ -1,0 +1,80 @@
+package dev.fsconform.env;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Restrictions applied to the probe process itself, by name of a policy preset of the
+ * {@code fsconform sandbox} wrapper: a Landlock policy, a seccomp policy, or both. Neither needs root.
+ */
+record Sandbox(String landlock, String seccomp) {
+    static final Sandbox NONE = new Sandbox(null, null);
+    private static final String NAME = "[a-z0-9][a-z0-9-]*";
+
+    Sandbox {
+        if (landlock != null && !landlock.matches(NAME)) {
+            throw new IllegalArgumentException("sandbox.landlock must be a policy name like no-refer (got '" + landlock + "')");
+        }
+        if (seccomp != null && !seccomp.matches(NAME)) {
+            throw new IllegalArgumentException("sandbox.seccomp must be a policy name like renameat2-enosys (got '" + seccomp + "')");
+        }
+    }
+
+    boolean none() {
+        return landlock == null && seccomp == null;
+    }
+
+    /** Labels for the fingerprint; a Landlock-restricted process cannot tell from inside, so we declare it. */
+    Map<String, String> labels() {
+        Map<String, String> l = new LinkedHashMap<>();
+        if (landlock != null) {
+            l.put("sandbox.landlock", landlock);
+            l.put("landlock.restricted", "true");
+        }
+        if (seccomp != null) {
+            l.put("sandbox.seccomp", seccomp);
+        }
+        return l;
+    }
+
+    /** Why this machine or build cannot apply it, or null. */
+    String unavailable(Host host) {
+        if (none()) {
+            return null;
+        }
+        if (!host.sandboxWrapper()) {
+            return "needs the `fsconform sandbox` wrapper, which this fsconform build does not include";
+        }
+        if (landlock != null && host.landlockAbi() < 1) {
+            return "the kernel offers no Landlock (landlock_create_ruleset: " + dev.fsconform.sys.Errno.of(-host.landlockAbi()).name() + ")";
+        }
+        if (seccomp != null && !host.seccomp()) {
+            return "the kernel offers no seccomp filters";
+        }
+        return null;
+    }
+
+    /** The command that runs {@code command} under this sandbox: fsconform sandbox [...] -- command. */
+    List<String> wrap(List<String> fsconform, List<Path> writable, List<String> command) {
+        if (none()) {
+            return command;
+        }
+        List<String> argv = new ArrayList<>(fsconform);
+        argv.add("sandbox");
+        if (landlock != null) {
+            argv.addAll(List.of("--landlock", landlock));
+            for (Path d : writable) {
+                argv.addAll(List.of("--rw", d.toString()));
+            }
+        }
+        if (seccomp != null) {
+            argv.addAll(List.of("--seccomp", seccomp));
+        }
+        argv.add("--");
+        argv.addAll(command);
+        return argv;
+    }
+}
