@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds fsconform's container images without any image registry.
 #
-#   build-images.sh [--jar JAR] [--fixture DIR] [base|probe|dind|all ...]
+#   build-images.sh [--jar JAR] [base|probe|dind|all ...]
 #
 # Prints one "kind=tag" line per image on stdout (for the Java suite to parse);
 # everything else goes to stderr. Tags are content hashes of the inputs and of the
@@ -17,14 +17,17 @@
 #                        FSCONFORM_BASE_IMAGE=REF uses an existing image instead (e.g. an
 #                        official JRE image where a registry is reachable); it is pulled
 #                        only if missing locally.
-#   fsconform/probe:<h>  base + fixture tree (own layer, /fixture) + jar (/opt/fsconform).
+#   fsconform/probe:<h>  base + the seed tree that `java -jar JAR seed` writes (own layer:
+#                        /seed/fsconform-seed, a lower layer in every container) + the
+#                        jar (/opt/fsconform/fsconform.jar, the layer above).
 #   fsconform/dind:<h>   Debian minbase + docker.io + fuse-overlayfs/btrfs/xfs tools and
 #                        an entrypoint that runs an inner dockerd on a chosen storage
 #                        driver (see dind-entrypoint.sh).
 #
 # Env: FSCONFORM_IMAGE_CACHE  work/cache dir (default /var/cache/fsconform)
 #      FSCONFORM_JDK          JDK 17 home with jmods for jlink (default: detected)
-#      FSCONFORM_JLINK_MODULES modules for the jlink runtime
+#      FSCONFORM_JLINK_MODULES modules for the jlink runtime (checked against
+#                             `jdeps --print-module-deps` of the jar when probe is built)
 #      FSCONFORM_DEBIAN_MIRROR / FSCONFORM_DEBIAN_SUITE  for debootstrap (default: the
 #                             host's own apt source and codename)
 set -Eeuo pipefail
@@ -34,8 +37,12 @@ trap 'echo "build-images: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE=${FSCONFORM_IMAGE_CACHE:-/var/cache/fsconform}
 BASE_KIND=${FSCONFORM_BASE:-jlink}
-# No java.desktop: it drags in X11/font/sound libraries; the probe is headless.
-JLINK_MODULES=${FSCONFORM_JLINK_MODULES:-java.base,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.unsupported,jdk.zipfs,jdk.crypto.ec,jdk.charsets}
+# What `jdeps --print-module-deps --ignore-missing-deps` reports for the shaded jar (Jackson
+# needs java.desktop and java.sql; Testcontainers java.naming, java.compiler, java.security.jgss),
+# plus modules only reached by reflection or service loading. java.desktop's X11 libraries
+# are not copied (the host JDK is headless); the probe never loads them.
+JLINK_MODULES=${FSCONFORM_JLINK_MODULES:-java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.security.jgss,java.sql,java.xml,jdk.unsupported,jdk.zipfs}
+JLINK_LABEL=dev.fsconform.jlink.modules
 OWNER_LABEL=dev.fsconform.owner=fsconform
 # The legacy builder: the client may lack buildx, and we need no BuildKit features.
 export DOCKER_BUILDKIT=0
@@ -148,7 +155,8 @@ build_base_jlink() {
   printf '%s\n' "$libdir" >"$root/etc/ld.so.conf"
   ldconfig -r "$root" 2>/dev/null || true
   "$root/opt/java/bin/java" -version >/dev/null 2>&1 || die "the jlink runtime does not start on the host"
-  import_rootfs "$root" "$tag" 'ENV PATH=/opt/java/bin:/usr/local/bin:/usr/bin:/bin' 'ENV JAVA_HOME=/opt/java' 'CMD ["java","-version"]'
+  import_rootfs "$root" "$tag" 'ENV PATH=/opt/java/bin:/usr/local/bin:/usr/bin:/bin' 'ENV JAVA_HOME=/opt/java' \
+    "LABEL $JLINK_LABEL=$JLINK_MODULES" 'CMD ["java","-version"]'
   rm -rf "$work"
 }
 
@@ -212,32 +220,56 @@ base_tag() {
 # ---- probe -----------------------------------------------------------------------
 PROBE_DOCKERFILE='ARG BASE
 FROM ${BASE}
-# The seeded tree gets a layer of its own: in a container it is a lower layer, which
-# is what the overlay rename cases need.
-COPY fixture/ /fixture/
+# The seed tree gets a layer of its own, below the jar: in every container it is a lower
+# layer, which is what the overlay rename cases need. The probe runs in /seed and finds it
+# at /seed/fsconform-seed (its default --seeds).
+COPY seed/ /seed/
 COPY fsconform.jar /opt/fsconform/fsconform.jar
 LABEL dev.fsconform.owner=fsconform
 CMD ["java","-jar","/opt/fsconform/fsconform.jar"]'
 
+# A Java 17+ on this machine to write the seed tree with (the jar's own `seed` command).
+host_java() {
+  local c
+  for c in "${FSCONFORM_JDK:-}" "${JAVA_HOME:-}"; do
+    [ -n "$c" ] && [ -x "$c/bin/java" ] && { echo "$c/bin/java"; return; }
+  done
+  command -v java || die "no java on PATH to write the seed tree with (set JAVA_HOME)"
+}
+
+# The modules the jar needs (jdeps) must all be in a jlink base; other bases are full JREs.
+check_modules() {
+  local jar=$1 have need m missing=()
+  have=$(docker image inspect -f "{{index .Config.Labels \"$JLINK_LABEL\"}}" "$BASE_TAG")
+  [ -n "$have" ] && [ "$have" != '<no value>' ] || return 0
+  command -v jdeps >/dev/null || { say "no jdeps: module list of $BASE_TAG not checked"; return 0; }
+  need=$(jdeps --print-module-deps --ignore-missing-deps "$jar" 2>/dev/null) || { say "jdeps failed: not checked"; return 0; }
+  for m in ${need//,/ }; do
+    case ",$have," in *",$m,"*) ;; *) missing+=("$m") ;; esac
+  done
+  [ ${#missing[@]} -eq 0 ] || die "the jar needs modules the jlink base lacks: ${missing[*]} (add them to FSCONFORM_JLINK_MODULES)"
+}
+
 probe_tag() {
-  local jar=$1 fixture=$2 h ctx
-  [ -f "$jar" ] || die "probe jar not found: $jar (use --jar)"
-  [ -d "$fixture" ] || die "fixture directory not found: $fixture (use --fixture)"
-  h=$( { echo "$BASE_TAG"; echo "$PROBE_DOCKERFILE"; sha256sum <"$jar"; stable_tar "$fixture" | sha256sum; } | h12)
+  local jar=$1 h ctx out
+  [ -n "$jar" ] || die "the probe image needs the jar: --jar target/fsconform.jar"
+  [ -f "$jar" ] || die "probe jar not found: $jar (build it with mvn package)"
+  # The seed tree is a function of the jar, so the jar's hash covers it.
+  h=$( { echo "$BASE_TAG"; echo "$PROBE_DOCKERFILE"; declare -f probe_tag stable_tar; sha256sum <"$jar"; } | h12)
   PROBE_TAG=fsconform/probe:$h
   have_image "$PROBE_TAG" && { say "probe $PROBE_TAG exists"; return; }
+  check_modules "$jar"
   say "building $PROBE_TAG"
-  ctx=$CACHE/work-probe
-  rm -rf "$ctx"; mkdir -p "$ctx/fixture"
-  cp -a "$fixture/." "$ctx/fixture/"
+  ctx=$CACHE/work-probe-$$
+  rm -rf "$ctx"; mkdir -p "$ctx/seed"
+  out=$("$(host_java)" -jar "$jar" seed "$ctx/seed" 2>&1) || die "writing the seed tree failed: $out"
   cp "$jar" "$ctx/fsconform.jar"
   printf '%s\n' "$PROBE_DOCKERFILE" >"$ctx/Dockerfile"
   # Fixed mtimes: the layer content then depends on the tree alone.
   find "$ctx" -exec touch -h -d @0 {} +
-  local out
   # Output only on failure (the legacy builder also prints a deprecation notice).
   out=$(docker build -q --build-arg "BASE=$BASE_TAG" -t "$PROBE_TAG" "$ctx" 2>&1) \
-    || die "docker build of the probe image failed: $out"
+    || { rm -rf "$ctx"; die "docker build of the probe image failed: $out"; }
   rm -rf "$ctx"
 }
 
@@ -263,11 +295,10 @@ dind_tag() {
 }
 
 # ---- main ------------------------------------------------------------------------
-JAR='' FIXTURE='' WANT=()
+JAR='' WANT=()
 while [ $# -gt 0 ]; do
   case $1 in
     --jar) JAR=${2:?--jar needs a path}; shift 2 ;;
-    --fixture) FIXTURE=${2:?--fixture needs a directory}; shift 2 ;;
     base|probe|dind) WANT+=("$1"); shift ;;
     all) WANT+=(base probe dind); shift ;;
     -h|--help) sed -n '2,30p' "$0" >&2; exit 0 ;;
@@ -283,7 +314,7 @@ flock 9
 for w in "${WANT[@]}"; do
   case $w in
     base) base_tag; echo "base=$BASE_TAG" ;;
-    probe) [ -n "${BASE_TAG:-}" ] || base_tag; probe_tag "$JAR" "$FIXTURE"; echo "probe=$PROBE_TAG" ;;
+    probe) [ -n "${BASE_TAG:-}" ] || base_tag; probe_tag "$JAR"; echo "probe=$PROBE_TAG" ;;
     dind) dind_tag; echo "dind=$DIND_TAG" ;;
   esac
 done

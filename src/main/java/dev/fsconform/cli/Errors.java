@@ -1,5 +1,6 @@
 package dev.fsconform.cli;
 
+import dev.fsconform.container.InvalidContainersException;
 import dev.fsconform.env.InvalidEnvironmentsException;
 import dev.fsconform.result.InvalidResultsException;
 import dev.fsconform.sys.NativeUnavailableException;
@@ -12,12 +13,12 @@ final class Errors {
 
     static int exitCode(Exception e) {
         return e instanceof UsageException || e instanceof InvalidResultsException
-                || e instanceof InvalidEnvironmentsException ? Main.EXIT_USAGE : 1;
+                || e instanceof InvalidEnvironmentsException || e instanceof InvalidContainersException ? Main.EXIT_USAGE : 1;
     }
 
     static String oneLine(Throwable e) {
         if (e instanceof UsageException || e instanceof InvalidResultsException || e instanceof NativeUnavailableException
-                || e instanceof InvalidEnvironmentsException) {
+                || e instanceof InvalidEnvironmentsException || e instanceof InvalidContainersException) {
             return e.getMessage();
         }
         if (e instanceof UncheckedIOException && e.getMessage() != null) {

@@ -1,9 +1,12 @@
 package dev.fsconform.cli;
 
+import dev.fsconform.container.ContainerCatalog;
+import dev.fsconform.container.ContainerMatrix;
 import dev.fsconform.env.EnvironmentCatalog;
 import dev.fsconform.env.HostLab;
 import dev.fsconform.env.Launcher;
 import dev.fsconform.result.EnvStatus;
+import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.ResultsFile;
 import dev.fsconform.result.ResultsJson;
 import java.net.URISyntaxException;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +25,8 @@ import picocli.CommandLine.Spec;
 /** Builds every host-lab environment this machine can, probes each, and writes one results file. */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = {"Run the probe in every environment of the host lab (matrix/environments.yaml): "
-                + "filesystems, overlay option sets, mount boundaries, Landlock and seccomp sandboxes.",
+                + "filesystems, overlay option sets, mount boundaries, Landlock and seccomp sandboxes; "
+                + "then in Docker containers (matrix/containers.yaml): storage drivers, mounts, seccomp profiles.",
             "Environments this machine cannot build are SKIPPED with the reason. Exit code 0 when every "
                 + "environment ran or was skipped, 1 when one failed to set up or timed out, 2 for bad input."})
 final class MatrixCommand implements Callable<Integer> {
@@ -36,7 +41,7 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Environments built at once (default: the number of cores).")
     Integer jobs;
 
-    @Option(names = "--no-docker", description = "Leave out container environments.")
+    @Option(names = "--no-docker", description = "Leave out the container environments (matrix/containers.yaml).")
     boolean noDocker;
 
     @Option(names = "--environments", paramLabel = "FILE",
@@ -54,8 +59,11 @@ final class MatrixCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EnvironmentCatalog catalog = catalog();
         List<String> chosen = HostLab.select(catalog, only);
-        if (chosen.isEmpty()) {
-            throw new UsageException("--only " + only + " matches no environment of " + catalog.origin());
+        ContainerCatalog containers = noDocker ? null : ContainerCatalog.standard();
+        List<String> chosenContainers = containers == null ? List.of() : containers.selectNames(only);
+        if (chosen.isEmpty() && chosenContainers.isEmpty()) {
+            throw new UsageException("--only " + only + " matches no environment of " + catalog.origin()
+                    + (containers == null ? "" : " or " + containers.origin()));
         }
         int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (n < 1) {
@@ -67,10 +75,21 @@ final class MatrixCommand implements Callable<Integer> {
             throw new UsageException("--work-dir " + root + " has characters overlay mount options cannot carry (use letters, digits, . _ + - /)");
         }
         boolean wrapper = spec.parent().subcommands().containsKey("sandbox");
-        System.err.printf("fsconform matrix: %d environment(s) from %s%n", chosen.size(), catalog.origin());
+        System.err.printf("fsconform matrix: %d environment(s) from %s%s%n", chosen.size(), catalog.origin(),
+                chosenContainers.isEmpty() ? "" : ", " + chosenContainers.size() + " from " + containers.origin());
         long t0 = System.nanoTime();
         HostLab.Report report = HostLab.run(catalog, new HostLab.Options(root, only, n, wrapper, Launcher.of(jar())),
                 System.err::println);
+        if (!chosenContainers.isEmpty()) {
+            ContainerMatrix.Report c = ContainerMatrix.run(containers,
+                    new ContainerMatrix.Options(jar(), only, n, root, null, System.err::println));
+            System.err.println("containers: " + c.engine());
+            List<EnvironmentResult> all = new ArrayList<>(report.results());
+            all.addAll(c.results());
+            List<String> reaped = new ArrayList<>(report.reaped());
+            reaped.addAll(c.reaped());
+            report = new HostLab.Report(report.host(), report.root(), all, reaped);
+        }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         ResultsJson.write(ResultsFile.of("fsconform " + Version.current(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), report.results()), results);

@@ -2,11 +2,12 @@ package dev.fsconform.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
-import java.net.URLEncoder;
+import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -14,26 +15,22 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
- * Talks to a Docker engine over its unix socket without any client library: enough to learn the
- * engine's API range before docker-java/Testcontainers start, and to remove what fsconform left behind.
+ * Asks a Docker engine for its version with one plain HTTP request, before docker-java makes a client.
  *
- * <p>Why not let docker-java decide: Testcontainers 2.0.x asks for API 1.44 and, if the ping fails,
- * falls back to 1.32; it never asks the engine. Debian's engine (20.10) speaks at most 1.41 and
- * current engines (29.x) at least 1.44, so a fixed pin breaks one of them. {@link #configureDockerJava()}
+ * <p>Why not let docker-java decide: the client Testcontainers 2.0.x builds asks for API 1.44 and, if the
+ * ping fails, falls back to 1.32; it never asks the engine. Debian's engine (20.10) speaks at most 1.41
+ * and current engines (29.x) at least 1.44, so a fixed pin breaks one of them. {@link #configureDockerJava}
  * reads {@code GET /version} (an unversioned endpoint every engine answers) and sets docker-java's
  * {@code api.version} system property to the newest version both sides speak.
  */
 public final class DockerEngine {
 
-    /** Every container, volume and network fsconform creates carries this label... */
+    /** Every container and volume fsconform creates carries this label... */
     public static final String OWNER_LABEL = "dev.fsconform.owner";
     public static final String OWNER = "fsconform";
-    /** ...and this one, naming the run, so that one run's leftovers can be removed alone. */
+    /** ...and this one, naming the run, so that one run's leftovers can be told from another's. */
     public static final String RUN_LABEL = "dev.fsconform.run";
 
     /** The newest engine API that the docker-java bundled with Testcontainers 2.0.x is built for. */
@@ -42,48 +39,45 @@ public final class DockerEngine {
     /** docker-java's setting (system property or docker-java.properties). */
     public static final String DOCKER_JAVA_API_VERSION = "api.version";
 
+    static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path socket;
+    private final URI host;
 
-    public DockerEngine(Path socket) {
-        this.socket = socket;
+    DockerEngine(URI host) {
+        this.host = host;
     }
 
     /**
-     * The engine named by DOCKER_HOST if that is a unix socket, the standard socket if DOCKER_HOST is
-     * unset, and empty for any other DOCKER_HOST (tcp, ssh: this class speaks unix sockets only).
+     * The engine to use: {@code explicit} if given, else the system property fsconform.docker.host, else
+     * DOCKER_HOST, else the standard socket. Only unix:// and tcp:// (without TLS) are spoken.
      */
-    public static Optional<DockerEngine> fromEnvironment() {
-        String host = System.getenv("DOCKER_HOST");
-        if (host == null || host.isBlank()) {
-            return Optional.of(new DockerEngine(Path.of("/var/run/docker.sock")));
+    static DockerEngine resolve(String explicit) {
+        String h = explicit;
+        if (h == null || h.isBlank()) {
+            h = System.getProperty("fsconform.docker.host");
         }
-        if (host.startsWith("unix://")) {
-            return Optional.of(new DockerEngine(Path.of(host.substring("unix://".length()))));
+        if (h == null || h.isBlank()) {
+            h = System.getenv("DOCKER_HOST");
         }
-        return Optional.empty();
+        return new DockerEngine(URI.create(h == null || h.isBlank() ? DEFAULT_HOST : h.strip()));
     }
 
-    public Path socket() {
-        return socket;
+    public URI host() {
+        return host;
     }
 
     /** What {@code GET /version} reports. */
     public record Version(String version, String apiVersion, String minApiVersion) { }
 
-    /** The engine's version, or empty if nothing answers on the socket. */
-    public Optional<Version> version() {
-        if (!Files.exists(socket)) {
-            return Optional.empty();
+    /** The engine's version; an IOException saying why when nothing (or not an engine) answers. */
+    Version version() throws IOException {
+        JsonNode v = JSON.readTree(get("/version"));
+        if (!v.hasNonNull("ApiVersion")) {
+            throw new IOException(host + " answered, but not like a Docker engine");
         }
-        try {
-            JsonNode v = JSON.readTree(request("GET", "/version").body());
-            return Optional.of(new Version(v.path("Version").asText(), v.path("ApiVersion").asText(),
-                    v.path("MinAPIVersion").asText("1.12")));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return new Version(v.path("Version").asText(), v.path("ApiVersion").asText(), v.path("MinAPIVersion").asText("1.12"));
     }
 
     /**
@@ -117,79 +111,52 @@ public final class DockerEngine {
 
     /**
      * Sets docker-java's {@code api.version} system property from the engine's answer, unless the user
-     * set it. Must run before Testcontainers creates its client (it reads system properties then).
+     * set it. Must run before a docker-java client is made (it reads system properties then).
      *
-     * @return the version in force afterwards, empty if no engine answers (docker-java's default then)
+     * @return the version in force afterwards
      */
-    public static Optional<String> configureDockerJava() {
+    static String configureDockerJava(Version v) {
         String preset = System.getProperty(DOCKER_JAVA_API_VERSION);
         if (preset != null && !preset.isBlank()) {
-            return Optional.of(preset);
+            return preset;
         }
-        return fromEnvironment().flatMap(DockerEngine::version).map(v -> {
-            String chosen = negotiate(CLIENT_MAX_API, v.apiVersion(), v.minApiVersion());
-            System.setProperty(DOCKER_JAVA_API_VERSION, chosen);
-            return chosen;
-        });
+        String chosen = negotiate(CLIENT_MAX_API, v.apiVersion(), v.minApiVersion());
+        System.setProperty(DOCKER_JAVA_API_VERSION, chosen);
+        return chosen;
     }
 
-    /** What {@link #reap(String)} removed. */
-    public record Reaped(List<String> containers, List<String> volumes) { }
-
-    /**
-     * Removes containers (forced, with their anonymous volumes) and volumes labelled as fsconform's,
-     * of one run, or of every run if {@code runId} is null. Touches nothing else.
-     */
-    public Reaped reap(String runId) throws IOException {
-        List<String> labels = new ArrayList<>();
-        labels.add(OWNER_LABEL + "=" + OWNER);
-        if (runId != null) {
-            labels.add(RUN_LABEL + "=" + runId);
-        }
-        String filters = URLEncoder.encode(JSON.writeValueAsString(java.util.Map.of("label", labels)),
-                StandardCharsets.UTF_8);
-        List<String> containers = new ArrayList<>();
-        for (JsonNode c : JSON.readTree(request("GET", "/containers/json?all=1&filters=" + filters).body())) {
-            String id = c.path("Id").asText();
-            request("DELETE", "/containers/" + id + "?force=1&v=1").expect(204, 404);
-            containers.add(id);
-        }
-        List<String> volumes = new ArrayList<>();
-        JsonNode vs = JSON.readTree(request("GET", "/volumes?filters=" + filters).body()).path("Volumes");
-        for (JsonNode v : vs) {
-            String name = v.path("Name").asText();
-            request("DELETE", "/volumes/" + URLEncoder.encode(name, StandardCharsets.UTF_8)).expect(204, 404);
-            volumes.add(name);
-        }
-        return new Reaped(containers, volumes);
-    }
-
-    record Response(int status, String body) {
-        Response expect(int... ok) throws IOException {
-            for (int s : ok) {
-                if (s == status) {
-                    return this;
+    /** One HTTP/1.0 GET: the engine then closes the connection and sends no chunked body. */
+    private String get(String path) throws IOException {
+        SocketAddress address;
+        SocketChannel ch;
+        switch (host.getScheme() == null ? "" : host.getScheme()) {
+            case "unix":
+                Path socket = Path.of(host.getPath());
+                if (!Files.exists(socket)) {
+                    throw new IOException("no socket at " + socket);
                 }
-            }
-            throw new IOException("Docker engine answered " + status + ": " + body.strip());
+                address = UnixDomainSocketAddress.of(socket);
+                ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+                break;
+            case "tcp":
+                address = new InetSocketAddress(host.getHost(), host.getPort() < 0 ? 2375 : host.getPort());
+                ch = SocketChannel.open();
+                break;
+            default:
+                throw new IOException("unsupported Docker host " + host + " (use unix:// or tcp://)");
         }
-    }
-
-    /** One HTTP/1.0 request: the engine then closes the connection and sends no chunked body. */
-    Response request(String method, String path) throws IOException {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(socket));
-            ch.write(ByteBuffer.wrap((method + " " + path + " HTTP/1.0\r\nHost: docker\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII)));
+        try (ch) {
+            ch.connect(address);
+            ch.write(ByteBuffer.wrap(("GET " + path + " HTTP/1.0\r\nHost: docker\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Channels.newInputStream(ch).transferTo(out);
             String raw = out.toString(StandardCharsets.UTF_8);
             int headerEnd = raw.indexOf("\r\n\r\n");
             String[] statusLine = raw.substring(0, Math.max(raw.indexOf("\r\n"), 0)).split(" ");
-            if (headerEnd < 0 || statusLine.length < 2) {
-                throw new IOException("not an HTTP answer from " + socket);
+            if (headerEnd < 0 || statusLine.length < 2 || !statusLine[1].equals("200")) {
+                throw new IOException("not a Docker engine answer from " + host);
             }
-            return new Response(Integer.parseInt(statusLine[1]), raw.substring(headerEnd + 4));
+            return raw.substring(headerEnd + 4);
         }
     }
 }

@@ -55,7 +55,7 @@ public final class Probe {
         List<Observation> cells = new ArrayList<>();
         Fingerprint fingerprint;
         try (Scratch one = Scratch.create(config.primary()); Scratch two = config.second() == null ? null : Scratch.create(config.second())) {
-            NativeBootstrap.prepare(one.dir());
+            NativeBootstrap.prepare(one.dir(), two == null ? null : two.dir());
             fingerprint = FingerprintCollector.collect(roles, config.labels());
             int n = 0;
             for (Scenario s : config.scenarios()) {

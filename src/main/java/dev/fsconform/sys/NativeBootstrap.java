@@ -14,8 +14,11 @@ public final class NativeBootstrap {
     private NativeBootstrap() {
     }
 
-    /** Points jffi at {@code fallback} when the temp directory cannot hold its stub; idempotent. */
-    public static void prepare(Path fallback) {
+    /**
+     * Points jffi at the first usable fallback when the temp directory cannot hold its stub; idempotent.
+     * Several, because one may share the temp directory's noexec mount (a probe in Docker's --tmpfs /tmp).
+     */
+    public static void prepare(Path... fallbacks) {
         if (System.getProperty("jffi.extract.dir") != null || System.getProperty("jffi.boot.library.path") != null) {
             return;
         }
@@ -23,8 +26,11 @@ public final class NativeBootstrap {
         if (usable(tmp)) {
             return;
         }
-        if (fallback != null && usable(fallback)) {
-            System.setProperty("jffi.extract.dir", fallback.toString());
+        for (Path fallback : fallbacks) {
+            if (fallback != null && usable(fallback)) {
+                System.setProperty("jffi.extract.dir", fallback.toString());
+                return;
+            }
         }
     }
 

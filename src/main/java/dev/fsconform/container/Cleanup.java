@@ -1,0 +1,102 @@
+package dev.fsconform.container;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * What a run has created and not yet removed. A shutdown hook removes it on Ctrl-C or SIGTERM; after a
+ * kill -9 the containers end with their keep-alive lifetime and {@link Leftovers} removes the rest at
+ * the start of the next run.
+ */
+final class Cleanup implements AutoCloseable {
+    private final Docker docker;
+    private final Path runDir;
+    private final Set<String> engines = ConcurrentHashMap.newKeySet();
+    private final Set<String> containers = ConcurrentHashMap.newKeySet();
+    private final Set<String> volumes = ConcurrentHashMap.newKeySet();
+    private final Thread hook;
+
+    Cleanup(Docker docker, Path runDir) {
+        this.docker = docker;
+        this.runDir = runDir;
+        this.hook = new Thread(this::removeAll, "fsconform-container-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    Path runDir() {
+        return runDir;
+    }
+
+    /** An inner-engine container: stopped with SIGTERM first, so it unmounts and frees its loop device. */
+    void engine(String id) {
+        engines.add(id);
+    }
+
+    void container(String id) {
+        containers.add(id);
+    }
+
+    void volume(String name) {
+        volumes.add(name);
+    }
+
+    void removeEngine(String id) {
+        docker.stop(id, 20);
+        docker.remove(id);
+        engines.remove(id);
+    }
+
+    void removeContainer(String id) {
+        docker.remove(id);
+        containers.remove(id);
+    }
+
+    void removeVolume(String name) {
+        docker.removeVolume(name);
+        volumes.remove(name);
+    }
+
+    private void removeAll() {
+        containers.forEach(this::quietly);
+        engines.forEach(id -> {
+            docker.stop(id, 20);
+            quietly(id);
+        });
+        volumes.forEach(docker::removeVolume);
+        deleteTree(runDir);
+    }
+
+    private void quietly(String id) {
+        try {
+            docker.remove(id);
+        } catch (RuntimeException e) {
+            // Shutting down: the next run's Leftovers removes whatever stays.
+        }
+    }
+
+    @Override
+    public void close() {
+        removeAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs (or ran) already.
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Files made by root inside a container may resist a non-root JVM; the next run retries.
+        }
+    }
+}

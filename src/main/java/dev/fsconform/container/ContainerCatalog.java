@@ -1,0 +1,136 @@
+package dev.fsconform.container;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The container environments of matrix/containers.yaml, validated entry by entry so that an error names
+ * its entry. A copy is bundled in the jar, so `fsconform matrix` works from anywhere.
+ */
+public final class ContainerCatalog {
+    static final String BUNDLED = "/matrix/containers.yaml";
+    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+
+    private final String origin;
+    private final List<ContainerEnv> environments;
+
+    private ContainerCatalog(String origin, List<ContainerEnv> environments) {
+        this.origin = origin;
+        this.environments = List.copyOf(environments);
+    }
+
+    /** ./matrix/containers.yaml when run from a checkout, else the bundled copy. */
+    public static ContainerCatalog standard() {
+        Path local = Path.of("matrix", "containers.yaml");
+        return Files.isRegularFile(local) ? load(local) : bundled();
+    }
+
+    public static ContainerCatalog load(Path file) {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new InvalidContainersException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    public static ContainerCatalog bundled() {
+        try (InputStream in = ContainerCatalog.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new InvalidContainersException("this build has no bundled " + BUNDLED);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled containers.yaml");
+        } catch (IOException e) {
+            throw new InvalidContainersException("cannot read the bundled container environments: " + e.getMessage());
+        }
+    }
+
+    static ContainerCatalog parse(String yaml, String origin) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new InvalidContainersException(origin + ": not valid YAML: " + firstLine(e.getOriginalMessage()));
+        }
+        JsonNode list = root == null ? null : root.path("environments");
+        if (list == null || !list.isArray() || list.isEmpty() || root.size() != 1) {
+            throw new InvalidContainersException(origin + ": expected one key, 'environments', holding a non-empty list");
+        }
+        List<ContainerEnv> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            ContainerEnv env = entry(list.get(i), origin + ": environment #" + (i + 1));
+            if (!names.add(env.name())) {
+                throw new InvalidContainersException(origin + ": environment #" + (i + 1) + ": name '" + env.name()
+                        + "' is used twice");
+            }
+            out.add(env);
+        }
+        return new ContainerCatalog(origin, out);
+    }
+
+    private static ContainerEnv entry(JsonNode node, String which) {
+        if (node.path("name").isTextual()) {
+            which += " '" + node.path("name").asText() + "'";
+        }
+        try {
+            return YAML.treeToValue(node, ContainerEnv.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidContainersException(which + ": unknown field '" + e.getPropertyName()
+                    + "' (known: name, group, description, engine, mount, seccomp)");
+        } catch (ValueInstantiationException e) {
+            throw new InvalidContainersException(which + ": " + firstLine(e.getCause() == null ? e.getOriginalMessage()
+                    : e.getCause().getMessage()));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidContainersException(which + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "unknown error" : s.lines().findFirst().orElse("").strip();
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    List<ContainerEnv> environments() {
+        return environments;
+    }
+
+    public List<String> names() {
+        return environments.stream().map(ContainerEnv::name).toList();
+    }
+
+    /** The environments whose name or group matches one of the comma-separated globs; null or blank: all. */
+    List<ContainerEnv> select(String only) {
+        if (only == null || only.isBlank()) {
+            return environments;
+        }
+        List<Pattern> globs = new ArrayList<>();
+        for (String g : only.split(",")) {
+            globs.add(Pattern.compile(Pattern.quote(g.strip()).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q")));
+        }
+        return environments.stream()
+                .filter(e -> globs.stream().anyMatch(p -> p.matcher(e.name()).matches() || p.matcher(e.group()).matches()))
+                .toList();
+    }
+
+    /** The names --only picks, in catalogue order. */
+    public List<String> selectNames(String only) {
+        return select(only).stream().map(ContainerEnv::name).toList();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.fsconform.container;
+
+import dev.fsconform.result.EnvStatus;
+import dev.fsconform.result.EnvironmentResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * The container environments of `fsconform matrix`: reaps what crashed runs left, builds (or finds) the
+ * images, then runs each engine's environments, engines in parallel, and removes every container,
+ * volume and inner engine again. Without a reachable engine every environment is SKIPPED with one reason.
+ */
+public final class ContainerMatrix {
+    public static final String NOT_FOUND = "Docker not found: container environments skipped";
+
+    /**
+     * @param jar the fsconform jar the probe image carries (this build)
+     * @param workDir where run directories (bind mounts, the saved probe image) go
+     * @param dockerHost null: fsconform.docker.host, DOCKER_HOST, the standard socket
+     */
+    public record Options(Path jar, String only, int jobs, Path workDir, String dockerHost, Consumer<String> progress) {
+    }
+
+    /** @param engine one line about the engine used, or why none was */
+    public record Report(List<EnvironmentResult> results, String engine, List<String> reaped) {
+    }
+
+    private ContainerMatrix() {
+    }
+
+    public static Report run(ContainerCatalog catalog, Options o) {
+        List<ContainerEnv> chosen = catalog.select(o.only());
+        if (chosen.isEmpty()) {
+            return new Report(List.of(), "no container environment selected", List.of());
+        }
+        Docker docker;
+        try {
+            docker = Docker.connect(o.dockerHost());
+        } catch (EngineException e) {
+            o.progress().accept(NOT_FOUND);
+            return new Report(all(chosen, EnvStatus.SKIPPED, NOT_FOUND + " (" + e.getMessage() + ")"), NOT_FOUND, List.of());
+        }
+        String engine = "Docker " + docker.version().version() + " (API " + docker.apiVersion() + ") on " + docker.host();
+        RunId run = RunId.current();
+        List<String> reaped = new ArrayList<>();
+        Path runDir = o.workDir().resolve(Leftovers.RUN_DIR_PREFIX + run);
+        try (Cleanup cleanup = new Cleanup(docker, runDir)) {
+            reaped.addAll(Leftovers.reap(docker, o.workDir(), Instant.now()));
+            reaped.forEach(r -> o.progress().accept("reaped " + r));
+            Files.createDirectories(runDir);
+            boolean inner = chosen.stream().anyMatch(ContainerEnv::inner);
+            Images images = Images.ensure(docker, o.jar(), inner, o.progress());
+            Path probeTar = inner ? save(docker, images.probe(), runDir) : null;
+            return new Report(runEngines(docker, chosen, images, probeTar, run, cleanup, o), engine, reaped);
+        } catch (EngineException e) {
+            return new Report(all(chosen, e.status(), e.getMessage()), engine, reaped);
+        } catch (IOException e) {
+            return new Report(all(chosen, EnvStatus.SETUP_ERROR, "cannot make " + runDir + ": " + e.getMessage()), engine, reaped);
+        }
+    }
+
+    private static List<EnvironmentResult> runEngines(Docker docker, List<ContainerEnv> chosen, Images images, Path probeTar,
+                                                      RunId run, Cleanup cleanup, Options o) throws EngineException {
+        Map<String, List<ContainerEnv>> byEngine = new LinkedHashMap<>();
+        chosen.forEach(e -> byEngine.computeIfAbsent(e.engine(), k -> new ArrayList<>()).add(e));
+        PrivilegeChoice choice = new PrivilegeChoice();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(o.jobs(), byEngine.size())));
+        Map<String, EnvironmentResult> done = new HashMap<>();
+        try {
+            List<Future<List<EnvironmentResult>>> futures = new ArrayList<>();
+            for (Map.Entry<String, List<ContainerEnv>> g : byEngine.entrySet()) {
+                futures.add(pool.submit(() -> runEngine(docker, g.getKey(), g.getValue(), images, probeTar, run, choice, cleanup,
+                        o.progress())));
+            }
+            for (Future<List<EnvironmentResult>> f : futures) {
+                f.get().forEach(r -> done.put(r.name(), r));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted");
+        } catch (ExecutionException e) {
+            throw new EngineException("a container environment failed unexpectedly: " + e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return chosen.stream().map(e -> done.get(e.name())).toList();
+    }
+
+    private static List<EnvironmentResult> runEngine(Docker docker, String name, List<ContainerEnv> envs, Images images,
+                                                     Path probeTar, RunId run, PrivilegeChoice choice, Cleanup cleanup,
+                                                     Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        Engine engine;
+        try {
+            engine = ContainerEnv.HOST.equals(name) ? new HostEngine(docker, images.probe(), run, cleanup)
+                    : InnerEngine.start(docker, name, images, probeTar, run, choice, cleanup);
+        } catch (EngineException e) {
+            progress.accept("engine " + name + ": " + e.status() + ": " + e.getMessage());
+            return envs.stream().map(env -> ContainerRun.notRun(env, e.status(), e.getMessage(), t0)).toList();
+        }
+        progress.accept(String.format("engine %s ready in %.1f s (%s %s)", name, (System.nanoTime() - t0) / 1e9,
+                engine.labels().get(Labels.DRIVER), engine.labels().get(Labels.VERSION)));
+        List<EnvironmentResult> out = new ArrayList<>();
+        try (engine) {
+            for (ContainerEnv env : envs) {
+                EnvironmentResult r = ContainerRun.run(env, engine);
+                progress.accept(String.format("%-40s %-11s %5.1f s%s", env.name(), r.status(), r.durationMillis() / 1000.0,
+                        r.reason() == null ? "" : "  " + r.reason()));
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The probe image as a docker-save tar, once per run, for the inner engines to load. */
+    private static Path save(Docker docker, String image, Path runDir) throws EngineException {
+        Path tar = runDir.resolve("probe-image.tar");
+        try (InputStream in = docker.save(image)) {
+            Files.copy(in, tar);
+            return tar;
+        } catch (IOException e) {
+            throw new EngineException("cannot save " + image + ": " + e.getMessage());
+        }
+    }
+
+    private static List<EnvironmentResult> all(List<ContainerEnv> envs, EnvStatus status, String reason) {
+        return envs.stream().map(e -> EnvironmentResult.notRun(e.name(), e.group(), e.description(), status, reason, 0)).toList();
+    }
+}

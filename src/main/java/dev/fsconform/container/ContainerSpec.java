@@ -1,0 +1,56 @@
+package dev.fsconform.container;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to create: a long-running container, never pulled, always labelled, removed by the engine when
+ * its keep-alive command ends (so an orphan from a killed JVM goes away by itself).
+ *
+ * @param entrypoint null keeps the image's
+ * @param binds docker-style "source:target[:options]", sources being named volumes or engine-side paths
+ * @param tmpfs target → options ("" for Docker's defaults)
+ * @param runtime OCI runtime name, null for the engine's default
+ */
+record ContainerSpec(String image, List<String> entrypoint, List<String> cmd, Map<String, String> labels,
+                     List<String> binds, Map<String, String> tmpfs, List<String> securityOpts, Privilege privilege,
+                     String runtime, String network) {
+
+    ContainerSpec {
+        entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+        cmd = List.copyOf(cmd);
+        labels = Map.copyOf(labels);
+        binds = List.copyOf(binds);
+        tmpfs = Map.copyOf(tmpfs);
+        securityOpts = List.copyOf(securityOpts);
+        privilege = privilege == null ? Privilege.NONE : privilege;
+    }
+
+    static ContainerSpec of(String image, List<String> cmd, Map<String, String> labels) {
+        return new ContainerSpec(image, null, cmd, labels, List.of(), Map.of(), List.of(), Privilege.NONE, null, "none");
+    }
+
+    ContainerSpec withEntrypoint(List<String> e) {
+        return new ContainerSpec(image, e, cmd, labels, binds, tmpfs, securityOpts, privilege, runtime, network);
+    }
+
+    ContainerSpec withBinds(List<String> b) {
+        return new ContainerSpec(image, entrypoint, cmd, labels, b, tmpfs, securityOpts, privilege, runtime, network);
+    }
+
+    ContainerSpec withTmpfs(Map<String, String> t) {
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, t, securityOpts, privilege, runtime, network);
+    }
+
+    ContainerSpec withSecurityOpts(List<String> s) {
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, s, privilege, runtime, network);
+    }
+
+    ContainerSpec withPrivilege(Privilege p) {
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, securityOpts, p, runtime, network);
+    }
+
+    ContainerSpec withRuntime(String r) {
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, securityOpts, privilege, r, network);
+    }
+}

@@ -1,0 +1,308 @@
+package dev.fsconform.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.ExecCreateCmdResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Device;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.StreamType;
+import dev.fsconform.result.EnvStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.TransportConfig;
+
+/**
+ * The few engine operations fsconform needs, over the docker-java client that Testcontainers builds.
+ * Not GenericContainer: that one needs Ryuk, start-up checks and a host lookup that all pull images or
+ * read settings from the environment alone, and it cannot target an engine named on the command line.
+ * fsconform cleans up by labels instead. Errors become {@link EngineException}s with one line.
+ */
+final class Docker {
+    private final DockerClient client;
+    private final DockerEngine engine;
+    private final DockerEngine.Version version;
+    private final String apiVersion;
+
+    private Docker(DockerClient client, DockerEngine engine, DockerEngine.Version version, String apiVersion) {
+        this.client = client;
+        this.engine = engine;
+        this.version = version;
+        this.apiVersion = apiVersion;
+    }
+
+    /** Connects to {@code host} (null: fsconform.docker.host, DOCKER_HOST, the standard socket). */
+    static Docker connect(String host) throws EngineException {
+        DockerEngine engine = DockerEngine.resolve(host);
+        DockerEngine.Version v;
+        try {
+            v = engine.version();
+        } catch (IOException e) {
+            throw new EngineException("no Docker engine answers on " + engine.host() + " (" + e.getMessage() + ")",
+                    EnvStatus.SKIPPED);
+        }
+        // Before the client exists: docker-java reads api.version once, when the client is made.
+        String api = DockerEngine.configureDockerJava(v);
+        try {
+            DockerClient c = DockerClientProviderStrategy.getClientForConfig(TransportConfig.builder().dockerHost(engine.host()).build());
+            return new Docker(c, engine, v, api);
+        } catch (RuntimeException e) {
+            throw new EngineException("cannot talk to the Docker engine on " + engine.host() + ": " + e.getMessage());
+        }
+    }
+
+    DockerEngine.Version version() {
+        return version;
+    }
+
+    String apiVersion() {
+        return apiVersion;
+    }
+
+    String host() {
+        return engine.host().toString();
+    }
+
+    String storageDriver() throws EngineException {
+        return call("docker info", () -> client.infoCmd().exec().getDriver());
+    }
+
+    boolean hasImage(String ref) throws EngineException {
+        try {
+            client.inspectImageCmd(ref).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (DockerException | IllegalArgumentException e) {
+            throw new EngineException("cannot inspect image " + ref + ": " + oneLine(e));
+        }
+    }
+
+    /** Pulls {@code ref}; fails with the engine's reason (no registry, no such image) within {@code timeout}. */
+    void pull(String ref, Duration timeout) throws EngineException {
+        try {
+            boolean done = client.pullImageCmd(ref).exec(new ResultCallback.Adapter<>())
+                    .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!done) {
+                throw new EngineException("pull of " + ref + " did not finish within " + timeout.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while pulling " + ref);
+        } catch (RuntimeException e) {
+            throw new EngineException(oneLine(e));
+        }
+    }
+
+    /** Creates the container (never pulling); returns its id. */
+    String create(ContainerSpec s) throws EngineException {
+        Privilege p = s.privilege();
+        HostConfig hc = HostConfig.newHostConfig().withAutoRemove(true).withNetworkMode(s.network())
+                .withBinds(s.binds().stream().map(Bind::parse).toList()).withTmpFs(s.tmpfs().isEmpty() ? null : s.tmpfs())
+                .withPrivileged(p.privileged()).withRuntime(s.runtime());
+        List<String> opts = new ArrayList<>(s.securityOpts());
+        opts.addAll(p.securityOpts());
+        hc.withSecurityOpts(opts.isEmpty() ? null : opts);
+        if (p.privileged() || p.capabilities()) {
+            // The inner runc must see its own cgroup as the root, on cgroup v1 and v2 alike.
+            hc.withCgroupnsMode("private");
+        }
+        if (p.capabilities()) {
+            hc.withCapAdd(Capability.ALL).withCapDrop(p.capDrop().stream().map(Capability::valueOf).toArray(Capability[]::new))
+                    .withDevices(p.devices().stream().map(d -> new Device("rwm", d, d)).toList())
+                    .withDeviceCgroupRules(p.deviceCgroupRules());
+        }
+        return call("create a container of " + s.image(), () -> {
+            CreateContainerCmd cmd = client.createContainerCmd(s.image()).withLabels(s.labels()).withHostConfig(hc)
+                    .withCmd(s.cmd());
+            if (s.entrypoint() != null) {
+                cmd.withEntrypoint(s.entrypoint());
+            }
+            return cmd.exec().getId();
+        });
+    }
+
+    void start(String id) throws EngineException {
+        call("start container " + shortId(id), () -> client.startContainerCmd(id).exec());
+    }
+
+    boolean running(String id) {
+        try {
+            return Boolean.TRUE.equals(client.inspectContainerCmd(id).exec().getState().getRunning());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Copies a host file or tree into the (created or running) container as {@code dir/name}. */
+    void copyInto(String id, Path source, String dir, String name) throws EngineException {
+        try {
+            Path tar = Files.createTempFile("fsconform-copy-", ".tar");
+            try {
+                Tars.write(source, name, tar);
+                try (InputStream in = Files.newInputStream(tar)) {
+                    call("copy " + source.getFileName() + " into " + shortId(id),
+                            () -> client.copyArchiveToContainerCmd(id).withTarInputStream(in).withRemotePath(dir).exec());
+                }
+            } finally {
+                Files.deleteIfExists(tar);
+            }
+        } catch (IOException e) {
+            throw new EngineException("cannot copy " + source + " into the container: " + e.getMessage());
+        }
+    }
+
+    /** Runs {@code argv} in the container; stdout and stderr kept apart. */
+    ExecResult exec(String id, List<String> argv, Duration timeout) throws EngineException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String exec = call("exec in " + shortId(id), () -> {
+            ExecCreateCmdResponse r = client.execCreateCmd(id).withCmd(argv.toArray(String[]::new))
+                    .withAttachStdout(true).withAttachStderr(true).exec();
+            return r.getId();
+        });
+        try (ResultCallback.Adapter<Frame> cb = client.execStartCmd(exec).exec(new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame f) {
+                (f.getStreamType() == StreamType.STDERR ? err : out).writeBytes(f.getPayload());
+            }
+        })) {
+            if (!cb.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new EngineException("timed out after " + timeout.toSeconds() + " s: "
+                        + String.join(" ", argv.subList(0, Math.min(4, argv.size()))), EnvStatus.TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted");
+        } catch (IOException | RuntimeException e) {
+            throw new EngineException("exec in " + shortId(id) + " failed: " + oneLine(e));
+        }
+        Long code = call("inspect exec", () -> client.inspectExecCmd(exec).exec().getExitCodeLong());
+        return new ExecResult(code == null ? -1 : code.intValue(), out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The container's last log lines (what an entrypoint said before it failed). */
+    String logs(String id, int lines) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            client.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(lines).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame f) {
+                    sb.append(new String(f.getPayload(), StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            sb.append("(no logs: ").append(oneLine(e)).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** SIGTERM, then SIGKILL after {@code seconds}: lets an entrypoint unmount what it mounted. */
+    void stop(String id, int seconds) {
+        try {
+            client.stopContainerCmd(id).withTimeout(seconds).exec();
+        } catch (RuntimeException gone) {
+            // Already stopped or removed (auto-remove): nothing to stop.
+        }
+    }
+
+    /** Removes the container with its anonymous volumes; an already removed one is fine. */
+    void remove(String id) {
+        try {
+            client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException | ConflictException gone) {
+            // Removed already, or the engine's auto-remove is at it.
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot remove container " + shortId(id) + ": " + oneLine(e), e);
+        }
+    }
+
+    void createVolume(String name, Map<String, String> labels) throws EngineException {
+        call("create volume " + name, () -> client.createVolumeCmd().withName(name).withLabels(labels).exec());
+    }
+
+    /** Removes a volume; false if it is still in use. */
+    boolean removeVolume(String name) {
+        try {
+            client.removeVolumeCmd(name).exec();
+            return true;
+        } catch (NotFoundException gone) {
+            return true;
+        } catch (RuntimeException inUse) {
+            return false;
+        }
+    }
+
+    List<Container> containers(Map<String, String> labels) throws EngineException {
+        return call("list containers", () -> client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
+    }
+
+    List<String> volumes(Map<String, String> labels) throws EngineException {
+        List<String> filter = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return call("list volumes", () -> client.listVolumesCmd().withFilter("label", filter).exec().getVolumes().stream()
+                .map(v -> v.getName() + "\t" + v.getLabels().getOrDefault(DockerEngine.RUN_LABEL, "")).toList());
+    }
+
+    /** The image as a `docker save` tar stream. */
+    InputStream save(String image) throws EngineException {
+        return call("save " + image, () -> client.saveImageCmd(image).exec());
+    }
+
+    interface Call<T> {
+        T run();
+    }
+
+    interface VoidCall {
+        void run();
+    }
+
+    private static <T> T call(String what, Call<T> c) throws EngineException {
+        try {
+            return c.run();
+        } catch (RuntimeException e) {
+            throw new EngineException(what + ": " + oneLine(e));
+        }
+    }
+
+    private static void call(String what, VoidCall c) throws EngineException {
+        call(what, () -> {
+            c.run();
+            return null;
+        });
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // docker-java wraps the engine's JSON answer: keep its message only.
+        int i = m.indexOf("\"message\":\"");
+        if (i >= 0) {
+            int end = m.indexOf('"', i + 11);
+            m = m.substring(i + 11, end < 0 ? m.length() : end);
+        }
+        return m.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(m).strip();
+    }
+
+    static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.fsconform.container;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The probe and dind images, built by matrix/docker/build-images.sh (bundled in the jar) or found by
+ * their content-hash tags, so a second run builds nothing. The probe image carries this very jar and
+ * the seed tree it writes, in a layer of its own.
+ *
+ * @param dind null when no inner engine was asked for
+ */
+record Images(String probe, String dind) {
+    static final String[] SCRIPTS = {"build-images.sh", "dind-entrypoint.sh"};
+    /** A cold dind build downloads and unpacks a Debian system. */
+    private static final long TIMEOUT_MINUTES = 45;
+
+    static Images ensure(Docker docker, Path jar, boolean dind, Consumer<String> progress) throws EngineException {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("fsconform-images-");
+            for (String s : SCRIPTS) {
+                try (InputStream in = Images.class.getResourceAsStream("/matrix/docker/" + s)) {
+                    if (in == null) {
+                        throw new EngineException("this build has no bundled matrix/docker/" + s);
+                    }
+                    Path f = dir.resolve(s);
+                    Files.copy(in, f);
+                    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+            List<String> argv = new ArrayList<>(List.of("bash", dir.resolve(SCRIPTS[0]).toString(), "--jar",
+                    jar.toAbsolutePath().toString(), "base", "probe"));
+            if (dind) {
+                argv.add("dind");
+            }
+            Map<String, String> tags = run(argv, docker.host(), progress);
+            if (!tags.containsKey("probe") || (dind && !tags.containsKey("dind"))) {
+                throw new EngineException("build-images.sh printed no image tags: " + tags);
+            }
+            return new Images(tags.get("probe"), tags.get("dind"));
+        } catch (IOException e) {
+            throw new EngineException("cannot run build-images.sh: " + e.getMessage());
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static Map<String, String> run(List<String> argv, String host, Consumer<String> progress)
+            throws IOException, EngineException {
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        pb.environment().put("DOCKER_HOST", host);
+        String base = System.getProperty("fsconform.base.image");
+        if (base != null && !base.isBlank()) {
+            pb.environment().put("FSCONFORM_BASE_IMAGE", base);
+        }
+        Process p = pb.start();
+        p.getOutputStream().close();
+        List<String> err = new ArrayList<>();
+        CompletableFuture<Void> errs = CompletableFuture.runAsync(() -> lines(p.getErrorStream(), l -> {
+            err.add(l);
+            if (l.contains("building") || l.contains("pulling") || l.contains("failed")) {
+                progress.accept("images: " + l.replaceFirst("^build-images: ", ""));
+            }
+        }));
+        Map<String, String> tags = new HashMap<>();
+        lines(p.getInputStream(), l -> {
+            int eq = l.indexOf('=');
+            if (eq > 0) {
+                tags.put(l.substring(0, eq), l.substring(eq + 1).strip());
+            }
+        });
+        try {
+            if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new EngineException("build-images.sh did not finish within " + TIMEOUT_MINUTES + " minutes");
+            }
+            errs.join();
+        } catch (InterruptedException e) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while building images");
+        }
+        if (p.exitValue() != 0) {
+            String last = err.isEmpty() ? "exit " + p.exitValue() : err.get(err.size() - 1);
+            throw new EngineException("building the container images failed: " + last.replaceFirst("^build-images: ", ""));
+        }
+        return tags;
+    }
+
+    private static void lines(InputStream in, Consumer<String> each) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            r.lines().forEach(each);
+        } catch (IOException ignored) {
+            // The process ended; its exit code tells what happened.
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // A temp directory of two scripts; the OS cleans it up eventually.
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.fsconform.container;
+
+import com.github.dockerjava.api.model.Container;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Removes what earlier runs left behind, at the start of a run: containers and volumes labelled
+ * dev.fsconform.owner=fsconform whose run is over (its JVM is gone), and their run directories.
+ * Runs still in progress (another JVM on this machine) are left alone; nothing unlabelled is touched.
+ */
+final class Leftovers {
+    static final String RUN_DIR_PREFIX = "fsconform-containers-";
+
+    private Leftovers() {
+    }
+
+    /** Returns one line per thing removed. */
+    static List<String> reap(Docker docker, Path workDir, Instant now) throws EngineException {
+        List<String> out = new ArrayList<>();
+        Map<String, String> owner = Map.of(DockerEngine.OWNER_LABEL, DockerEngine.OWNER);
+        for (Container c : docker.containers(owner)) {
+            String run = c.getLabels().get(DockerEngine.RUN_LABEL);
+            Instant created = Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated());
+            if (stale(run, created, now, "running".equals(c.getState()))) {
+                docker.stop(c.getId(), c.getLabels().containsKey(Labels.DRIVER_LABEL) ? 20 : 0);
+                docker.remove(c.getId());
+                out.add("container " + Docker.shortId(c.getId()) + " of run " + run);
+            }
+        }
+        for (String line : docker.volumes(owner)) {
+            String[] v = line.split("\t", 2);
+            // A volume has no creation time here; one still in use refuses removal, which keeps it.
+            if (stale(v.length > 1 ? v[1] : "", Instant.EPOCH, now, false) && docker.removeVolume(v[0])) {
+                out.add("volume " + v[0]);
+            }
+        }
+        try (Stream<Path> dirs = Files.isDirectory(workDir) ? Files.list(workDir) : Stream.empty()) {
+            dirs.filter(d -> d.getFileName().toString().startsWith(RUN_DIR_PREFIX))
+                    .filter(d -> stale(d.getFileName().toString().substring(RUN_DIR_PREFIX.length()), Instant.EPOCH, now, true))
+                    .forEach(d -> {
+                        Cleanup.deleteTree(d);
+                        out.add("directory " + d);
+                    });
+        } catch (IOException e) {
+            out.add("cannot list " + workDir + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** Labels fsconform did not write (a hand-started dind.sh run): only once stopped or old. */
+    static boolean stale(String runLabel, Instant created, Instant now, boolean running) {
+        Optional<RunId> run = RunId.parse(runLabel);
+        if (run.isPresent()) {
+            return run.get().stale(created, now);
+        }
+        return !running || created.plus(RunId.FOREIGN_AGE).isBefore(now);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.fsconform.container;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Names one run of the container matrix: boot id, pid and start second of the JVM that owns it. Every
+ * container and volume carries it as a label, so a later run can tell a crashed run's leftovers (owner
+ * gone) from a run still in progress (another JVM on this machine), and removes only the former.
+ */
+record RunId(String boot, long pid, long startSecond) {
+    /** Leftovers from another boot, or from a host we cannot check, are removed once this old. */
+    static final Duration FOREIGN_AGE = Duration.ofHours(6);
+
+    static RunId current() {
+        ProcessHandle self = ProcessHandle.current();
+        return new RunId(bootId(), self.pid(), startSecond(self));
+    }
+
+    static Optional<RunId> parse(String label) {
+        String[] p = label == null ? new String[0] : label.split("-");
+        if (p.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new RunId(p[0], Long.parseLong(p[1]), Long.parseLong(p[2])));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the run that made something created at {@code created} can no longer clean it up itself. */
+    boolean stale(Instant created, Instant now) {
+        if (!boot.equals(bootId())) {
+            return created.plus(FOREIGN_AGE).isBefore(now);
+        }
+        return ProcessHandle.of(pid).map(h -> startSecond(h) != startSecond || !h.isAlive()).orElse(true);
+    }
+
+    @Override
+    public String toString() {
+        return boot + "-" + pid + "-" + startSecond;
+    }
+
+    private static long startSecond(ProcessHandle h) {
+        return h.info().startInstant().map(Instant::getEpochSecond).orElse(0L);
+    }
+
+    static String bootId() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip().replace("-", "").substring(0, 8);
+        } catch (IOException | RuntimeException e) {
+            return "noboot00";
+        }
+    }
+}
