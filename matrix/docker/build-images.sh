@@ -24,10 +24,11 @@
 #                        an entrypoint that runs an inner dockerd on a chosen storage
 #                        driver (see dind-entrypoint.sh).
 #
-# Env: FSCONFORM_IMAGE_CACHE  work/cache dir (default /var/cache/fsconform)
+# Env: FSCONFORM_IMAGE_CACHE  work/cache dir (default /var/cache/fsconform; ~/.cache/fsconform if not root)
 #      FSCONFORM_JDK          JDK 17 home with jmods for jlink (default: detected)
 #      FSCONFORM_JLINK_MODULES modules for the jlink runtime (checked against
 #                             `jdeps --print-module-deps` of the jar when probe is built)
+#      FSCONFORM_PROBE_IMAGES_KEPT  probe images kept (newest first; default 4)
 #      FSCONFORM_DEBIAN_MIRROR / FSCONFORM_DEBIAN_SUITE  for debootstrap (default: the
 #                             host's own apt source and codename)
 set -Eeuo pipefail
@@ -35,7 +36,9 @@ set -Eeuo pipefail
 trap 'echo "build-images: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-CACHE=${FSCONFORM_IMAGE_CACHE:-/var/cache/fsconform}
+# root shares one cache per machine; other users (in the docker group) keep their own.
+if [ "$(id -u)" -eq 0 ]; then CACHE=${FSCONFORM_IMAGE_CACHE:-/var/cache/fsconform}
+else CACHE=${FSCONFORM_IMAGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/fsconform}; fi
 BASE_KIND=${FSCONFORM_BASE:-jlink}
 # What `jdeps --print-module-deps --ignore-missing-deps` reports for the shaded jar (Jackson
 # needs java.desktop and java.sql; Testcontainers java.naming, java.compiler, java.security.jgss),
@@ -271,6 +274,15 @@ probe_tag() {
   out=$(docker build -q --build-arg "BASE=$BASE_TAG" -t "$PROBE_TAG" "$ctx" 2>&1) \
     || { rm -rf "$ctx"; die "docker build of the probe image failed: $out"; }
   rm -rf "$ctx"
+  prune_probes
+}
+
+# Every jar change makes a probe image: keep the newest few (other checkouts or runs may use them)
+# and drop older ones. Without -f, docker refuses an image a container still uses.
+PROBES_KEPT=${FSCONFORM_PROBE_IMAGES_KEPT:-4}
+prune_probes() {
+  docker image ls --format '{{.CreatedAt}}\t{{.Repository}}:{{.Tag}}' fsconform/probe | sort -r \
+    | tail -n +"$((PROBES_KEPT + 1))" | cut -f2 | xargs -r docker rmi >/dev/null 2>&1 || true
 }
 
 # ---- dind ------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package dev.fsconform.container;
 
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.PhaseTimings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -117,8 +118,10 @@ public final class ContainerMatrix {
         try (engine) {
             for (ContainerEnv env : envs) {
                 EnvironmentResult r = ContainerRun.run(env, engine);
-                progress.accept(String.format("%-40s %-11s %5.1f s%s", env.name(), r.status(), r.durationMillis() / 1000.0,
-                        r.reason() == null ? "" : "  " + r.reason()));
+                PhaseTimings t = r.phases() == null ? PhaseTimings.NONE : r.phases();
+                progress.accept(String.format("%-40s %-11s %5.1f s  %s", env.name(), r.status(), t.totalMillis() / 1000.0,
+                        r.reason() != null ? r.reason() : String.format("set-up %.2f s, probe %.2f s, teardown %.2f s",
+                                t.setupMillis() / 1000.0, t.probeMillis() / 1000.0, t.teardownMillis() / 1000.0)));
                 out.add(r);
             }
         }

@@ -296,8 +296,11 @@ final class Docker {
         // docker-java wraps the engine's JSON answer: keep its message only.
         int i = m.indexOf("\"message\":\"");
         if (i >= 0) {
-            int end = m.indexOf('"', i + 11);
-            m = m.substring(i + 11, end < 0 ? m.length() : end);
+            int end = i + 11;
+            while (end < m.length() && (m.charAt(end) != '"' || m.charAt(end - 1) == '\\')) {
+                end++;
+            }
+            m = m.substring(i + 11, end).replace("\\\"", "\"");
         }
         return m.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(m).strip();
     }

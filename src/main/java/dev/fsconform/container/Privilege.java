@@ -1,6 +1,8 @@
 package dev.fsconform.container;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,21 +54,29 @@ record Privilege(boolean privileged, boolean capabilities, List<String> capDrop,
         }
         String note = "privileged: fallback to explicit capabilities because " + because + "; granted ALL"
                 + (missingCaps.isEmpty() ? "" : " except " + String.join(",", missingCaps)
-                + " (missing from the host's bounding set)") + ", seccomp/apparmor/systempaths unconfined"
+                + " (missing from the host's bounding set)") + ", seccomp/apparmor unconfined"
                 + (devices.isEmpty() ? "" : ", devices " + String.join(",", devices));
-        return new Privilege(false, true, missingCaps, devices, rules,
-                List.of("seccomp=unconfined", "apparmor=unconfined", "systempaths=unconfined"), note);
+        // No systempaths=unconfined: the CLI turns it into empty masked/read-only path lists, which this
+        // client cannot send; the inner engines do not need /proc or /sys unmasked.
+        return new Privilege(false, true, missingCaps, devices, rules, List.of("seccomp=unconfined", "apparmor=unconfined"), note);
     }
 
     /** Capabilities the kernel has that this process's bounding set lacks (CapBnd vs cap_last_cap). */
     static List<String> missingCaps() {
         try {
-            String status = Files.readString(Path.of("/proc/self/status"));
+            String status = proc("/proc/self/status");
             String hex = status.lines().filter(l -> l.startsWith("CapBnd:")).findFirst().orElse("CapBnd: 0").substring(7).strip();
-            int last = Integer.parseInt(Files.readString(Path.of("/proc/sys/kernel/cap_last_cap")).strip());
+            int last = Integer.parseInt(proc("/proc/sys/kernel/cap_last_cap").strip());
             return missing(Long.parseUnsignedLong(hex, 16), last);
         } catch (IOException | RuntimeException e) {
             return List.of();
+        }
+    }
+
+    /** Files.readString trusts the size procfs reports and can return a truncated value ("4" for "40"). */
+    private static String proc(String file) throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         }
     }
 

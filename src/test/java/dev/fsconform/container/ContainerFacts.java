@@ -1,0 +1,87 @@
+package dev.fsconform.container;
+
+import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.MountFacts;
+import dev.fsconform.result.Observation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the kernel must answer in a container environment, whatever the machine: only facts that follow
+ * from the environment's labels and mounts (storage driver, mount kind, seccomp profile), each with its
+ * reason. Cells without such a fact are held to the invariant that nothing injects errors.
+ */
+final class ContainerFacts {
+    record Fact(Set<String> outcomes, String why) {
+    }
+
+    static final List<String> MOVES = List.of("rename", "renameat", "renameat2", "renameat2-noreplace");
+    static final List<String> RENAMEAT2 = List.of("renameat2", "renameat2-noreplace", "renameat2-exchange", "renameat2-whiteout");
+    static final Set<String> SEEDED_DIRS = Set.of("seeded-dir-same-dir", "seeded-dir-cross-dir", "seeded-emptydir-same-dir",
+            "seeded-emptydir-cross-dir");
+    static final Set<String> FRESH_DIRS = Set.of("dir-same-dir", "dir-cross-dir", "emptydir-same-dir", "emptydir-cross-dir");
+    static final Set<String> INJECTED = Set.of("ENOSYS", "EPERM", "EACCES");
+
+    private ContainerFacts() {
+    }
+
+    static Optional<Fact> of(EnvironmentResult env, Observation o) {
+        Map<String, String> l = env.fingerprint().labels();
+        String driver = l.get(Labels.DRIVER);
+        String mount = l.get(Labels.MOUNT);
+        String op = o.operation();
+        String sc = o.scenario();
+        if (blocksRenameat2(env) && RENAMEAT2.contains(op)) {
+            return fact("the seccomp profile answers renameat2 with ENOSYS", "ENOSYS");
+        }
+        if (SEEDED_DIRS.contains(sc) && MOVES.contains(op)) {
+            if ("volume".equals(mount)) {
+                return fact("the engine copied the seed tree into the volume: plain directories", "OK");
+            }
+            if (Set.of("overlay2", "fuse-overlayfs").contains(driver) && !redirectDir(env)) {
+                return fact(driver + " cannot move a directory of a lower (image) layer without redirect_dir", "EXDEV");
+            }
+            if (Set.of("vfs", "btrfs").contains(driver)) {
+                return fact(driver + " gives each container a full copy or snapshot: no layers to move between", "OK");
+            }
+        }
+        if (FRESH_DIRS.contains(sc) && (MOVES.contains(op) || "files-move-atomic".equals(op))) {
+            return fact("a directory made in the container's own layer or mount moves on every driver", "OK");
+        }
+        if (sc.startsWith("cross-mount-")) {
+            String why = mount + " and the rootfs are different mounts: the VFS refuses before the filesystem is asked";
+            if (MOVES.contains(op) || RENAMEAT2.contains(op)) {
+                return fact(why, "EXDEV");
+            }
+            if ((op.equals("link") || op.equals("linkat")) && !sc.contains("-onto-")) {
+                return fact(why, "EXDEV");
+            }
+            if (op.equals("files-move-atomic")) {
+                return fact(why + " (ATOMIC_MOVE is rename(2))", "AtomicMoveNotSupportedException");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** ENOSYS, EPERM and EACCES only come from a filter or policy; only the blocking profile has one. */
+    static boolean mayInject(EnvironmentResult env, Observation o) {
+        return blocksRenameat2(env) && (RENAMEAT2.contains(o.operation()) || "pattern".equals(o.operation()))
+                && "ENOSYS".equals(o.outcome());
+    }
+
+    static boolean blocksRenameat2(EnvironmentResult env) {
+        return env.fingerprint().labels().getOrDefault(Labels.SECCOMP, "").startsWith("seccomp-renameat2-enosys");
+    }
+
+    /** An overlay whose kernel or mount turned redirect_dir on moves lower directories fine. */
+    private static boolean redirectDir(EnvironmentResult env) {
+        return env.fingerprint().mounts().stream().filter(m -> "primary".equals(m.role())).map(MountFacts::superOptions)
+                .anyMatch(s -> s != null && s.contains("redirect_dir=on"));
+    }
+
+    private static Optional<Fact> fact(String why, String... outcomes) {
+        return Optional.of(new Fact(Set.of(outcomes), why));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.fsconform.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import dev.fsconform.operation.Operation;
+import dev.fsconform.pattern.Pattern;
+import dev.fsconform.result.CellStatus;
+import dev.fsconform.result.EnvStatus;
+import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.Observation;
+import dev.fsconform.result.ResultsFile;
+import dev.fsconform.result.ResultsJson;
+import dev.fsconform.scenario.Catalogue;
+import dev.fsconform.scenario.Scenario;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The container matrix under `mvn verify`: every environment of matrix/containers.yaml runs once, then
+ * each environment × operation × scenario is a test. Without a Docker engine every test is skipped with
+ * the reason; an environment that fails to set up fails its tests. -Dfsconform.containers.only=GLOBS
+ * narrows the run, as `matrix --only` does.
+ */
+class ContainerMatrixIT {
+    /** One cell to check: which environment, which operation (or "pattern") and scenario. */
+    record Cell(String env, String operation, String scenario) {
+    }
+
+    private static Map<String, EnvironmentResult> results;
+
+    static synchronized Map<String, EnvironmentResult> results() {
+        if (results == null) {
+            Path out = Path.of("target", "fsconform-containers");
+            ContainerMatrix.Report r = ContainerMatrix.run(ContainerCatalog.standard(), new ContainerMatrix.Options(
+                    Path.of(System.getProperty("fsconform.jar", "target/fsconform.jar")), only(), 2,
+                    Path.of(System.getProperty("java.io.tmpdir")), null, line -> System.out.println("containers: " + line)));
+            ResultsJson.write(ResultsFile.of("fsconform ContainerMatrixIT", Instant.now().toString(), r.results()),
+                    out.resolve("matrix.json"));
+            results = r.results().stream().collect(Collectors.toMap(EnvironmentResult::name, Function.identity()));
+        }
+        return results;
+    }
+
+    private static String only() {
+        String only = System.getProperty("fsconform.containers.only", "");
+        return only.isBlank() ? null : only;
+    }
+
+    static Stream<Named<Cell>> cells() {
+        List<Named<Cell>> out = new ArrayList<>();
+        for (String env : ContainerCatalog.standard().selectNames(only())) {
+            for (Scenario s : Catalogue.scenarios()) {
+                for (Operation op : Operation.values()) {
+                    // Linux never hard-links a directory: those cells say nothing and are not tests.
+                    if (!(op.linksOnly() && s.source().directory())) {
+                        out.add(named(new Cell(env, op.id(), s.id())));
+                    }
+                }
+            }
+            for (Pattern p : Pattern.values()) {
+                out.add(named(new Cell(env, "pattern", p.id())));
+            }
+        }
+        results();
+        return out.stream();
+    }
+
+    private static Named<Cell> named(Cell c) {
+        return Named.of(c.operation() + " × " + c.scenario() + " @ " + c.env(), c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void cell(Cell c) {
+        // GIVEN the environment's run
+        EnvironmentResult env = results().get(c.env());
+        if (env.status() == EnvStatus.SKIPPED) {
+            abort(env.reason());
+        }
+        assertThat(env.status()).as("%s: %s", c.env(), env.reason()).isEqualTo(EnvStatus.RAN);
+
+        // WHEN we look up the cell
+        Optional<Observation> cell = env.cells().stream()
+                .filter(o -> o.operation().equals(c.operation()) && o.scenario().equals(c.scenario())).findFirst();
+        if (cell.isEmpty()) {
+            fail("the probe reported no cell " + c.operation() + " × " + c.scenario());
+        }
+        Observation o = cell.get();
+        if (o.status() == CellStatus.SKIPPED || o.status() == CellStatus.NOT_APPLICABLE) {
+            abort(o.status() + ": " + o.reason());
+        }
+
+        // THEN it ran, answered what the environment makes certain, and nothing injected errors
+        assertThat(o.status()).as("harness: %s", o.reason()).isEqualTo(CellStatus.RAN);
+        ContainerFacts.of(env, o).ifPresent(f -> assertThat(o.outcome()).as("%s (%s)", f.why(), o.detail()).isIn(f.outcomes()));
+        if (ContainerFacts.INJECTED.contains(o.outcome())) {
+            assertThat(ContainerFacts.mayInject(env, o)).as("%s: only the renameat2-blocking profile injects errors (%s)",
+                    o.outcome(), o.detail()).isTrue();
+        }
+    }
+}
