@@ -153,19 +153,24 @@ final class Docker {
 
     /** Copies a host file or tree into the (created or running) container as {@code dir/name}. */
     void copyInto(String id, Path source, String dir, String name) throws EngineException {
+        copyInto(id, Map.of(name, source), dir);
+    }
+
+    /** Copies host files or trees into the (created or running) container, each as {@code dir/NAME}. */
+    void copyInto(String id, Map<String, Path> entries, String dir) throws EngineException {
         try {
             Path tar = Files.createTempFile("fsconform-copy-", ".tar");
             try {
-                Tars.write(source, name, tar);
+                Tars.write(entries, tar);
                 try (InputStream in = Files.newInputStream(tar)) {
-                    call("copy " + source.getFileName() + " into " + shortId(id),
+                    call("copy " + String.join(", ", entries.keySet()) + " into " + shortId(id),
                             () -> client.copyArchiveToContainerCmd(id).withTarInputStream(in).withRemotePath(dir).exec());
                 }
             } finally {
                 Files.deleteIfExists(tar);
             }
         } catch (IOException e) {
-            throw new EngineException("cannot copy " + source + " into the container: " + e.getMessage());
+            throw new EngineException("cannot copy " + entries.values() + " into the container: " + e.getMessage());
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -21,18 +22,21 @@ final class Tars {
     private Tars() {
     }
 
-    /** Writes {@code source} (file or directory) as {@code name} into a tar file at {@code out}. */
-    static void write(Path source, String name, Path out) throws IOException {
+    /** Writes each source (file or directory tree) under its name (a relative path) into a tar file at {@code out}. */
+    static void write(Map<String, Path> entries, Path out) throws IOException {
         try (OutputStream os = Files.newOutputStream(out); TarArchiveOutputStream tar = new TarArchiveOutputStream(os)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            List<Path> all;
-            try (Stream<Path> walk = Files.walk(source)) {
-                all = walk.sorted().collect(Collectors.toList());
-            }
-            for (Path p : all) {
-                String rel = source.relativize(p).toString();
-                add(tar, p, rel.isEmpty() ? name : name + "/" + rel);
+            for (Map.Entry<String, Path> e : entries.entrySet()) {
+                Path source = e.getValue();
+                List<Path> all;
+                try (Stream<Path> walk = Files.walk(source)) {
+                    all = walk.sorted().collect(Collectors.toList());
+                }
+                for (Path p : all) {
+                    String rel = source.relativize(p).toString();
+                    add(tar, p, rel.isEmpty() ? e.getKey() : e.getKey() + "/" + rel);
+                }
             }
         }
     }
@@ -52,7 +56,8 @@ final class Tars {
             e.setMode(mode(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)) | (e.isDirectory() ? 040000 : 0100000));
         }
         tar.putArchiveEntry(e);
-        if (e.isFile()) {
+        // Not e.isFile(): it answers true for symlink entries too.
+        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
             Files.copy(p, tar);
         }
         tar.closeArchiveEntry();

@@ -32,9 +32,17 @@ public final class Validator {
         Path self = SelfJar.locate();
         List<EnvironmentResult> inside;
         if (exec != null) {
+            if (runtime != null || dockerHost != null) {
+                throw new SandboxUnusableException("--runtime and --docker-host go with --image, not --exec");
+            }
             inside = runExec(dirs, self);
         } else {
-            throw new SandboxUnusableException("--image is not supported yet: use --exec 'docker exec NAME' for a running container");
+            if (stage != null) {
+                throw new SandboxUnusableException("--stage goes with --exec; --image copies the probe into the container itself");
+            }
+            try (ImageCarrier carrier = ImageCarrier.start(image, runtime, dockerHost, self, java)) {
+                inside = Validation.run(carrier, dirs, "sandbox");
+            }
         }
         List<EnvironmentResult> outside = withBaseline
                 ? Validation.run(new ExecCarrier("", hostJava(), self), dirs, "baseline") : List.of();

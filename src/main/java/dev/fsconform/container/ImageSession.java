@@ -1,0 +1,144 @@
+package dev.fsconform.container;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One long-running container of an image fsconform did not build, with the probe jar (and, unless the
+ * image's own Java is named, a Java runtime) copied in before it starts: what `validate --image` probes
+ * in. The entrypoint is that Java running {@link KeepAlive}, so the image needs no shell and no sleep.
+ */
+public final class ImageSession implements AutoCloseable {
+    static final String DIR = "/fsconform";
+    private static final Duration PULL = Duration.ofSeconds(60);
+    private static final Duration PROBE = Duration.ofSeconds(300);
+
+    private final Docker docker;
+    private final String id;
+    private final String java;
+    private final String describe;
+
+    private ImageSession(Docker docker, String id, String java, String describe) {
+        this.docker = docker;
+        this.id = id;
+        this.java = java;
+        this.describe = describe;
+    }
+
+    /**
+     * @param runtime OCI runtime registered with the engine, null for its default
+     * @param stagedRuntime a Java runtime to copy in (glibc-linked), or null to use {@code imageJava}
+     */
+    public static ImageSession start(String image, String runtime, String dockerHost, Path jar, Path stagedRuntime,
+                                     String imageJava) {
+        Docker docker;
+        try {
+            docker = Docker.connect(dockerHost);
+        } catch (EngineException e) {
+            throw new ContainerException("Docker not found: " + e.getMessage());
+        }
+        ensureImage(docker, image);
+        String java = stagedRuntime != null ? DIR + "/jre/bin/java" : imageJava;
+        List<String> entrypoint = new ArrayList<>(List.of(java, "-Xmx16m", "-XX:+UseSerialGC", "-cp", DIR + "/fsconform.jar",
+                KeepAlive.class.getName(), String.valueOf(Engine.LIFETIME_SECONDS)));
+        ContainerSpec spec = ContainerSpec.of(image, List.of(), Labels.owner(RunId.current(), "validate"))
+                .withEntrypoint(entrypoint).withRuntime(runtime);
+        String describe = "image " + image + (runtime == null ? "" : " (runtime " + runtime + ")") + " on " + docker.host();
+        String id = null;
+        try {
+            id = docker.create(spec);
+            copyProbe(docker, id, jar, stagedRuntime);
+            docker.start(id);
+            ImageSession s = new ImageSession(docker, id, java, describe);
+            s.checkJava(image);
+            return s;
+        } catch (EngineException e) {
+            remove(docker, id);
+            throw new ContainerException(describe + ": " + e.getMessage());
+        } catch (ContainerException e) {
+            remove(docker, id);
+            throw e;
+        }
+    }
+
+    private static void ensureImage(Docker docker, String image) {
+        try {
+            if (!docker.hasImage(image)) {
+                docker.pull(image, PULL);
+            }
+        } catch (EngineException e) {
+            throw new ContainerException("image " + image + " not found locally and cannot be pulled: " + e.getMessage());
+        }
+    }
+
+    /** Copies to /fsconform: the jar, the runtime, and an exec-able temp dir for jffi's stub. */
+    private static void copyProbe(Docker docker, String id, Path jar, Path runtime) throws EngineException {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory("fsconform-tmp-");
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
+            Map<String, Path> entries = new LinkedHashMap<>();
+            entries.put(DIR.substring(1) + "/fsconform.jar", jar);
+            entries.put(DIR.substring(1) + "/tmp", tmp);
+            if (runtime != null) {
+                entries.put(DIR.substring(1) + "/jre", runtime);
+            }
+            docker.copyInto(id, entries, "/");
+        } catch (IOException e) {
+            throw new EngineException("cannot stage the probe: " + e.getMessage());
+        } finally {
+            Cleanup.deleteTree(tmp);
+        }
+    }
+
+    private void checkJava(String image) {
+        try {
+            ExecResult r = docker.exec(id, List.of(java, "-version"), Duration.ofSeconds(60));
+            if (!r.ok()) {
+                throw new ContainerException("no usable Java in " + image + " at " + java + ": " + r.lastLine());
+            }
+        } catch (EngineException e) {
+            throw new ContainerException("the Java runtime does not start in " + image + " (" + e.getMessage()
+                    + "); a staged runtime needs glibc in the image, else name the image's Java with --java");
+        }
+    }
+
+    public String describe() {
+        return describe;
+    }
+
+    /** Runs {@code java -jar fsconform.jar ARGS} in the container; returns its standard output. */
+    public String probe(List<String> args) {
+        List<String> argv = new ArrayList<>(List.of(java, "-Djava.io.tmpdir=" + DIR + "/tmp"));
+        argv.addAll(ContainerRun.JVM_FLAGS);
+        argv.addAll(List.of("-jar", DIR + "/fsconform.jar"));
+        argv.addAll(args);
+        try {
+            ExecResult r = docker.exec(id, argv, PROBE);
+            if (!r.ok()) {
+                throw new ContainerException("probe failed in the container (exit " + r.exitCode() + "): " + r.lastLine());
+            }
+            return r.stdout();
+        } catch (EngineException e) {
+            throw new ContainerException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        remove(docker, id);
+    }
+
+    private static void remove(Docker docker, String id) {
+        if (id != null) {
+            docker.remove(id);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.fsconform.validate;
+
+import dev.fsconform.container.ContainerException;
+import dev.fsconform.container.ImageSession;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Brings the probe into a container image: one long-running container of it (through Docker, with the
+ * chosen OCI runtime), the jar and a jlink runtime of this JDK copied in, one exec per directory.
+ */
+final class ImageCarrier implements Carrier {
+    private final ImageSession session;
+
+    private ImageCarrier(ImageSession session) {
+        this.session = session;
+    }
+
+    /** @param imageJava the image's own Java to use instead of copying a runtime in, or null */
+    static ImageCarrier start(String image, String runtime, String dockerHost, Path jar, String imageJava) {
+        try {
+            Path staged = imageJava == null ? Stage.RuntimeImage.cached() : null;
+            return new ImageCarrier(ImageSession.start(image, runtime, dockerHost, jar, staged, imageJava));
+        } catch (IOException e) {
+            throw new SandboxUnusableException("cannot build a Java runtime to copy into " + image + ": " + e.getMessage());
+        } catch (ContainerException e) {
+            throw new SandboxUnusableException(e.getMessage());
+        }
+    }
+
+    @Override
+    public String describe() {
+        return session.describe();
+    }
+
+    @Override
+    public String runProbe(List<String> probeArgs) {
+        try {
+            return session.probe(probeArgs);
+        } catch (ContainerException e) {
+            throw new SandboxUnusableException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}
