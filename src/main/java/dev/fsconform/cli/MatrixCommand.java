@@ -110,16 +110,19 @@ final class MatrixCommand implements Callable<Integer> {
         return Files.isRegularFile(local) ? EnvironmentCatalog.load(local) : EnvironmentCatalog.bundled();
     }
 
-    /** The jar this code runs from, so probes run exactly this build; -Dfsconform.jar when run from classes. */
+    /**
+     * The jar this code runs from, so probes run exactly this build. -Dfsconform.jar first: run from
+     * classes, or from Maven's thin jar (as in Failsafe), the code source has no dependencies inside.
+     */
     static Path jar() {
         try {
-            Path self = Path.of(MatrixCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(self) && self.toString().endsWith(".jar")) {
-                return self;
-            }
             String property = System.getProperty("fsconform.jar");
             if (property != null && Files.isRegularFile(Path.of(property))) {
                 return Path.of(property);
+            }
+            Path self = Path.of(MatrixCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(self) && self.toString().endsWith(".jar")) {
+                return self;
             }
             throw new UsageException("cannot find the fsconform jar to start probes from (running from " + self
                     + "): run it as java -jar fsconform.jar, or set -Dfsconform.jar=PATH");

@@ -3,6 +3,7 @@ package dev.fsconform.container;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,12 +48,12 @@ final class Cleanup implements AutoCloseable {
 
     void removeEngine(String id) {
         docker.stop(id, 20);
-        docker.remove(id);
+        docker.removeAndWait(id, Duration.ofSeconds(30));
         engines.remove(id);
     }
 
     void removeContainer(String id) {
-        docker.remove(id);
+        docker.removeAndWait(id, Duration.ofSeconds(30));
         containers.remove(id);
     }
 

@@ -242,6 +242,36 @@ final class Docker {
         }
     }
 
+    /**
+     * Removes the container and waits until it is gone, retrying: a container the engine is still
+     * starting (its client was killed mid-request) refuses removal for a moment, and an auto-remove
+     * container that was stopped is removed by the engine, later. False if it outlived {@code timeout}.
+     */
+    boolean removeAndWait(String id, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            try {
+                client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            } catch (NotFoundException gone) {
+                return true;
+            } catch (RuntimeException busy) {
+                // Starting, or being removed already: look again below.
+            }
+            try {
+                client.inspectContainerCmd(id).exec();
+                Thread.sleep(100);
+            } catch (NotFoundException gone) {
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+
     void createVolume(String name, Map<String, String> labels) throws EngineException {
         call("create volume " + name, () -> client.createVolumeCmd().withName(name).withLabels(labels).exec());
     }

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.model.Container;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +31,13 @@ final class Leftovers {
             String run = c.getLabels().get(DockerEngine.RUN_LABEL);
             Instant created = Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated());
             if (stale(run, created, now, "running".equals(c.getState()))) {
-                docker.stop(c.getId(), c.getLabels().containsKey(Labels.DRIVER_LABEL) ? 20 : 0);
-                docker.remove(c.getId());
-                out.add("container " + Docker.shortId(c.getId()) + " of run " + run);
+                // Inner engines get SIGTERM first so they unmount; the removal of a container that
+                // was stopped is the engine's (auto-remove), so wait for it before removing volumes.
+                if (c.getLabels().containsKey(Labels.DRIVER_LABEL)) {
+                    docker.stop(c.getId(), 20);
+                }
+                boolean gone = docker.removeAndWait(c.getId(), Duration.ofSeconds(30));
+                out.add((gone ? "" : "NOT removed: ") + "container " + Docker.shortId(c.getId()) + " of run " + run);
             }
         }
         for (String line : docker.volumes(owner)) {

@@ -1,0 +1,76 @@
+package dev.fsconform.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.github.dockerjava.api.model.Container;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A matrix run killed with SIGKILL mid-probe leaves its container and volume; the next run removes them. */
+class LeftoversIT {
+    @TempDir
+    Path work;
+
+    @Test
+    void nextRunReapsWhatAKilledRunLeft() throws Exception {
+        Docker docker;
+        try {
+            docker = Docker.connect(null);
+        } catch (EngineException e) {
+            assumeTrue(false, e.getMessage());
+            return;
+        }
+        // GIVEN a matrix run in another JVM, killed -9 while its volume environment's container runs
+        Process child = new ProcessBuilder("java", "-jar", System.getProperty("fsconform.jar"), "matrix", "--only",
+                "docker-host-volume", "--out", work.resolve("out").toString(), "--work-dir", work.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("child.log").toFile()).start();
+        List<Container> orphans = awaitContainersOf(docker, child.pid(), Duration.ofSeconds(180));
+        child.destroyForcibly().waitFor();
+        String run = orphans.get(0).getLabels().get(DockerEngine.RUN_LABEL);
+        Map<String, String> ofRun = Map.of(DockerEngine.OWNER_LABEL, DockerEngine.OWNER, DockerEngine.RUN_LABEL, run);
+        assertThat(docker.containers(ofRun)).as("orphaned containers").isNotEmpty();
+        assertThat(docker.volumes(ofRun)).as("orphaned volumes").isNotEmpty();
+        assertThat(runDirs()).isNotEmpty();
+
+        // WHEN the next run starts (a short one)
+        ContainerMatrix.Report next = ContainerMatrix.run(ContainerCatalog.bundled(), new ContainerMatrix.Options(
+                Path.of(System.getProperty("fsconform.jar")), "docker-host-tmpfs", 1, work, null, line -> { }));
+
+        // THEN it reaped the killed run's container, volume and directory, and left nothing of its own
+        assertThat(next.reaped()).anyMatch(r -> r.startsWith("container ")).anyMatch(r -> r.startsWith("volume "))
+                .anyMatch(r -> r.startsWith("directory "));
+        assertThat(docker.containers(ofRun)).isEmpty();
+        assertThat(docker.volumes(ofRun)).isEmpty();
+        assertThat(runDirs()).isEmpty();
+        assertThat(next.results().get(0).status()).hasToString("RAN");
+        assertThat(docker.containers(Map.of(DockerEngine.OWNER_LABEL, DockerEngine.OWNER, DockerEngine.RUN_LABEL,
+                RunId.current().toString()))).isEmpty();
+    }
+
+    private static List<Container> awaitContainersOf(Docker docker, long pid, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Container> mine = docker.containers(Map.of(DockerEngine.OWNER_LABEL, DockerEngine.OWNER)).stream()
+                    .filter(c -> RunId.parse(c.getLabels().get(DockerEngine.RUN_LABEL)).map(r -> r.pid() == pid).orElse(false))
+                    .toList();
+            if (!mine.isEmpty()) {
+                return mine;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the child run started no container within " + timeout.toSeconds() + " s");
+    }
+
+    private List<Path> runDirs() throws Exception {
+        try (Stream<Path> s = Files.list(work)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(Leftovers.RUN_DIR_PREFIX)).toList();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.fsconform.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PrivilegeTest {
+
+    @Test
+    void missingCapabilitiesComeFromTheBoundingSet() {
+        // GIVEN the bounding set of a VM whose root lacks CAP_SYS_RESOURCE (bit 24), kernel knows 0..40
+        long bounding = 0x000001fffeffffffL;
+
+        // THEN exactly that one is missing; a full set misses none
+        assertThat(Privilege.missing(bounding, 40)).containsExactly("SYS_RESOURCE");
+        assertThat(Privilege.missing(0x000001ffffffffffL, 40)).isEmpty();
+    }
+
+    @Test
+    void fallbackSaysWhyAndGrantsWhatTheDriverNeeds() {
+        // WHEN --privileged was refused and btrfs needs loop devices
+        Privilege p = Privilege.fallback("btrfs", java.util.List.of("SYS_RESOURCE"), "docker --privileged failed here (unable to apply caps)");
+
+        // THEN the note names the fallback and its cause, and the grant matches the privileged set minus the missing cap
+        assertThat(p.privileged()).isFalse();
+        assertThat(p.note()).startsWith("privileged: fallback to explicit capabilities because docker --privileged failed here")
+                .contains("except SYS_RESOURCE");
+        assertThat(p.capDrop()).containsExactly("SYS_RESOURCE");
+        assertThat(p.devices()).containsExactly("/dev/loop-control");
+        assertThat(p.deviceCgroupRules()).containsExactly("b 7:* rwm");
+        assertThat(p.securityOpts()).contains("seccomp=unconfined");
+        assertThat(Privilege.fallback("fuse-overlayfs", java.util.List.of(), "x").devices()).containsExactly("/dev/fuse");
+    }
+
+    @Test
+    void firstRefusalSwitchesEveryLaterEngineToTheFallback() {
+        PrivilegeChoice choice = new PrivilegeChoice();
+        assertThat(choice.next("vfs").privileged()).isTrue();
+
+        choice.refused("unable to apply caps");
+
+        assertThat(choice.next("overlay2").privileged()).isFalse();
+        assertThat(choice.next("overlay2").note()).contains("unable to apply caps");
+    }
+}
