@@ -29,6 +29,7 @@
 #      FSCONFORM_JLINK_MODULES modules for the jlink runtime (checked against
 #                             `jdeps --print-module-deps` of the jar when probe is built)
 #      FSCONFORM_PROBE_IMAGES_KEPT  probe images kept (newest first; default 4)
+#      FSCONFORM_DEBIAN_COMPONENTS  for debootstrap (default main; main,universe on Ubuntu)
 #      FSCONFORM_DEBIAN_MIRROR / FSCONFORM_DEBIAN_SUITE  for debootstrap (default: the
 #                             host's own apt source and codename)
 set -Eeuo pipefail
@@ -84,6 +85,11 @@ debian_mirror() {
   echo "$m"
 }
 debian_suite() { echo "${FSCONFORM_DEBIAN_SUITE:-$(. /etc/os-release && echo "$VERSION_CODENAME")}"; }
+# Ubuntu keeps docker.io and fuse-overlayfs in universe; debootstrap takes main only by default.
+debian_components() {
+  if [ -n "${FSCONFORM_DEBIAN_COMPONENTS:-}" ]; then echo "$FSCONFORM_DEBIAN_COMPONENTS"; return; fi
+  if grep -q '^ID=ubuntu' /etc/os-release 2>/dev/null; then echo main,universe; else echo main; fi
+}
 # Candidate versions of packages per the host's apt lists: part of the tag of a
 # debootstrapped image, so that a Debian update yields a new tag.
 pkg_versions() { apt-cache policy "$@" 2>/dev/null | awk '/^[^ ]/{p=$1} /Candidate:/{print p $2}'; }
@@ -169,7 +175,7 @@ debootstrap_rootfs() {
   command -v debootstrap >/dev/null || die "debootstrap missing (run install-engine.sh)"
   rm -rf "$dir"; mkdir -p "$dir" "$CACHE/debootstrap-debs"
   # --cache-dir keeps the .debs: a rebuild with a new recipe does not download again.
-  debootstrap --variant=minbase --include="$include" --cache-dir="$CACHE/debootstrap-debs" \
+  debootstrap --variant=minbase --components="$(debian_components)" --include="$include" --cache-dir="$CACHE/debootstrap-debs" \
     "$(debian_suite)" "$dir" "$(debian_mirror)" >"$CACHE/debootstrap.log" 2>&1 \
     || die "debootstrap failed (see $CACHE/debootstrap.log)"
   # Slim the image: apt lists, docs and caches are not needed at run time.
@@ -211,6 +217,7 @@ base_tag() {
       build_base_jlink "$jdk" "$BASE_TAG" "$CACHE/work-base" ;;
     debootstrap)
       h=$( { declare -f build_base_debootstrap debootstrap_rootfs import_rootfs stable_tar; debian_suite; debian_mirror
+             debian_components
              pkg_versions openjdk-17-jre-headless busybox libc6; } | h12)
       BASE_TAG=fsconform/base:$h
       have_image "$BASE_TAG" && { say "base $BASE_TAG exists"; return; }
@@ -299,7 +306,7 @@ build_dind() {
 dind_tag() {
   local h
   h=$( { declare -f build_dind debootstrap_rootfs import_rootfs stable_tar; echo "$DIND_PACKAGES"; debian_suite
-         debian_mirror; cat "$HERE/dind-entrypoint.sh"; pkg_versions ${DIND_PACKAGES//,/ }; } | h12)
+         debian_mirror; debian_components; cat "$HERE/dind-entrypoint.sh"; pkg_versions ${DIND_PACKAGES//,/ }; } | h12)
   DIND_TAG=fsconform/dind:$h
   have_image "$DIND_TAG" && { say "dind $DIND_TAG exists"; return; }
   say "building $DIND_TAG (debootstrap, takes a few minutes)"

@@ -23,8 +23,8 @@ answers() { docker -H "unix://$SOCK" version --format '{{.Server.Version}}' >/de
 
 # Packages: the engine, plus what the inner engines of the dind image and the
 # research need on the host side (fuse-overlayfs, btrfs/xfs mkfs, debootstrap for
-# the registry-free base image). Only missing ones are installed.
-pkgs=(docker.io fuse-overlayfs btrfs-progs xfsprogs debootstrap iptables)
+# the registry-free base image), procps for pgrep below. Only missing ones are installed.
+pkgs=(docker.io fuse-overlayfs btrfs-progs xfsprogs debootstrap iptables procps)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
