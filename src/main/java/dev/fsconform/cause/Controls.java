@@ -34,8 +34,21 @@ final class Controls {
         return env;
     }
 
+    /** The catalogue shape of a cell; for an application pattern, the shape of its deciding call. */
     Scenario scenario(Observation o) {
-        return scenarios.get(o.scenario());
+        Scenario s = scenarios.get(o.scenario());
+        if (s == null && PatternShapes.OPERATION.equals(o.operation()) && PatternShapes.of(o.scenario()) != null) {
+            s = Scenario.parse(PatternShapes.of(o.scenario()).scenario()).orElse(null);
+        }
+        return s;
+    }
+
+    /** The operation whose controls apply: the cell's own, or a pattern's deciding call. */
+    static String operation(Observation o) {
+        if (PatternShapes.OPERATION.equals(o.operation()) && PatternShapes.of(o.scenario()) != null) {
+            return PatternShapes.of(o.scenario()).op();
+        }
+        return o.operation();
     }
 
     Observation get(String op, Scenario s) {
@@ -45,7 +58,7 @@ final class Controls {
     /** The same operation on the same shape, fresh (upper layer only) and in the given placement. */
     Observation fresh(Observation cell, Placement p) {
         Scenario s = scenario(cell);
-        return s == null ? null : get(cell.operation(), s.fresh().withPlacement(p));
+        return s == null ? null : get(operation(cell), s.fresh().withPlacement(p));
     }
 
     /** The same operation on the simplest shape of the same source kind: {@code SOURCE[-seeded]-same-dir}. */
@@ -55,7 +68,7 @@ final class Controls {
             return null;
         }
         return Scenario.parse((seeded ? "seeded-" : "") + s.source().token() + "-" + p.token())
-                .map(x -> get(cell.operation(), x)).orElse(null);
+                .map(x -> get(operation(cell), x)).orElse(null);
     }
 
     /** Ran cells on one mount and device whose parents differ (cross-dir) or are equal (same-dir). */
@@ -79,7 +92,11 @@ final class Controls {
         return pattern;
     }
 
+    /** The other calls on the cell's fixture shape (for a pattern: on its deciding call's shape). */
     List<Observation> sameScenario(Observation cell) {
-        return env.cells().stream().filter(o -> o.scenario().equals(cell.scenario()) && o != cell).toList();
+        Scenario s = scenario(cell);
+        String id = s == null ? cell.scenario() : s.id();
+        String op = operation(cell);
+        return env.cells().stream().filter(o -> o.scenario().equals(id) && o != cell && !o.operation().equals(op)).toList();
     }
 }

@@ -15,6 +15,9 @@ final class RowMatch {
         if (!r.ops().contains("*") && !r.ops().contains(o.operation())) {
             return false;
         }
+        if (r.scenarios() != null && !r.scenarios().contains(o.scenario())) {
+            return false;
+        }
         if (c.scenario() == null) {
             // An id this version cannot read: only rows without scenario conditions apply.
             return r.source() == null && r.target() == null && r.placement() == null && r.seeded() == null

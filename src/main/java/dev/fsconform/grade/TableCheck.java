@@ -1,6 +1,8 @@
 package dev.fsconform.grade;
 
 import dev.fsconform.operation.Operation;
+import dev.fsconform.pattern.Pattern;
+import dev.fsconform.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -10,6 +12,8 @@ import java.util.Set;
 
 /** Expands {@code @group} operation names and rejects rows that could never match or explain nothing. */
 final class TableCheck {
+    /** Application pattern cells carry this operation id and the pattern's id as scenario. */
+    static final String PATTERN = "pattern";
     private static final Set<String> KINDS = Set.of("file", "dir", "emptydir", "symlink");
     private static final Set<String> TARGETS = Set.of("none", "file", "dir", "emptydir", "symlink");
     private static final Set<String> PLACEMENTS = Set.of("same-dir", "cross-dir", "cross-mount");
@@ -36,6 +40,10 @@ final class TableCheck {
             require(nonBlank(r.reference()), where, "has no reference");
             require(r.outcomes() != null && !r.outcomes().isEmpty(), where, "lists no outcomes");
             require(r.ops() != null && !r.ops().isEmpty(), where, "lists no operations");
+            if (r.scenarios() != null) {
+                r.scenarios().forEach(id -> require(Scenario.parse(id).isPresent() || Pattern.byId(id).isPresent(),
+                        where, "names an unknown scenario or pattern " + id));
+            }
             checkValues(r.source(), KINDS, where, "source");
             checkValues(r.target(), TARGETS, where, "target");
             checkValues(r.placement(), PLACEMENTS, where, "placement");
@@ -68,7 +76,7 @@ final class TableCheck {
     }
 
     private static String checkOp(String op, String where) {
-        require(Operation.byId(op).isPresent(), where, "names an unknown operation " + op);
+        require(Operation.byId(op).isPresent() || op.equals(PATTERN), where, "names an unknown operation " + op);
         return op;
     }
 
@@ -79,7 +87,7 @@ final class TableCheck {
     }
 
     private static Row withOps(Row r, List<String> ops) {
-        return new Row(r.id(), ops, r.source(), r.target(), r.placement(), r.seeded(), r.boundary(), r.fs(),
+        return new Row(r.id(), ops, r.scenarios(), r.source(), r.target(), r.placement(), r.seeded(), r.boundary(), r.fs(),
                 r.mountType(), r.lacksCap(), r.state(), r.outcomes(), r.grade(), r.rationale(), r.reference());
     }
 
