@@ -48,7 +48,7 @@ class VerdictsTest {
         String d = Verdicts.of(Recorded.env("overlay-landlock-no-refer")).diagnosis();
 
         // THEN the paragraph says which calls, where, because of what, and the fix
-        assertThat(d).contains("[landlock-refer]", "when the parent directory changes", "rename × dir-cross-dir → EXDEV",
+        assertThat(d).contains("[landlock-refer]", "when the parent directory changes", "pattern × uv-cache-persist → EXDEV",
                 "process appears Landlock-restricted", "grant LANDLOCK_ACCESS_FS_REFER",
                 "[overlayfs-lower-dir]", "redirect_dir=on", "a working mv proves nothing about rename")
                 .doesNotContain("\n");
