@@ -86,6 +86,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<EnvironmentVerdict> verdicts = Verdicts.of(file);
         ConsoleSummary.print(verdicts, System.out);
         List<EnvironmentVerdict> inside = verdicts.subList(0, run.sandboxed().size());
+        inside.forEach(v -> System.out.println(System.lineSeparator() + v.diagnosis() + System.lineSeparator()));
         Validator.printPatterns(inside, System.out);
         if (baseline) {
             Validator.printBaselineDiff(run.baseline(), run.sandboxed(), System.out);
