@@ -1,0 +1,108 @@
+package dev.fsconform.report;
+
+import dev.fsconform.cause.Cause;
+import dev.fsconform.grade.GradedCell;
+import dev.fsconform.operation.Operation;
+import dev.fsconform.repro.Reproduction;
+import dev.fsconform.repro.Reproductions;
+import dev.fsconform.result.Observation;
+import dev.fsconform.result.PostState;
+import dev.fsconform.result.Where;
+import dev.fsconform.scenario.Catalogue;
+import dev.fsconform.scenario.Scenario;
+import dev.fsconform.verdict.EnvironmentVerdict;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Encodes verdicts, in column order, into {@link PageData}: every value interned once. */
+final class PageDataBuilder {
+    private final StringTable<String> strings = StringTable.strings();
+    private final StringTable<List<Object>> cells = StringTable.tuples();
+    private final StringTable<List<Object>> wheres = StringTable.tuples();
+    private final StringTable<List<Integer>> causes = StringTable.tuples();
+    private final StringTable<List<Integer>> lists = StringTable.tuples();
+
+    private PageDataBuilder() {
+        lists.id(List.of());
+    }
+
+    static PageData build(List<EnvironmentVerdict> columns, List<Rows.Row> rows) {
+        return new PageDataBuilder().encode(columns, rows);
+    }
+
+    private PageData encode(List<EnvironmentVerdict> columns, List<Rows.Row> rows) {
+        Map<Rows.Row, Integer> rowIndex = new HashMap<>();
+        List<int[]> r = new ArrayList<>();
+        for (Rows.Row row : rows) {
+            rowIndex.put(row, r.size());
+            r.add(row(row));
+        }
+        List<int[]> e = new ArrayList<>();
+        List<int[]> g = new ArrayList<>();
+        List<int[]> wg = new ArrayList<>();
+        for (EnvironmentVerdict v : columns) {
+            e.add(new int[] {s(v.env().name()), s(Columns.group(v)), s(v.env().status().name()), s(v.env().reason())});
+            int[] grid = new int[rows.size()];
+            int[] whereGrid = new int[rows.size()];
+            Arrays.fill(grid, -1);
+            Arrays.fill(whereGrid, -1);
+            for (GradedCell cell : v.cells()) {
+                Observation o = cell.observation();
+                int i = rowIndex.get(new Rows.Row(o.operation(), o.scenario()));
+                if (grid[i] == -1) {
+                    grid[i] = cells.id(cell(cell));
+                    whereGrid[i] = o.where() == null ? -1 : wheres.id(where(o.where()));
+                }
+            }
+            g.add(grid);
+            wg.add(whereGrid);
+        }
+        return new PageData(PageData.VERSION, strings.values(), r, e, g, wg, cells.values(), wheres.values(),
+                causes.values(), lists.values());
+    }
+
+    private int[] row(Rows.Row row) {
+        Scenario sc = Catalogue.byId(row.scenario()).orElse(null);
+        String opText = Operation.byId(row.operation()).map(Operation::description).orElse(null);
+        Reproduction repro = Reproductions.of(row.operation(), row.scenario()).orElse(null);
+        return new int[] {s(row.operation()), s(row.scenario()), s(sc == null ? null : sc.describe()), s(opText),
+            s(repro == null ? null : repro.setup()), s(repro == null ? null : repro.run()),
+            s(repro == null ? null : repro.program()), s(repro == null ? null : repro.programFile())};
+    }
+
+    /**
+     * One cell: status, outcome, grade, errno (-1 for none), errno name, exception, detail, post-state
+     * source, post-state target, inode kept (0 unknown, 1 yes, 2 no), problems (list), expectation row,
+     * rationale, reference, causes (list of {@code k}), harness reason.
+     */
+    private List<Object> cell(GradedCell cell) {
+        Observation o = cell.observation();
+        PostState ps = o.postState();
+        return List.of(s(o.status().name()), s(o.outcome()), s(cell.grade() == null ? null : cell.grade().name()),
+                o.errno() == null ? -1 : o.errno(), s(o.errnoName()), s(o.exception()), s(o.detail()),
+                s(ps == null ? null : ps.source()), s(ps == null ? null : ps.target()),
+                ps == null || ps.inodeKept() == null ? 0 : ps.inodeKept() ? 1 : 2,
+                ps == null ? 0 : list(ps.problems()), s(cell.rowId()), s(cell.rationale()), s(cell.reference()),
+                lists.id(cell.causes().stream().map(this::cause).toList()), s(o.reason()));
+    }
+
+    private List<Object> where(Where w) {
+        return List.of(w.sourceMountId(), w.targetMountId(), s(w.sourceDev()), s(w.targetDev()), s(w.sourceFs()),
+                s(w.targetFs()), w.seeded() ? 1 : 0);
+    }
+
+    private int cause(Cause c) {
+        return causes.id(List.of(s(c.id()), s(c.title()), list(c.evidence()), s(c.fix())));
+    }
+
+    private int list(List<String> values) {
+        return lists.id(values.stream().map(this::s).toList());
+    }
+
+    private int s(String value) {
+        return strings.id(value);
+    }
+}
