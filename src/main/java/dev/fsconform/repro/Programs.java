@@ -67,7 +67,6 @@ final class Programs {
         }
         return "import java.nio.file.*;\n"
                 + "class Repro { public static void main(String[] args) throws Exception {\n"
-                + "    Files.move(Path.of(\"" + Paths.SOURCE + "\"), Path.of(\"" + target + "\")" + options + ");\n"
-                + "} }\n";
+                + "    Files.move(Path.of(\"" + Paths.SOURCE + "\"), Path.of(\"" + target + "\")" + options + "); } }\n";
     }
 }
