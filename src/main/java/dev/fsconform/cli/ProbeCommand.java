@@ -36,8 +36,8 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Label recorded in the fingerprint (repeatable).")
     Map<String, String> labels = new LinkedHashMap<>();
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write results JSON to FILE.")
-    Path json;
+    @Option(names = "--json", paramLabel = "FILE", description = "Write results JSON to FILE ('-': to standard output, instead of the summary).")
+    String json;
 
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
@@ -50,13 +50,17 @@ final class ProbeCommand implements Callable<Integer> {
         if (seedRoot != null && !Files.isDirectory(seedRoot)) {
             throw new UsageException("--seeds " + seedRoot + " is not a directory");
         }
-        Path out = json == null ? null : JsonTarget.check(json);
+        boolean toStdout = "-".equals(json);
+        Path out = json == null || toStdout ? null : JsonTarget.check(Path.of(json));
         EnvironmentResult result = new Probe(ProbeConfig.full(primary, secondDir, seedRoot, name, labels)).run();
+        ResultsFile file = ResultsFile.of("fsconform " + Version.current(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), List.of(result));
         if (out != null) {
-            ResultsJson.write(ResultsFile.of("fsconform " + Version.current(),
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), List.of(result)), out);
+            ResultsJson.write(file, out);
         }
-        if (!quiet) {
+        if (toStdout) {
+            System.out.print(ResultsJson.write(file));
+        } else if (!quiet) {
             ProbeSummary.print(result, System.out);
         }
         return 0;

@@ -1,0 +1,71 @@
+package dev.fsconform.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sandbox fingerprint of the calling thread, for the probe's report.
+ *
+ * @param landlockAbi              running Landlock ABI, or -1 (then {@code landlockUnavailable} says why)
+ * @param landlockUnavailable      null when Landlock is available
+ * @param seccompMode              0 none, 1 strict, 2 filter; -1 if /proc could not be read
+ * @param seccompFilters           filters attached to this thread; -1 if the kernel does not say (&lt; 5.9)
+ * @param noNewPrivs               null if /proc could not be read
+ * @param landlockRestricted       true/false only when known for sure; null means unknown
+ * @param landlockRestrictedReason how {@code landlockRestricted} was decided, or why it is unknown
+ */
+public record SandboxState(int landlockAbi, String landlockUnavailable, int seccompMode, int seccompFilters,
+        Boolean noNewPrivs, Boolean landlockRestricted, String landlockRestrictedReason) {
+
+    private static final int EOPNOTSUPP = 95;
+
+    /**
+     * Reads /proc/thread-self/status rather than /proc/self/status: the latter shows the main
+     * thread, while no_new_privs and Landlock are per thread (only seccomp TSYNC covers all).
+     */
+    public static SandboxState current() {
+        Landlock.Probe probe = landlockProbe();
+        List<String> status = status();
+        int mode = field(status, "Seccomp:").map(Integer::parseInt).orElse(-1);
+        int filters = field(status, "Seccomp_filters:").map(Integer::parseInt).orElse(-1);
+        Boolean nnp = field(status, "NoNewPrivs:").map("1"::equals).orElse(null);
+        Optional<String> applied = Landlock.appliedHere();
+        if (applied.isPresent()) {
+            return new SandboxState(probe.version(), probe.reason(), mode, filters, nnp, true,
+                    "this thread (or the thread that created it) ran Landlock.restrictSelf(" + applied.get() + ")");
+        }
+        if (probe.errno() == EOPNOTSUPP) {
+            return new SandboxState(probe.version(), probe.reason(), mode, filters, nnp, false,
+                    "Landlock is not enabled on this kernel, so no domain can exist");
+        }
+        return new SandboxState(probe.version(), probe.reason(), mode, filters, nnp, null,
+                "not detectable: Linux exposes no per-thread Landlock state (no /proc status field, no LSM"
+                        + " attribute, no query syscall as of ABI 7); only a denied access would reveal a domain");
+    }
+
+    private static Landlock.Probe landlockProbe() {
+        try {
+            return Landlock.probe();
+        } catch (LinkageError e) {
+            return new Landlock.Probe(-1, "native calls unavailable: " + e, 0);
+        }
+    }
+
+    private static List<String> status() {
+        for (String file : List.of("/proc/thread-self/status", "/proc/self/status")) {
+            try {
+                return Files.readAllLines(Path.of(file));
+            } catch (IOException e) {
+                continue; // /proc/thread-self needs Linux 3.17; fall back, then give up
+            }
+        }
+        return List.of();
+    }
+
+    private static Optional<String> field(List<String> status, String key) {
+        return status.stream().filter(l -> l.startsWith(key)).map(l -> l.substring(key.length()).trim()).findFirst();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.fsconform.sandbox;
+
+import dev.fsconform.sandbox.SandboxException.Kind;
+import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import jnr.ffi.Pointer;
+
+/** Installs a {@link SeccompPolicy} on every thread of this process. Irreversible. */
+public final class Seccomp {
+    private static final int SET_MODE_FILTER = 1;
+    private static final int FILTER_FLAG_TSYNC = 1;
+
+    private Seccomp() {
+    }
+
+    /** The filter for one arch, and the rules that name a syscall this arch does not have. */
+    record Plan(List<Bpf.Match> matches, List<String> notes) {
+    }
+
+    static Plan plan(SeccompPolicy policy, Arch arch) {
+        List<Bpf.Match> matches = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (SeccompPolicy.Rule rule : policy.rules()) {
+            OptionalInt nr = arch.syscall(rule.syscall());
+            if (nr.isEmpty()) {
+                notes.add(rule.syscall() + ": no such syscall on " + arch.displayName()
+                        + " (libc uses the *at variant there), rule " + rule + " has no effect");
+                continue;
+            }
+            matches.add(new Bpf.Match(nr.getAsInt(), rule.errno()));
+            if (arch == Arch.X86_64) {
+                // x32 binaries reach the same entry points with this bit set; cover them too.
+                matches.add(new Bpf.Match(nr.getAsInt() | Arch.X32_SYSCALL_BIT, rule.errno()));
+            }
+        }
+        return new Plan(List.copyOf(matches), List.copyOf(notes));
+    }
+
+    /** What {@link #install} would say about rules that cannot apply on this machine's arch. */
+    public static List<String> notes(SeccompPolicy policy) throws SandboxException {
+        return plan(policy, Arch.require("seccomp")).notes();
+    }
+
+    /**
+     * Sets no_new_privs, then installs the filter with SECCOMP_FILTER_FLAG_TSYNC so that all JVM
+     * threads get it at once. Returns the notes for rules that map to nothing on this arch.
+     */
+    public static List<String> install(SeccompPolicy policy) throws SandboxException {
+        Arch arch = Arch.require("seccomp");
+        Plan plan = plan(policy, arch);
+        List<Bpf.Insn> program = Bpf.program(arch.auditArch, plan.matches());
+        Pointer filter = Bpf.write(program);
+        Pointer fprog = Native.zeroed(16); // struct sock_fprog { unsigned short len; pad; filter* }
+        fprog.putShort(0, (short) program.size());
+        fprog.putAddress(8, filter.address());
+        if (Native.libc().prctl(Landlock.PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+            throw SandboxException.syscall("prctl(PR_SET_NO_NEW_PRIVS)", Native.errno());
+        }
+        long r = Native.libc().syscall(arch.seccompNr, SET_MODE_FILTER, FILTER_FLAG_TSYNC, fprog.address());
+        int errno = Native.errno();
+        Reference.reachabilityFence(filter);
+        Reference.reachabilityFence(fprog);
+        if (r < 0) {
+            throw SandboxException.syscall("seccomp(SET_MODE_FILTER, TSYNC, policy " + policy.name() + ")", errno);
+        }
+        if (r > 0) {
+            throw new SandboxException(Kind.SETUP, "seccomp(SET_MODE_FILTER, TSYNC): thread " + r
+                    + " has a diverging filter and could not be synchronised");
+        }
+        return plan.notes();
+    }
+}
