@@ -2,14 +2,11 @@ package dev.fsconform.report;
 
 import dev.fsconform.cause.Cause;
 import dev.fsconform.grade.GradedCell;
-import dev.fsconform.operation.Operation;
 import dev.fsconform.repro.Reproduction;
 import dev.fsconform.repro.Reproductions;
 import dev.fsconform.result.Observation;
 import dev.fsconform.result.PostState;
 import dev.fsconform.result.Where;
-import dev.fsconform.scenario.Catalogue;
-import dev.fsconform.scenario.Scenario;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,10 +62,9 @@ final class PageDataBuilder {
     }
 
     private int[] row(Rows.Row row) {
-        Scenario sc = Catalogue.byId(row.scenario()).orElse(null);
-        String opText = Operation.byId(row.operation()).map(Operation::description).orElse(null);
         Reproduction repro = Reproductions.of(row.operation(), row.scenario()).orElse(null);
-        return new int[] {s(row.operation()), s(row.scenario()), s(sc == null ? null : sc.describe()), s(opText),
+        return new int[] {s(row.operation()), s(row.scenario()), s(RowText.scenario(row.operation(), row.scenario())),
+            s(RowText.operation(row.operation())),
             s(repro == null ? null : repro.setup()), s(repro == null ? null : repro.run()),
             s(repro == null ? null : repro.program()), s(repro == null ? null : repro.programFile())};
     }

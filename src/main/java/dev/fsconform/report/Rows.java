@@ -1,6 +1,7 @@
 package dev.fsconform.report;
 
 import dev.fsconform.operation.Operation;
+import dev.fsconform.pattern.Pattern;
 import dev.fsconform.result.Observation;
 import dev.fsconform.scenario.Catalogue;
 import dev.fsconform.scenario.Scenario;
@@ -17,7 +18,8 @@ import java.util.stream.IntStream;
 
 /**
  * The matrix's rows: every operation × scenario any environment has, grouped by operation in
- * catalogue order. Ids this version does not know (a newer probe's) follow, in the order first seen.
+ * catalogue order, application patterns after the operations. Ids this version does not know (a
+ * newer probe's) follow, in the order first seen.
  */
 final class Rows {
     record Row(String operation, String scenario) {
@@ -35,6 +37,10 @@ final class Rows {
         }
         for (Scenario s : Catalogue.scenarios()) {
             scenarios.add(s.id());
+        }
+        ops.add(RowText.PATTERN);
+        for (Pattern p : Pattern.values()) {
+            scenarios.add(p.id());
         }
         for (EnvironmentVerdict v : verdicts) {
             for (Observation o : v.env().cells()) {

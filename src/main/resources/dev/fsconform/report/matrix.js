@@ -282,7 +282,8 @@
       body.appendChild(el('p', 'meta', 'Then, as root where mounts are needed:'));
       body.appendChild(el('pre', 'repro-shell', str(row[R.SETUP]) + '\n' + str(row[R.RUN])));
     } else {
-      body.appendChild(el('p', 'meta', 'No reproduction: this fsconform does not know this operation or scenario.'));
+      body.appendChild(el('p', 'meta', 'No by-hand reproduction for this row (an application pattern, or an id this'
+        + ' fsconform does not know): the calls it makes are described at the top.'));
     }
     $('detail').hidden = false;
   }

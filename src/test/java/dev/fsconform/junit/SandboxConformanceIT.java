@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /** The base class must fail a sandbox that breaks real tools, and say why in the failure. */
 class SandboxConformanceIT {
@@ -31,12 +32,16 @@ class SandboxConformanceIT {
         // WHEN its dynamic tests run
         List<String> failures = new ArrayList<>();
         List<String> passed = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         flatten(noRefer.fsconform()).forEach(t -> {
             try {
                 t.getExecutable().execute();
                 passed.add(t.getDisplayName());
             } catch (AssertionFailedError e) {
                 failures.add(e.getMessage());
+            } catch (TestAbortedException e) {
+                // A cell that cannot run here (no seed tree for the image-layer pattern) is skipped, not failed.
+                skipped.add(t.getDisplayName());
             } catch (Throwable e) {
                 throw new AssertionError(e);
             }

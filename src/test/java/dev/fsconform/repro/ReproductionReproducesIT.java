@@ -40,7 +40,7 @@ class ReproductionReproducesIT {
         // GIVEN the probe's observations of the fresh scenarios on this filesystem
         List<Scenario> fresh = Catalogue.scenarios().stream().filter(s -> !s.seeded() && !s.crossMount()).toList();
         Path probeDir = Files.createDirectories(dir.resolve("probe"));
-        EnvironmentResult probed = new Probe(new ProbeConfig(probeDir, null, null, "t", Map.of(), NATIVE, fresh)).run();
+        EnvironmentResult probed = new Probe(new ProbeConfig(probeDir, null, null, "t", Map.of(), NATIVE, fresh, List.of())).run();
         Map<String, Path> binaries = new HashMap<>();
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         for (Observation o : probed.cells()) {
