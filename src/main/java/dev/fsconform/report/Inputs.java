@@ -5,9 +5,14 @@ import dev.fsconform.result.InvalidResultsException;
 import dev.fsconform.result.Observation;
 import dev.fsconform.result.ResultsFile;
 import dev.fsconform.result.ResultsJson;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads results files for merging. Everything a merge or a page relies on is checked here, so a bad
@@ -25,9 +30,23 @@ public final class Inputs {
         if (Files.isDirectory(path)) {
             throw new InvalidResultsException(origin + ": is a directory, not a results file");
         }
-        ResultsFile file = ResultsJson.read(path);
+        ResultsFile file = ResultsJson.read(text(path), origin);
         check(file, origin);
         return new Input(origin, file);
+    }
+
+    /** The file's text; gzip-compressed results (CI artifacts, recorded runs) are read transparently. */
+    private static String text(Path path) {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(path))) {
+            raw.mark(2);
+            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+            raw.reset();
+            try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new InvalidResultsException(path + ": cannot read (" + e.getMessage() + ")");
+        }
     }
 
     static void check(ResultsFile file, String origin) {

@@ -24,8 +24,9 @@ record PageView(String title, String tool, String generatedAt, Summary summary, 
     record Count(String label, String css, long count) {
     }
 
-    record Finding(String grade, String css, String operation, String scenario, String outcome, long environments,
-                   String environmentNames, String causes, String rationale) {
+    /** @param operation the single operation involved, or "" (used to filter the matrix on click) */
+    record Finding(String grade, String css, String outcome, int cells, String what, String operation,
+                   int environments, String environmentNames, String causes, String rationale) {
     }
 
     record EnvCard(int column, String name, String group, String status, String statusCss, String reason, String description,

@@ -9,20 +9,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The page's top summary, from the verdicts: totals, counts per grade, the worst findings first. */
+/**
+ * The page's top summary, from the verdicts: totals, counts per grade, and the worst findings first,
+ * each finding being one problem (grade, outcome, cause, reason) with the cells and environments it hit.
+ */
 final class Summaries {
     static final int TOP_FINDINGS = 15;
 
     private Summaries() {
     }
 
-    /** The same outcome of the same cell with the same grade, wherever it happened. */
-    private record Key(String operation, String scenario, String outcome, Grade grade) {
+    /** One problem: the same grade, outcome, causes and reason, wherever and in whichever cells it happened. */
+    private record Key(Grade grade, String outcome, String causes, String rationale) {
     }
 
     static PageView.Summary of(List<EnvironmentVerdict> verdicts) {
@@ -44,25 +49,28 @@ final class Summaries {
     }
 
     private static List<PageView.Finding> findings(List<EnvironmentVerdict> verdicts) {
-        Map<Key, List<String>> envs = new LinkedHashMap<>();
-        Map<Key, GradedCell> example = new LinkedHashMap<>();
+        Map<Key, List<GradedCell>> cells = new LinkedHashMap<>();
+        Map<Key, Set<String>> envs = new LinkedHashMap<>();
         for (EnvironmentVerdict v : verdicts) {
             for (GradedCell c : v.findings()) {
-                Key k = new Key(c.observation().operation(), c.observation().scenario(), c.observation().outcome(), c.grade());
-                envs.computeIfAbsent(k, x -> new ArrayList<>()).add(v.env().name());
-                example.putIfAbsent(k, c);
+                String causes = c.causes().stream().map(Cause::title).filter(Objects::nonNull).distinct()
+                        .collect(Collectors.joining("; "));
+                Key k = new Key(c.grade(), c.observation().outcome(), causes, c.rationale());
+                cells.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
+                envs.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v.env().name());
             }
         }
         List<PageView.Finding> out = new ArrayList<>();
-        envs.forEach((k, names) -> {
-            GradedCell c = example.get(k);
-            String causes = c.causes().stream().map(Cause::title).filter(Objects::nonNull).distinct()
-                    .collect(Collectors.joining("; "));
-            out.add(new PageView.Finding(k.grade().name(), Css.grade(k.grade()), k.operation(), k.scenario(),
-                    k.outcome(), names.size(), names(names), causes, c.rationale()));
+        cells.forEach((k, list) -> {
+            List<String> ops = list.stream().map(c -> c.observation().operation()).distinct().toList();
+            long scenarios = list.stream().map(c -> c.observation().scenario()).distinct().count();
+            out.add(new PageView.Finding(k.grade().name(), Css.grade(k.grade()), k.outcome(), list.size(),
+                    names(ops) + " × " + scenarios + " scenario" + (scenarios == 1 ? "" : "s"),
+                    ops.size() == 1 ? ops.get(0) : "", envs.get(k).size(), names(List.copyOf(envs.get(k))),
+                    k.causes(), k.rationale()));
         });
         out.sort(Comparator.comparingInt((PageView.Finding f) -> -Grade.valueOf(f.grade()).severity())
-                .thenComparing(f -> -f.environments()));
+                .thenComparing(f -> -f.cells()));
         return out;
     }
 

@@ -338,7 +338,10 @@
       var tr = event.target.closest('tr.finding');
       if (!tr) { return; }
       $('f-op').value = state.op = tr.getAttribute('data-op');
-      $('f-sc').value = state.sc = tr.getAttribute('data-sc');
+      $('f-sc').value = state.sc = '';
+      $('f-grade').value = state.grade = tr.getAttribute('data-grade');
+      $('f-q').value = tr.getAttribute('data-outcome');
+      state.q = $('f-q').value.toLowerCase();
       render();
       $('matrix-section').scrollIntoView();
     });

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fsconform.result.InvalidResultsException;
 import dev.fsconform.result.ResultsJson;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +31,18 @@ class InputsTest {
         // THEN its environments are there and its origin names it
         assertThat(in.file().environments()).hasSize(2);
         assertThat(in.origin()).isEqualTo(f.toString());
+    }
+
+    @Test
+    void readsGzipCompressedResults() throws IOException {
+        // GIVEN a gzip-compressed results file (a CI artifact)
+        Path f = dir.resolve("ci.json.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
+            out.write(ResultsJson.write(Synthetic.results(3, 4, 2)).getBytes(StandardCharsets.UTF_8));
+        }
+        // WHEN read
+        // THEN it is the same as the plain file
+        assertThat(Inputs.read(f).file()).isEqualTo(Synthetic.results(3, 4, 2));
     }
 
     @Test

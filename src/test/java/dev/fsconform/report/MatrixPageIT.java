@@ -171,13 +171,46 @@ class MatrixPageIT {
     }
 
     @Test
-    void clickingAFindingFiltersTheMatrixToItsRow() {
+    void clickingAFindingFiltersTheMatrixToItsCells() {
         browser.open(synthetic);
+        // GIVEN the worst finding
         WebElement finding = browser.driver.findElement(By.cssSelector("#findings tr.finding"));
-        String op = finding.getAttribute("data-op");
+        String grade = finding.getAttribute("data-grade");
+        String outcome = finding.getAttribute("data-outcome");
+        // WHEN clicked
         finding.click();
-        assertThat(new Select(browser.driver.findElement(By.id("f-op"))).getFirstSelectedOption().getAttribute("value"))
-                .isEqualTo(op);
-        assertThat(count("#matrix tbody tr:not(.op)")).isEqualTo(1);
+        // THEN the matrix shows only rows holding a cell of that grade and outcome
+        assertThat(new Select(browser.driver.findElement(By.id("f-grade"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo(grade);
+        assertThat(count("#matrix tbody tr:not(.op)")).isPositive();
+        assertThat(browser.js("return Array.from(document.querySelectorAll('#matrix tbody tr:not(.op)')).every(tr =>"
+                + " Array.from(tr.querySelectorAll('td.g-' + arguments[0].toLowerCase())).some(td => td.textContent === arguments[1]))",
+                grade, outcome.replace("Exception", ""))).isEqualTo(true);
+    }
+
+    @Test
+    void realRecordedEnvironmentsWithRealGradesRenderCleanly() throws Exception {
+        // GIVEN the recorded real environments, graded by the real expectation table
+        List<Input> inputs = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("src/test/resources/recorded"))) {
+            for (Path f : files.sorted().toList()) {
+                inputs.add(Inputs.read(f));
+            }
+        }
+        ResultsFile merged = Merge.of(inputs, "fsconform test");
+        Path dir = Path.of("target", "browser", "recorded");
+        Report.write(merged, dir);
+        // WHEN opened
+        browser.open(dir.resolve(Report.HTML));
+        // THEN it renders every environment without console errors
+        assertThat(browser.driver.manage().logs().get(LogType.BROWSER).getAll())
+                .filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).isEmpty();
+        assertThat(count("#matrix th.env")).isEqualTo(inputs.size());
+        browser.screenshot("matrix-recorded");
+        new Select(browser.driver.findElement(By.id("f-op"))).selectByValue("rename");
+        browser.driver.findElement(By.id("f-differ")).click();
+        browser.driver.findElement(By.cssSelector("#matrix tbody td.g-surprising")).click();
+        browser.js("document.getElementById('matrix-section').scrollIntoView()");
+        browser.screenshot("matrix-recorded-detail");
     }
 }
