@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
@@ -37,6 +38,17 @@ public final class Report {
             throw new UncheckedIOException("cannot write " + outDir.resolve(HTML) + ": " + e.getMessage(), e);
         }
         ResultsJson.write(merged, outDir.resolve(JSON));
+        readableByAll(outDir.resolve(HTML));
+        readableByAll(outDir.resolve(JSON));
+    }
+
+    /** Temporary files are created 0600; a report is meant to be published (CI artifacts, web servers). */
+    private static void readableByAll(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // A filesystem without POSIX permissions keeps its own defaults; the report is still complete.
+        }
     }
 
     /** The page's text; nothing is written. */

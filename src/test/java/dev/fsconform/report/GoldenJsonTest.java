@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,8 @@ class GoldenJsonTest {
         // THEN its matrix.json is the golden file, and a page sits beside it
         assertThat(Files.readString(out.resolve(Report.JSON))).isEqualTo(expected(merged));
         assertThat(out.resolve(Report.HTML)).isNotEmptyFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(Report.HTML)))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(Report.JSON)))).isEqualTo("rw-r--r--");
     }
 
     @Test

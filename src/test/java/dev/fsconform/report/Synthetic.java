@@ -12,16 +12,22 @@ import dev.fsconform.result.Where;
 import dev.fsconform.operation.Operation;
 import dev.fsconform.scenario.Catalogue;
 import dev.fsconform.scenario.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
- * Deterministic synthetic results for page tests and the size/speed benchmark: many environments
- * in several groups, real operation and scenario ids, and a realistic mix of outcomes and statuses.
+ * Deterministic synthetic results for page tests and the size/speed benchmark: random cells over
+ * real operation and scenario ids (every kind of outcome and status, no structure: the worst case for
+ * the page's compact encoding), or copies of the recorded real environments (the realistic case).
  */
 final class Synthetic {
+    static final Path RECORDED = Path.of("src/test/resources/recorded");
     static final String[] GROUPS = {"host", "overlays", "sandboxes", "containers", "kernels"};
     private static final String[] ERRNOS = {"EXDEV", "EEXIST", "EISDIR", "ENOTDIR", "ENOTEMPTY", "EINVAL", "ENOENT"};
 
@@ -34,6 +40,44 @@ final class Synthetic {
             envs.add(environment("env-" + e, GROUPS[e % GROUPS.length], cellsPerEnvironment, new Random(seed + e)));
         }
         return ResultsFile.of("fsconform test", "2026-11-27T00:00:00Z", envs);
+    }
+
+    /**
+     * A realistic merged file: the recorded real environments, cycled, each copy as if from another
+     * runner (own name, host, kernel and scratch paths, so messages stay distinct), trimmed to {@code cells}.
+     */
+    static ResultsFile fromRecorded(int environments, int cells) throws IOException {
+        List<EnvironmentResult> recorded = new ArrayList<>();
+        try (Stream<Path> files = Files.list(RECORDED)) {
+            for (Path f : files.sorted().toList()) {
+                recorded.addAll(Inputs.read(f).file().environments());
+            }
+        }
+        List<EnvironmentResult> envs = new ArrayList<>();
+        for (int e = 0; e < environments; e++) {
+            EnvironmentResult base = recorded.get(e % recorded.size());
+            String runner = "runner-" + e;
+            Fingerprint fp = base.fingerprint();
+            Fingerprint moved = new Fingerprint("6." + (e % 19) + ".0-" + runner, fp.arch(), fp.javaVersion(), runner,
+                    fp.uid(), fp.capEff(), fp.seccompMode(), fp.seccompFilters(), fp.noNewPrivs(), fp.landlockAbi(),
+                    fp.landlockRestricted(), fp.mounts(), fp.labels());
+            List<Observation> cellsOf = base.cells().subList(0, Math.min(cells, base.cells().size())).stream()
+                    .map(o -> o.detail() == null ? o : new Observation(o.operation(), o.scenario(), o.status(), o.reason(),
+                            o.outcome(), o.errno(), o.errnoName(), o.exception(),
+                            o.detail().replace("/tmp/fsconform-record.", "/tmp/" + runner + "/fsconform-record."),
+                            o.postState(), o.where(), o.durationMicros()))
+                    .toList();
+            envs.add(new EnvironmentResult(base.name() + "@" + runner, family(base.name()), base.description(),
+                    base.status(), base.reason(), moved, base.durationMillis(), cellsOf));
+        }
+        return ResultsFile.of("fsconform bench", "2026-11-27T00:00:00Z", envs);
+    }
+
+    private static String family(String recordedName) {
+        if (recordedName.contains("landlock") || recordedName.startsWith("seccomp")) {
+            return "sandboxes";
+        }
+        return recordedName.contains("overlay") ? "overlays" : "host backends";
     }
 
     static EnvironmentResult environment(String name, String group, int cells, Random rnd) {
