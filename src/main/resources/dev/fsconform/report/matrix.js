@@ -170,6 +170,15 @@
     return table;
   }
 
+  // No such cell: the environment did not run at all (its status shows), or lacks this row.
+  function missingCell(e) {
+    var status = str(D.e[e][E.STATUS]);
+    if (status === 'RAN') { return el('td', 'missing', '·'); }
+    var td = el('td', 'missing ' + css('s-', status), status.toLowerCase().replace(/_/g, ' '));
+    td.title = str(D.e[e][E.REASON]) || status;
+    return td;
+  }
+
   function rowOf(r, envs) {
     var tr = el('tr');
     tr.fscRow = r;
@@ -178,7 +187,7 @@
     tr.appendChild(rowHead);
     for (var k = 0; k < envs.length; k++) {
       var ci = D.g[envs[k]][r];
-      var td = ci < 0 ? el('td', 'missing', '·')
+      var td = ci < 0 ? missingCell(envs[k])
         : el('td', klass[ci] + (state.grade && !cellMatchesGrade(ci) ? ' dim' : ''), label[ci]);
       td.fscEnv = envs[k];
       tr.appendChild(td);
@@ -320,7 +329,7 @@
 
   function diffCell(e, r) {
     var ci = D.g[e][r];
-    var td = ci < 0 ? el('td', 'missing', '·') : el('td', klass[ci], label[ci]);
+    var td = ci < 0 ? missingCell(e) : el('td', klass[ci], label[ci]);
     td.fscEnv = e;
     return td;
   }

@@ -2,6 +2,8 @@ package dev.fsconform.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fsconform.result.EnvStatus;
+import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.ResultsFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +30,10 @@ class MatrixPageIT {
     static void pages() throws IOException {
         browser = Browser.startOrSkip();
         Path dir = Files.createDirectories(Path.of("target", "browser"));
-        ResultsFile syn = Synthetic.results(12, 300, 5);
+        ResultsFile random = Synthetic.results(12, 300, 5);
+        List<EnvironmentResult> envs = new java.util.ArrayList<>(random.environments());
+        envs.add(EnvironmentResult.notRun("gvisor", "containers", "runsc", EnvStatus.TIMEOUT, "runsc did not answer in 60 s", 60_000));
+        ResultsFile syn = ResultsFile.of(random.tool(), random.generatedAt(), envs);
         Report.write(syn, FakeVerdicts.of(syn), dir.resolve("synthetic"));
         synthetic = dir.resolve("synthetic").resolve(Report.HTML);
         ResultsFile bad = Hostile.results();
@@ -66,7 +71,22 @@ class MatrixPageIT {
                 .map(LogEntry::getMessage).filter(m -> m.contains("\"Network.requestWillBeSent\"")).toList();
         assertThat(requests).isNotEmpty().allSatisfy(m -> assertThat(m).contains("\"url\":\"file://"));
         assertThat(requests).hasSize(1);
-        assertThat(cells()).hasSize(12 * 300);
+        assertThat(cells()).hasSize(13 * 300);
+    }
+
+    @Test
+    void anEnvironmentThatDidNotRunShowsItsStatusAndReason() {
+        browser.open(synthetic);
+        // GIVEN the environment that timed out
+        WebElement header = browser.driver.findElement(By.cssSelector("#matrix th.env.notrun a"));
+        // THEN its column is marked, its cells say why, and its card gives the reason
+        assertThat(header.getAttribute("textContent")).isEqualTo("gvisor");
+        assertThat(count("#matrix td.missing.s-timeout")).isEqualTo(300);
+        assertThat(browser.driver.findElement(By.cssSelector("#matrix td.s-timeout")).getAttribute("title"))
+                .isEqualTo("runsc did not answer in 60 s");
+        String card = header.getAttribute("href").substring(header.getAttribute("href").indexOf('#') + 1);
+        assertThat(browser.driver.findElement(By.id(card)).getAttribute("textContent"))
+                .contains("TIMEOUT", "runsc did not answer in 60 s");
     }
 
     @Test
