@@ -7,8 +7,13 @@ import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.Fingerprint;
 import dev.fsconform.result.ResultsFile;
 import dev.fsconform.result.ResultsJson;
+import dev.fsconform.verdict.ConsoleSummary;
+import dev.fsconform.verdict.Verdicts;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +56,21 @@ class ReportCommandTest {
                 .containsExactly("host", "overlay-off", "landlock-no-refer");
         assertThat(Files.readString(out().resolve("matrix.html"))).contains("landlock-no-refer", "id=\"fsc-data\"");
         assertThat(run.out()).contains("overlay-off", "landlock-refer", "wrote " + out().resolve("matrix.html"));
+    }
+
+    @Test
+    void consoleSummaryIsTheVerdictSummaryOfTheMergedFileNothingElse() throws Exception {
+        // GIVEN two recorded environments
+        ProbeCommandTest.Captured run = ProbeCommandTest.Captured.run("report", recorded("overlay-on"),
+                recorded("seccomp-renameat2-enosys"), "--out", out().toString());
+        // WHEN the merged file is graded again and printed by the one console renderer
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        ConsoleSummary.print(Verdicts.of(ResultsJson.read(out().resolve("matrix.json"))),
+                new PrintStream(expected, true, StandardCharsets.UTF_8));
+        // THEN the command printed exactly that, then where it wrote, and the JSON meets the results schema
+        assertThat(run.out()).isEqualTo(expected.toString(StandardCharsets.UTF_8) + "wrote " + out().resolve("matrix.html")
+                + " and " + out().resolve("matrix.json") + System.lineSeparator());
+        assertThat(ProbeCommandTest.schemaErrors(out().resolve("matrix.json"))).isEmpty();
     }
 
     @Test
