@@ -16,11 +16,11 @@ import java.util.Map;
 
 /** Encodes verdicts, in column order, into {@link PageData}: every value interned once. */
 final class PageDataBuilder {
-    private final StringTable<String> strings = StringTable.strings();
-    private final StringTable<List<Object>> cells = StringTable.tuples();
-    private final StringTable<List<Object>> wheres = StringTable.tuples();
-    private final StringTable<List<Integer>> causes = StringTable.tuples();
-    private final StringTable<List<Integer>> lists = StringTable.tuples();
+    private final Interner<String> strings = Interner.strings();
+    private final Interner<List<Object>> cells = Interner.tuples();
+    private final Interner<List<Object>> wheres = Interner.tuples();
+    private final Interner<List<Integer>> causes = Interner.tuples();
+    private final Interner<List<Integer>> lists = Interner.tuples();
 
     private PageDataBuilder() {
         lists.id(List.of());

@@ -7,25 +7,31 @@ import java.util.Map;
 
 /**
  * Interns values for the page's compact encoding: each distinct value is stored once and referred to
- * by index. Index 0 of a string table is null, so "no value" costs one digit.
+ * by its index. A string table keeps null at index 0, so "no value" costs one digit.
  */
-final class StringTable<T> {
+final class Interner<T> {
     private final Map<T, Integer> index = new HashMap<>();
     private final List<T> values = new ArrayList<>();
+    private final boolean nullAtZero;
 
-    static StringTable<String> strings() {
-        StringTable<String> t = new StringTable<>();
-        t.values.add(null);
-        return t;
+    private Interner(boolean nullAtZero) {
+        this.nullAtZero = nullAtZero;
+        if (nullAtZero) {
+            values.add(null);
+        }
     }
 
-    /** A table whose entries start at 0 (for tuples and lists, where there is no null). */
-    static <T> StringTable<T> tuples() {
-        return new StringTable<>();
+    static Interner<String> strings() {
+        return new Interner<>(true);
+    }
+
+    /** A table of tuples or lists, which are never null: indices start at 0. */
+    static <T> Interner<T> tuples() {
+        return new Interner<>(false);
     }
 
     int id(T value) {
-        if (value == null && !values.isEmpty() && values.get(0) == null) {
+        if (value == null && nullAtZero) {
             return 0;
         }
         return index.computeIfAbsent(value, v -> {
