@@ -14,11 +14,14 @@ import java.util.List;
  * @param g per environment, per row: index into {@code c}, or -1 where the environment has no such cell
  * @param wg per environment, per row: index into {@code w}, or -1
  * @param c distinct cells (see {@link PageDataBuilder#cell})
+ * @param p distinct post-states: source, target, inode kept (0 unknown, 1 yes, 2 no), problems (list)
+ * @param q distinct gradings: grade, expectation row id, rationale, reference
  * @param w distinct "where" tuples: source mount id, target mount id, source dev, target dev, source fs, target fs, seeded
  * @param k distinct causes: id, title, evidence (list), fix
  * @param l distinct lists of indices (problems, evidence, causes); index 0 is the empty list
  */
 record PageData(int v, List<String> s, List<int[]> r, List<int[]> e, List<int[]> g, List<int[]> wg,
-                List<List<Object>> c, List<List<Object>> w, List<List<Integer>> k, List<List<Integer>> l) {
+                List<List<Object>> c, List<List<Integer>> p, List<List<Integer>> q, List<List<Object>> w,
+                List<List<Integer>> k, List<List<Integer>> l) {
     static final int VERSION = 1;
 }

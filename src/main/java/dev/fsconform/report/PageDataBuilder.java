@@ -19,6 +19,8 @@ final class PageDataBuilder {
     private final Interner<String> strings = Interner.strings();
     private final Interner<List<Object>> cells = Interner.tuples();
     private final Interner<List<Object>> wheres = Interner.tuples();
+    private final Interner<List<Integer>> posts = Interner.tuples();
+    private final Interner<List<Integer>> gradings = Interner.tuples();
     private final Interner<List<Integer>> causes = Interner.tuples();
     private final Interner<List<Integer>> lists = Interner.tuples();
 
@@ -57,8 +59,8 @@ final class PageDataBuilder {
             g.add(grid);
             wg.add(whereGrid);
         }
-        return new PageData(PageData.VERSION, strings.values(), r, e, g, wg, cells.values(), wheres.values(),
-                causes.values(), lists.values());
+        return new PageData(PageData.VERSION, strings.values(), r, e, g, wg, cells.values(), posts.values(),
+                gradings.values(), wheres.values(), causes.values(), lists.values());
     }
 
     private int[] row(Rows.Row row) {
@@ -70,19 +72,24 @@ final class PageDataBuilder {
     }
 
     /**
-     * One cell: status, outcome, grade, errno (-1 for none), errno name, exception, detail, post-state
-     * source, post-state target, inode kept (0 unknown, 1 yes, 2 no), problems (list), expectation row,
-     * rationale, reference, causes (list of {@code k}), harness reason.
+     * One cell: status, outcome, errno (-1 for none), errno name, exception, detail, post-state (index
+     * into {@code p}, -1 for none), grading (index into {@code q}, -1 when not graded), causes (list of
+     * {@code k}), harness reason. Post-states and gradings repeat across cells, so they are tuples of their own.
      */
     private List<Object> cell(GradedCell cell) {
         Observation o = cell.observation();
         PostState ps = o.postState();
-        return List.of(s(o.status().name()), s(o.outcome()), s(cell.grade() == null ? null : cell.grade().name()),
-                o.errno() == null ? -1 : o.errno(), s(o.errnoName()), s(o.exception()), s(o.detail()),
-                s(ps == null ? null : ps.source()), s(ps == null ? null : ps.target()),
-                ps == null || ps.inodeKept() == null ? 0 : ps.inodeKept() ? 1 : 2,
-                ps == null ? 0 : list(ps.problems()), s(cell.rowId()), s(cell.rationale()), s(cell.reference()),
+        return List.of(s(o.status().name()), s(o.outcome()), o.errno() == null ? -1 : o.errno(), s(o.errnoName()),
+                s(o.exception()), s(o.detail()), ps == null ? -1 : posts.id(post(ps)),
+                cell.grade() == null ? -1 : gradings.id(List.of(s(cell.grade().name()), s(cell.rowId()),
+                        s(cell.rationale()), s(cell.reference()))),
                 lists.id(cell.causes().stream().map(this::cause).toList()), s(o.reason()));
+    }
+
+    /** Source, target, inode kept (0 unknown, 1 yes, 2 no), problems (list). */
+    private List<Integer> post(PostState ps) {
+        return List.of(s(ps.source()), s(ps.target()), ps.inodeKept() == null ? 0 : ps.inodeKept() ? 1 : 2,
+                list(ps.problems()));
     }
 
     private List<Object> where(Where w) {

@@ -2,8 +2,9 @@
   'use strict';
   // Layout of the embedded data: see PageData / PageDataBuilder. Every value reaches the DOM via
   // textContent or a property, never as markup.
-  var C = { STATUS: 0, OUTCOME: 1, GRADE: 2, ERRNO: 3, ERRNAME: 4, EXC: 5, DETAIL: 6, PSRC: 7, PTGT: 8,
-    INODE: 9, PROBLEMS: 10, ROWID: 11, RATIONALE: 12, REF: 13, CAUSES: 14, REASON: 15 };
+  var C = { STATUS: 0, OUTCOME: 1, ERRNO: 2, ERRNAME: 3, EXC: 4, DETAIL: 5, POST: 6, GRADING: 7, CAUSES: 8, REASON: 9 };
+  var P = { SOURCE: 0, TARGET: 1, INODE: 2, PROBLEMS: 3 };
+  var Q = { GRADE: 0, ROWID: 1, RATIONALE: 2, REF: 3 };
   var R = { OP: 0, SC: 1, SCTEXT: 2, OPTEXT: 3, SETUP: 4, RUN: 5, PROGRAM: 6, PFILE: 7 };
   var E = { NAME: 0, GROUP: 1, STATUS: 2, REASON: 3 };
   var STATUS_LABEL = { NOT_APPLICABLE: 'n/a', SKIPPED: 'skip', SETUP_ERROR: 'setup!' };
@@ -21,6 +22,8 @@
   var D = JSON.parse(unescapeHtml(document.getElementById('fsc-data').textContent));
   var S = D.s;
   function str(i) { return i > 0 ? S[i] : null; }
+  function grading(c, field) { return c[C.GRADING] < 0 ? null : str(D.q[c[C.GRADING]][field]); }
+  function post(c) { return c[C.POST] < 0 ? null : D.p[c[C.POST]]; }
   function css(prefix, name) { return prefix + name.toLowerCase().replace(/_/g, '-'); }
 
   // Per distinct cell: its label, class and the signature compared by "differ" and the diff view.
@@ -28,7 +31,7 @@
   D.c.forEach(function (c, i) {
     var status = str(c[C.STATUS]);
     var outcome = str(c[C.OUTCOME]);
-    var grade = str(c[C.GRADE]);
+    var grade = grading(c, Q.GRADE);
     if (status === 'RAN') {
       label[i] = (outcome || '?').replace(/Exception$/, '');
       klass[i] = grade ? css('g-', grade) : 'g-unknown';
@@ -94,7 +97,7 @@
   function cellMatchesGrade(ci) {
     if (!state.grade) { return true; }
     var c = D.c[ci];
-    return str(c[C.GRADE]) === state.grade || str(c[C.STATUS]) === state.grade;
+    return grading(c, Q.GRADE) === state.grade || str(c[C.STATUS]) === state.grade;
   }
 
   function isExdev(ci) {
@@ -264,18 +267,21 @@
     if (status === 'RAN') {
       body.appendChild(el('h4', null, 'Grade'));
       var g = el('dl');
-      var grade = str(c[C.GRADE]);
+      var grade = grading(c, Q.GRADE);
       addFact(g, 'grade', grade ? el('span', 'badge ' + css('g-', grade), grade) : 'not graded');
-      addFact(g, 'why', str(c[C.RATIONALE]));
-      addFact(g, 'reference', str(c[C.REF]));
-      addFact(g, 'expectation', str(c[C.ROWID]));
+      addFact(g, 'why', grading(c, Q.RATIONALE));
+      addFact(g, 'reference', grading(c, Q.REF));
+      addFact(g, 'expectation', grading(c, Q.ROWID));
       body.appendChild(g);
       body.appendChild(el('h4', null, 'Post-state'));
       var ps = el('dl');
-      addFact(ps, 'source', str(c[C.PSRC]));
-      addFact(ps, 'target', str(c[C.PTGT]));
-      addFact(ps, 'inode kept', c[C.INODE] === 1 ? 'yes' : c[C.INODE] === 2 ? 'no (new inode)' : 'n/a');
-      addFact(ps, 'problems', list(c[C.PROBLEMS]).join('; ') || 'none');
+      var pst = post(c);
+      if (pst) {
+        addFact(ps, 'source', str(pst[P.SOURCE]));
+        addFact(ps, 'target', str(pst[P.TARGET]));
+        addFact(ps, 'inode kept', pst[P.INODE] === 1 ? 'yes' : pst[P.INODE] === 2 ? 'no (new inode)' : 'n/a');
+        addFact(ps, 'problems', list(pst[P.PROBLEMS]).join('; ') || 'none');
+      }
       body.appendChild(ps);
     }
     if (w) {
