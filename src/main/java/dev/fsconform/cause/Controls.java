@@ -20,12 +20,15 @@ final class Controls {
     private final EnvironmentResult env;
     private final Map<String, Observation> byKey = new HashMap<>();
     private final Map<String, Scenario> scenarios = new HashMap<>();
-    private String pattern;
+    private final Map<String, List<Observation>> byScenario = new HashMap<>();
+    /** Environment-wide evidence lines, computed once: every failing cell of a run would repeat them. */
+    private final Map<String, String> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
     Controls(EnvironmentResult env) {
         this.env = env;
         for (Observation o : env.cells()) {
             byKey.put(o.key(), o);
+            byScenario.computeIfAbsent(o.scenario(), k -> new java.util.ArrayList<>()).add(o);
             Scenario.parse(o.scenario()).ifPresent(s -> scenarios.put(o.scenario(), s));
         }
     }
@@ -81,15 +84,21 @@ final class Controls {
 
     /** How EXDEV splits between fresh cross-directory and same-directory native calls on one mount. */
     String crossDirPattern() {
-        if (pattern == null) {
-            Predicate<Observation> nativeFresh = o -> NATIVE.contains(o.operation()) && !scenarios.get(o.scenario()).seeded();
-            List<Observation> cross = sameMount(Placement.CROSS_DIR, nativeFresh);
-            List<Observation> same = sameMount(Placement.SAME_DIR, nativeFresh);
-            pattern = "on one mount, " + cross.stream().filter(Signals::exdev).count() + " of " + cross.size()
-                    + " fresh cross-directory rename/link cells answer EXDEV, and " + same.stream().filter(Signals::exdev).count()
-                    + " of " + same.size() + " same-directory ones";
-        }
-        return pattern;
+        return memo.computeIfAbsent("cross-dir", k -> computeCrossDirPattern());
+    }
+
+    /** A line computed once per environment under {@code key}. */
+    String once(String key, java.util.function.Supplier<String> line) {
+        return memo.computeIfAbsent(key, k -> line.get());
+    }
+
+    private String computeCrossDirPattern() {
+        Predicate<Observation> nativeFresh = o -> NATIVE.contains(o.operation()) && !scenarios.get(o.scenario()).seeded();
+        List<Observation> cross = sameMount(Placement.CROSS_DIR, nativeFresh);
+        List<Observation> same = sameMount(Placement.SAME_DIR, nativeFresh);
+        return "on one mount, " + cross.stream().filter(Signals::exdev).count() + " of " + cross.size()
+                + " fresh cross-directory rename/link cells answer EXDEV, and " + same.stream().filter(Signals::exdev).count()
+                + " of " + same.size() + " same-directory ones";
     }
 
     /** The other calls on the cell's fixture shape (for a pattern: on its deciding call's shape). */
@@ -97,6 +106,6 @@ final class Controls {
         Scenario s = scenario(cell);
         String id = s == null ? cell.scenario() : s.id();
         String op = operation(cell);
-        return env.cells().stream().filter(o -> o.scenario().equals(id) && o != cell && !o.operation().equals(op)).toList();
+        return byScenario.getOrDefault(id, List.of()).stream().filter(o -> o != cell && !o.operation().equals(op)).toList();
     }
 }

@@ -32,7 +32,7 @@ final class SeccompRule {
         Evidence e = new Evidence()
                 .add("Seccomp: 2 (filter mode), " + fp.seccompFilters() + " filter(s) on the probe's process")
                 .add("control: " + Context.show(c.cell()) + " while " + Context.show(control) + " on the same fixture")
-                .add(byOperation(c, errno));
+                .add(c.controls().once("seccomp-" + errno, () -> byOperation(c, errno)));
         if (c.cell().operation().equals("mv")) {
             e.add("mv calls renameat2(RENAME_NOREPLACE) first; GNU mv falls back on ENOSYS or EINVAL but not on " + errno);
         }

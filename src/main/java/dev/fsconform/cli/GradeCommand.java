@@ -28,6 +28,10 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--no-diagnosis", description = "Print only the one-screen summary.")
     boolean noDiagnosis;
 
+    @Option(names = "--explain", paramLabel = "OP:SCENARIO",
+            description = "Also print one cell's grade, row, rationale, reference and causes with evidence (repeatable).")
+    List<String> explain = new ArrayList<>();
+
     @Override
     public Integer call() {
         List<EnvironmentVerdict> verdicts = new ArrayList<>();
@@ -37,6 +41,9 @@ final class GradeCommand implements Callable<Integer> {
         ConsoleSummary.print(verdicts, System.out);
         if (!noDiagnosis) {
             verdicts.forEach(v -> System.out.println(System.lineSeparator() + v.diagnosis()));
+        }
+        for (String key : explain) {
+            verdicts.forEach(v -> CellExplanation.print(v, key, System.out));
         }
         boolean unknown = verdicts.stream().anyMatch(v -> v.counts().get(Grade.UNKNOWN) > 0);
         return strict && unknown ? EXIT_UNKNOWN : 0;

@@ -18,7 +18,7 @@ public final class ConsoleSummary {
     public static void print(List<EnvironmentVerdict> verdicts, PrintStream out) {
         for (EnvironmentVerdict v : verdicts) {
             Grade worst = v.worst();
-            out.printf("%-28s %-11s %s%n", v.env().name(), v.env().status(), counts(v)
+            out.printf("%-32s %-11s %s%n", v.env().name(), v.env().status(), counts(v)
                     + (worst == null ? "" : "  worst " + worst));
             v.findings().stream().limit(TOP).forEach(f -> out.printf("    %-10s %-52s %-34s %s%n", f.grade(),
                     f.observation().key(), Signals.outcome(f.observation()), causeIds(f)));

@@ -8,6 +8,8 @@ import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.MountFacts;
 import dev.fsconform.result.Observation;
+import dev.fsconform.scenario.Placement;
+import dev.fsconform.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,8 +21,8 @@ import java.util.stream.Collectors;
  * of what, and the usual fix. Built only from the graded cells and their causes.
  */
 final class Diagnosis {
-    /** uv's cache write and most temp-then-rename code: the example a reader recognises first. */
-    private static final List<String> TYPICAL = List.of("rename × dir-cross-dir", "rename × file-cross-dir",
+    /** uv's cache write and other temp-then-rename code: the examples a reader recognises first. */
+    private static final List<String> TYPICAL = List.of("pattern × uv-cache-persist", "rename × dir-cross-dir", "rename × file-cross-dir",
             "rename × seeded-dir-cross-dir", "renameat2-noreplace × file-same-dir");
 
     private Diagnosis() {
@@ -70,21 +72,27 @@ final class Diagnosis {
                 + (key.isEmpty() ? "" : "; " + String.join("; ", key)) + ". Usual fix: " + cause.fix() + ".";
     }
 
-    /** Where the failing cells sit, in words: across mounts, when the parent changes, lower-layer dirs. */
+    /** Where the failing cells sit, in words: across mounts, when the parent changes, lower-layer dirs, patterns. */
     private static String placement(List<GradedCell> mine) {
         Set<String> kinds = new LinkedHashSet<>();
+        Set<String> patterns = new LinkedHashSet<>();
         for (GradedCell f : mine) {
             Observation o = f.observation();
-            String s = o.scenario();
-            if (s.contains("cross-mount")) {
+            Scenario s = Scenario.parse(o.scenario()).orElse(null);
+            if (s == null) {
+                patterns.add(o.scenario());
+            } else if (s.crossMount()) {
                 kinds.add("across mounts");
-            } else if (s.startsWith("seeded-") && (s.contains("dir-") && !s.startsWith("seeded-file") && !s.startsWith("seeded-symlink"))) {
+            } else if (s.seeded() && s.source().directory()) {
                 kinds.add("on lower-layer directories");
-            } else if (s.endsWith("cross-dir")) {
+            } else if (s.placement() == Placement.CROSS_DIR) {
                 kinds.add("when the parent directory changes");
             } else {
                 kinds.add("within one directory");
             }
+        }
+        if (!patterns.isEmpty()) {
+            kinds.add("in the application patterns " + String.join(", ", patterns));
         }
         return String.join(" and ", kinds);
     }
