@@ -8,6 +8,7 @@ import dev.fsconform.verdict.EnvironmentVerdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,9 +37,9 @@ final class Summaries {
                 .map(g -> new PageView.Count(g.name(), Css.grade(g),
                         verdicts.stream().mapToLong(v -> v.counts().getOrDefault(g, 0L)).sum()))
                 .toList();
-        Map<EnvStatus, Long> byStatus = verdicts.stream()
-                .collect(Collectors.groupingBy(v -> v.env().status(), LinkedHashMap::new, Collectors.counting()));
-        List<PageView.Count> statuses = byStatus.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        Map<EnvStatus, Long> byStatus = verdicts.stream().collect(Collectors.groupingBy(v -> v.env().status(),
+                () -> new EnumMap<>(EnvStatus.class), Collectors.counting()));
+        List<PageView.Count> statuses = byStatus.entrySet().stream()
                 .map(e -> new PageView.Count(e.getKey().name(), Css.status(e.getKey()), e.getValue())).toList();
         List<PageView.Finding> findings = findings(verdicts);
         long cells = verdicts.stream().mapToLong(v -> v.cells().size()).sum();

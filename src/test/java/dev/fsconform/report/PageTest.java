@@ -72,6 +72,15 @@ class PageTest {
     }
 
     @Test
+    void anEmptyMergeStillRendersAPage() throws Exception {
+        // GIVEN results with no environment at all
+        String html = page(ResultsFile.of("t", null, java.util.List.of()));
+        // THEN the page says so and its data is empty, not broken
+        assertThat(html).contains("<strong id=\"sum-envs\">0</strong>", "No findings");
+        assertThat(embeddedData(html).get("e")).isEmpty();
+    }
+
+    @Test
     void styleAndScriptHaveNoMustacheTagsThatWouldBeInterpreted() {
         // GIVEN the inline resources, which the template includes as partials
         // THEN neither contains a tag opener, so they are included verbatim
