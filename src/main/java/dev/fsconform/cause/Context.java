@@ -22,10 +22,6 @@ record Context(Observation cell, Scenario scenario, Where where, Fingerprint fp,
         return where == null ? null : mount(where.sourceMountId());
     }
 
-    MountFacts targetMount() {
-        return where == null ? null : mount(where.targetMountId());
-    }
-
     MountFacts mount(long id) {
         return fp == null ? null : fp.mounts().stream().filter(m -> m.mountId() == id).findFirst().orElse(null);
     }

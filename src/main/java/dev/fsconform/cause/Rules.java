@@ -130,8 +130,4 @@ final class Rules {
         MountFacts m = c.sourceMount();
         return statfsType.equals(c.where().sourceFs()) || (m != null && statfsType.equals(m.statfsType()));
     }
-
-    static boolean parentChanges(Context c) {
-        return c.scenario() != null && c.scenario().placement() != Placement.SAME_DIR;
-    }
 }
