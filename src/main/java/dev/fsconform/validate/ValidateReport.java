@@ -6,9 +6,12 @@ import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.Observation;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,24 +43,37 @@ final class ValidateReport {
                 : "  cause: " + causes.stream().map(Cause::id).collect(Collectors.joining(" + "));
     }
 
-    /** Cells whose outcome differs between the baseline (outside) and the sandbox, matched by dir and cell. */
+    /**
+     * Cells whose outcome differs between the baseline (outside) and the sandbox, matched by directory
+     * and cell, folded by transition ("OK → EXDEV ×60: rename, link … on file-cross-dir, …").
+     */
     static int baselineDiff(List<EnvironmentResult> outside, List<EnvironmentResult> inside, PrintStream out) {
-        int differing = 0;
+        Map<String, List<Observation>> byTransition = new TreeMap<>();
         for (int i = 0; i < Math.min(outside.size(), inside.size()); i++) {
             Map<String, Observation> before = outside.get(i).cells().stream()
                     .collect(Collectors.toMap(Observation::key, Function.identity(), (a, b) -> a));
             for (Observation after : inside.get(i).cells()) {
                 Observation was = before.get(after.key());
                 if (was != null && !Objects.equals(label(was), label(after))) {
-                    if (differing++ == 0) {
-                        out.println("Baseline diff (outside the sandbox → inside):");
-                    }
-                    out.printf("  %-52s %s → %s%n", after.key() + " @ " + inside.get(i).name(), label(was), label(after));
+                    byTransition.computeIfAbsent(label(was) + " → " + label(after), k -> new ArrayList<>()).add(after);
                 }
             }
         }
-        out.println(differing == 0 ? "Baseline diff: no cell differs from outside the sandbox." : "  (" + differing + " cells differ)");
+        int differing = byTransition.values().stream().mapToInt(List::size).sum();
+        if (differing == 0) {
+            out.println("Baseline diff: no cell differs from outside the sandbox.");
+            return 0;
+        }
+        out.println("Baseline diff (outside the sandbox → inside), " + differing + " cells:");
+        byTransition.forEach((transition, cells) -> out.printf("  %-44s ×%-4d %s on %s%n", transition, cells.size(),
+                fold(cells, Observation::operation), fold(cells, Observation::scenario)));
         return differing;
+    }
+
+    private static String fold(List<Observation> cells, Function<Observation, String> key) {
+        TreeSet<String> names = cells.stream().map(key).collect(Collectors.toCollection(TreeSet::new));
+        String shown = names.stream().limit(4).collect(Collectors.joining(", "));
+        return names.size() > 4 ? shown + " (+" + (names.size() - 4) + ")" : shown;
     }
 
     private static String label(Observation o) {

@@ -79,20 +79,18 @@ class WorkflowTest {
     }
 
     private static List<String> runs(JsonNode job) {
-        List<String> out = new ArrayList<>();
-        job.path("steps").forEach(s -> {
-            if (s.has("run")) {
-                out.add(s.get("run").asText());
-            }
-        });
-        return out;
+        return stepValues(job, "run");
     }
 
     private static List<String> uses(JsonNode job) {
+        return stepValues(job, "uses");
+    }
+
+    private static List<String> stepValues(JsonNode job, String key) {
         List<String> out = new ArrayList<>();
         job.path("steps").forEach(s -> {
-            if (s.has("uses")) {
-                out.add(s.get("uses").asText());
+            if (s.has(key)) {
+                out.add(s.get(key).asText());
             }
         });
         return out;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /** The base class must fail a sandbox that breaks real tools, and say why in the failure. */
 class SandboxConformanceIT {
@@ -37,6 +38,8 @@ class SandboxConformanceIT {
                 passed.add(t.getDisplayName());
             } catch (AssertionFailedError e) {
                 failures.add(e.getMessage());
+            } catch (TestAbortedException e) {
+                // A cell the probe could not run here (no seed tree): JUnit reports it skipped, not failed.
             } catch (Throwable e) {
                 throw new AssertionError(e);
             }
