@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The fsconform command line. Bad input is one line on stderr and exit 2; never a stack trace. */
 @Command(name = "fsconform", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Filesystem-semantics conformance: every rename variant, every environment, and why.",
-        subcommands = {SeedCommand.class, ProbeCommand.class, MatrixCommand.class})
+        subcommands = {SeedCommand.class, ProbeCommand.class, MatrixCommand.class, SandboxCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_USAGE = 2;
 

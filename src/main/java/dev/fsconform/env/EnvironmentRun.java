@@ -64,14 +64,16 @@ final class EnvironmentRun {
         return result.withPhases(new PhaseTimings(setupMillis, probeMillis, teardownMillis));
     }
 
+    /** Runs the probe (under the sandbox, if any) with its results on standard output. */
     private EnvironmentResult probe(Lab lab, Mounted m, Path out) throws IOException, EnvFailure {
         Path json = out.resolve("probe.json");
-        List<String> probe = new ArrayList<>(ctx.launcher().fsconform());
+        Path tmp = Files.createDirectories(out.resolve("tmp"));
+        List<String> probe = new ArrayList<>(ctx.launcher().fsconform(tmp));
         probe.addAll(List.of("probe", m.dir().toString()));
         if (m.second() != null) {
             probe.addAll(List.of("--second", m.second().toString()));
         }
-        probe.addAll(List.of("--name", env.name(), "--json", json.toString(), "--quiet"));
+        probe.addAll(List.of("--name", env.name(), "--json", "-", "--quiet"));
         Map<String, String> labels = new LinkedHashMap<>(env.labels());
         if (env.backend().filesystems().contains("overlay")) {
             ctx.host().overlayDefaults().forEach((k, v) -> labels.put("kernel.overlay." + k, v));
@@ -79,12 +81,12 @@ final class EnvironmentRun {
         for (Map.Entry<String, String> l : labels.entrySet()) {
             probe.addAll(List.of("--label", l.getKey() + "=" + l.getValue()));
         }
-        List<Path> writable = new ArrayList<>(List.of(m.dir(), out));
+        List<Path> writable = new ArrayList<>(List.of(m.dir(), tmp));
         if (m.second() != null) {
             writable.add(m.second());
         }
-        Exec.Outcome o = lab.exec("probe", env.sandbox().wrap(ctx.launcher().fsconform(), writable, probe));
-        if (!o.ok() || !Files.exists(json)) {
+        Exec.Outcome o = lab.exec("probe", env.sandbox().wrap(ctx.launcher().fsconform(tmp), writable, probe), json);
+        if (!o.ok() || Files.size(json) == 0) {
             throw EnvFailure.setupError("probe" + (env.sandbox().none() ? "" : " under its sandbox") + " failed: " + o.lastLine());
         }
         try {

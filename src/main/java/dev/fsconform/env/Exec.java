@@ -27,12 +27,22 @@ final class Exec {
         }
     }
 
-    /** Runs argv; a command still running at the deadline is killed and reported as a timeout. */
+    /** Runs argv with its output in {@code log}; a command still running at the deadline is killed as a timeout. */
     static Outcome run(List<String> argv, Path log, Deadline deadline, Children children)
             throws IOException, EnvFailure {
+        return run(argv, null, log, deadline, children);
+    }
+
+    /** As above, with standard output apart in {@code stdout} (null: in the log too). */
+    static Outcome run(List<String> argv, Path stdout, Path log, Deadline deadline, Children children)
+            throws IOException, EnvFailure {
         Files.deleteIfExists(log);
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        if (stdout == null) {
+            pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        } else {
+            pb.redirectOutput(stdout.toFile()).redirectError(log.toFile());
+        }
         Process p = children.start(pb);
         try {
             if (!p.waitFor(deadline.remainingMillis(), TimeUnit.MILLISECONDS)) {

@@ -99,9 +99,14 @@ final class Lab {
 
     /** Runs a command and returns how it went. */
     Exec.Outcome exec(String what, List<String> argv) throws IOException, EnvFailure {
+        return exec(what, argv, null);
+    }
+
+    /** Runs a command with its standard output in {@code stdout}; the outcome holds its standard error. */
+    Exec.Outcome exec(String what, List<String> argv, Path stdout) throws IOException, EnvFailure {
         List<String> full = enclave == null ? argv : enclave.inside(argv);
         Path log = Files.createDirectories(dir.resolve("log"))
                 .resolve(String.format("%02d-%s.log", step.incrementAndGet(), what.replaceAll("[^A-Za-z0-9]+", "-")));
-        return Exec.run(new ArrayList<>(full), log, deadline, children);
+        return Exec.run(new ArrayList<>(full), stdout, log, deadline, children);
     }
 }
