@@ -46,7 +46,7 @@ final class EnvironmentRun {
             if (ctx.host().root() || backend.userNamespace()) {
                 enclave = Enclave.open(backend.userNamespace(), dir.resolve("enclave.log"), ctx.children());
             }
-            Lab lab = new Lab(dir, ctx.seedLayer(), ctx.host(), enclave, ctx.runDir(), deadline, ctx.children());
+            Lab lab = new Lab(dir, ctx.seedLayers(), ctx.host(), enclave, ctx.runDir(), deadline, ctx.children());
             Mounted m = backend.setUp(lab, "fs", true);
             setupMillis = millisSince(t0);
             long t1 = System.nanoTime();

@@ -64,7 +64,7 @@ record FuseOverlay(String options, Backend upper) implements Backend {
         }
         UpperLayer up = UpperLayer.build(lab, upper, slot);
         Path merged = lab.dir(slot);
-        String all = "lowerdir=" + lab.seedLayer() + ",upperdir=" + up.upper() + ",workdir=" + up.work()
+        String all = "lowerdir=" + lab.seedLayers().seed() + ",upperdir=" + up.upper() + ",workdir=" + up.work()
                 + (options.isEmpty() ? "" : "," + options);
         // The daemon forks into the background inside the enclave's pid namespace and dies with it.
         lab.mount("fuse-overlayfs", List.of(Tool.FUSE_OVERLAYFS.path(), "-o", all, merged.toString()));

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Lab {
     private final Path dir;
-    private final Path seedMaster;
+    private final SeedLayers seedLayers;
     private final Host host;
     private final Enclave enclave;
     private final RunDir runDir;
@@ -23,9 +23,9 @@ final class Lab {
     private final Children children;
     private final AtomicInteger step = new AtomicInteger();
 
-    Lab(Path dir, Path seedMaster, Host host, Enclave enclave, RunDir runDir, Deadline deadline, Children children) {
+    Lab(Path dir, SeedLayers seedLayers, Host host, Enclave enclave, RunDir runDir, Deadline deadline, Children children) {
         this.dir = dir;
-        this.seedMaster = seedMaster;
+        this.seedLayers = seedLayers;
         this.host = host;
         this.enclave = enclave;
         this.runDir = runDir;
@@ -37,9 +37,9 @@ final class Lab {
         return host;
     }
 
-    /** The seed tree's parent: the lower layer every overlay shares (overlayfs never writes to it). */
-    Path seedLayer() {
-        return seedMaster;
+    /** The lower layers every overlay of the run shares. */
+    SeedLayers seedLayers() {
+        return seedLayers;
     }
 
     boolean inUserNamespace() {
@@ -70,7 +70,7 @@ final class Lab {
 
     /** Copies the seed tree into {@code target} with cp(1), inside the namespaces where target is mounted. */
     void seed(Path target) throws IOException, EnvFailure {
-        run("copy the seed tree", List.of(Tool.CP.path(), "-a", "--", seedMaster.resolve(dev.fsconform.probe.Seeds.DIR_NAME).toString(),
+        run("copy the seed tree", List.of(Tool.CP.path(), "-a", "--", seedLayers.seed().resolve(dev.fsconform.probe.Seeds.DIR_NAME).toString(),
                 target.toString()));
     }
 

@@ -1,7 +1,6 @@
 package dev.fsconform.env;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Kernel overlayfs over the run's seed tree. {@code options} are added to the lab's lowerdir,
@@ -84,9 +82,9 @@ record Overlay(String options, Integer lowers, Boolean userns, Backend upper) im
     public Mounted setUp(Lab lab, String slot, boolean seed) throws IOException, EnvFailure {
         List<String> layers = new ArrayList<>();
         for (int i = lowers - 1; i >= 1; i--) {
-            layers.add(directoriesOnly(lab.seedLayer(), lab.dir(slot + "-lower" + i)).toString());
+            layers.add(lab.seedLayers().skeleton(i).toString());
         }
-        layers.add(lab.seedLayer().toString());
+        layers.add(lab.seedLayers().seed().toString());
         String extra = options.isEmpty() ? "" : "," + options;
         if (lab.host().root()) {
             // Checked from the host, with scratch upper and work directories it can see: the real ones
@@ -112,17 +110,5 @@ record Overlay(String options, Integer lowers, Boolean userns, Backend upper) im
             }
         }
         return new Mounted(merged, null);
-    }
-
-    /** Copies the directory skeleton of the seed tree into {@code layer}: no files, so they stay below. */
-    private static Path directoriesOnly(Path seedLayer, Path layer) throws IOException {
-        try (Stream<Path> tree = Files.walk(seedLayer)) {
-            for (Path p : (Iterable<Path>) tree::iterator) {
-                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(layer.resolve(seedLayer.relativize(p).toString()));
-                }
-            }
-        }
-        return layer;
     }
 }
