@@ -20,9 +20,10 @@ final class Exec {
             return exitCode == 0;
         }
 
-        /** The last non-blank line: where tools put the reason they failed. */
+        /** The last non-blank line, where tools put the reason they failed (but not mount(8)'s dmesg hint). */
         String lastLine() {
-            List<String> lines = output.strip().lines().filter(l -> !l.isBlank()).toList();
+            List<String> lines = output.strip().lines().filter(l -> !l.isBlank())
+                    .filter(l -> !l.contains("dmesg(1) may have more information")).toList();
             return lines.isEmpty() ? "exit code " + exitCode : lines.get(lines.size() - 1).strip();
         }
     }
@@ -47,8 +48,8 @@ final class Exec {
         try {
             if (!p.waitFor(deadline.remainingMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw EnvFailure.timeout("timed out after " + deadline.budgetSeconds() + " s in: "
-                        + String.join(" ", argv.subList(0, Math.min(argv.size(), 12))));
+                throw EnvFailure.timeout("timed out after " + deadline.budgetSeconds() + " s, during: "
+                        + log.getFileName().toString().replaceFirst("\\.log$", ""));
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();

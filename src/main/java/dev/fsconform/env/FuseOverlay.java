@@ -67,7 +67,7 @@ record FuseOverlay(String options, Backend upper) implements Backend {
         String all = "lowerdir=" + lab.seedLayers().seed() + ",upperdir=" + up.upper() + ",workdir=" + up.work()
                 + (options.isEmpty() ? "" : "," + options);
         // The daemon forks into the background inside the enclave's pid namespace and dies with it.
-        lab.mount("fuse-overlayfs", List.of(Tool.FUSE_OVERLAYFS.path(), "-o", all, merged.toString()));
+        lab.mount("fuse-overlayfs", "fuse", List.of(Tool.FUSE_OVERLAYFS.path(), "-o", all, merged.toString()));
         return new Mounted(merged, null);
     }
 }

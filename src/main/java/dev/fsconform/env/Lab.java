@@ -74,16 +74,27 @@ final class Lab {
                 target.toString()));
     }
 
-    /** Runs a mount command; a kernel without the filesystem makes the environment SKIPPED. */
-    void mount(String what, List<String> argv) throws IOException, EnvFailure {
+    /**
+     * Runs a mount command for filesystem {@code fs} (null for bind mounts). A kernel without the
+     * filesystem, or one that explains in its log why it refuses the mount, makes the environment
+     * SKIPPED with the kernel's words; mounts take turns so the log lines read are this mount's.
+     */
+    void mount(String what, String fs, List<String> argv) throws IOException, EnvFailure {
         if (enclave == null) {
             throw new IllegalStateException("mounts happen only inside an enclave");
         }
-        Exec.Outcome o = exec(what, argv);
-        if (!o.ok()) {
+        try (KernelLog log = KernelLog.mark()) {
+            Exec.Outcome o = exec(what, argv);
+            if (o.ok()) {
+                return;
+            }
             String line = o.lastLine();
+            String kernel = fs == null ? "" : log.linesAbout(fs);
             if (line.contains("unknown filesystem type")) {
                 throw EnvFailure.skipped(what + ": " + line);
+            }
+            if (!kernel.isEmpty()) {
+                throw EnvFailure.skipped("the kernel refuses " + what + ": " + kernel);
             }
             throw EnvFailure.setupError(what + ": " + line);
         }
