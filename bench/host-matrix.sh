@@ -8,8 +8,9 @@ JAR=${FSCONFORM_JAR:-target/fsconform.jar}
 [ -f "$JAR" ] || { echo "host-matrix: no $JAR: build it with mvn -o -q package -DskipTests" >&2; exit 2; }
 OUT=${OUT:-target/bench-host-matrix}
 echo "# $(date -u +%FT%TZ) $(uname -r), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), uid $(id -u)"
-start=$(date +%s%N)
-java -jar "$JAR" matrix --timings --out "$OUT" "$@" 2>"$OUT.progress.log" || rc=$?
-end=$(date +%s%N)
-echo "# wall $(( (end - start) / 1000000 )) ms including JVM start and clean-up (exit ${rc:-0}); progress in $OUT.progress.log"
+# bash's `time` counts the CPU of every process the matrix waited for: a load-independent figure
+# beside the wall time, which other work on the machine stretches.
+TIMEFORMAT="# wall %R s including JVM start and clean-up; CPU %U s user + %S s sys"
+time { java -jar "$JAR" matrix --timings --out "$OUT" "$@" 2>"$OUT.progress.log" || rc=$?; }
+echo "# exit ${rc:-0}; progress in $OUT.progress.log; load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit "${rc:-0}"
