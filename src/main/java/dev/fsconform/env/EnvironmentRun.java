@@ -20,6 +20,7 @@ final class EnvironmentRun {
     private long setupMillis;
     private long probeMillis;
     private long teardownMillis;
+    private boolean setUp;
 
     private EnvironmentRun(Environment env, LabContext ctx) {
         this.env = env;
@@ -38,6 +39,7 @@ final class EnvironmentRun {
         Path dir = ctx.runDir().dir().resolve("envs").resolve(env.name());
         Deadline deadline = Deadline.in(env.timeoutSeconds());
         Enclave enclave = null;
+        Lab lab = null;
         EnvironmentResult result = null;
         long t0 = System.nanoTime();
         try {
@@ -46,9 +48,10 @@ final class EnvironmentRun {
             if (ctx.host().root() || backend.userNamespace()) {
                 enclave = Enclave.open(backend.userNamespace(), dir.resolve("enclave.log"), ctx.children());
             }
-            Lab lab = new Lab(dir, ctx.seedLayers(), ctx.host(), enclave, ctx.runDir(), deadline, ctx.children());
+            lab = new Lab(dir, ctx.seedLayers(), ctx.host(), enclave, ctx.runDir(), deadline, ctx.children());
             Mounted m = backend.setUp(lab, "fs", true);
             setupMillis = millisSince(t0);
+            setUp = true;
             long t1 = System.nanoTime();
             result = probe(lab, m, Files.createDirectories(dir.resolve("out")));
             probeMillis = millisSince(t1);
@@ -59,7 +62,7 @@ final class EnvironmentRun {
             phaseFailed(t0);
             result = notRun(env, EnvStatus.SETUP_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
-            teardownMillis = tearDown(enclave, dir);
+            teardownMillis = tearDown(enclave, dir, lab == null ? List.of() : lab.externalDirs());
         }
         return result.withPhases(new PhaseTimings(setupMillis, probeMillis, teardownMillis));
     }
@@ -99,7 +102,7 @@ final class EnvironmentRun {
     }
 
     private void phaseFailed(long t0) {
-        if (setupMillis == 0) {
+        if (!setUp) {
             setupMillis = millisSince(t0);
         } else {
             probeMillis = millisSince(t0) - setupMillis;
@@ -107,7 +110,7 @@ final class EnvironmentRun {
     }
 
     /** Ends the namespaces (taking every mount with them), waits for autoclear, removes the files. */
-    private long tearDown(Enclave enclave, Path dir) {
+    private long tearDown(Enclave enclave, Path dir, List<Path> external) {
         long t = System.nanoTime();
         if (enclave != null) {
             enclave.close();
@@ -118,6 +121,9 @@ final class EnvironmentRun {
                 LoopDevices.detach(l, Deadline.in(10), ctx.runDir().dir().resolve("losetup.log"), ctx.children());
             }
             RunDir.deleteTree(dir);
+            for (Path d : external) {
+                RunDir.deleteTree(d);
+            }
         } catch (IOException | EnvFailure e) {
             ctx.warn(env.name() + ": clean-up incomplete (" + e.getMessage() + "); the next run will reap it");
         }

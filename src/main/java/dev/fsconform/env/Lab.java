@@ -22,6 +22,7 @@ final class Lab {
     private final Deadline deadline;
     private final Children children;
     private final AtomicInteger step = new AtomicInteger();
+    private final List<Path> external = new ArrayList<>();
 
     Lab(Path dir, SeedLayers seedLayers, Host host, Enclave enclave, RunDir runDir, Deadline deadline, Children children) {
         this.dir = dir;
@@ -56,7 +57,14 @@ final class Lab {
         if (!Files.isDirectory(parent) || !Files.isWritable(parent)) {
             throw EnvFailure.skipped(parent + " does not exist or is not writable here");
         }
-        return runDir.external(parent);
+        Path d = runDir.external(parent);
+        external.add(d);
+        return d;
+    }
+
+    /** The marked directories made outside the environment's own directory, for its teardown. */
+    List<Path> externalDirs() {
+        return List.copyOf(external);
     }
 
     /** A sparse image file: it takes disk space only as the filesystem in it is written. */
