@@ -36,6 +36,9 @@ final class Dirs {
     }
 
     private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
         String r = e instanceof java.nio.file.FileSystemException ? ((java.nio.file.FileSystemException) e).getReason() : null;
         return r != null ? r : e.getClass().getSimpleName();
     }

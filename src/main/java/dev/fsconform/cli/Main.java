@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The fsconform command line. Bad input is one line on stderr and exit 2; never a stack trace. */
 @Command(name = "fsconform", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Filesystem-semantics conformance: every rename variant, every environment, and why.",
-        subcommands = {SeedCommand.class, ProbeCommand.class, MatrixCommand.class, SandboxCommand.class})
+        subcommands = {SeedCommand.class, ProbeCommand.class, ValidateCommand.class, SandboxCommand.class,
+                GradeCommand.class, ReportCommand.class, MatrixCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_USAGE = 2;
 
@@ -26,7 +27,7 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("fsconform: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("fsconform: " + ex.getMessage().replace('\n', ' '));
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -36,9 +36,8 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Label recorded in the fingerprint (repeatable).")
     Map<String, String> labels = new LinkedHashMap<>();
 
-    @Option(names = "--json", paramLabel = "FILE",
-            description = "Write results JSON to FILE; '-' writes it to standard output (the summary then goes to standard error).")
-    Path json;
+    @Option(names = "--json", paramLabel = "FILE", description = "Write results JSON to FILE ('-': to standard output, instead of the summary).")
+    String json;
 
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
@@ -51,9 +50,8 @@ final class ProbeCommand implements Callable<Integer> {
         if (seedRoot != null && !Files.isDirectory(seedRoot)) {
             throw new UsageException("--seeds " + seedRoot + " is not a directory");
         }
-        // Standard output needs no rename: the way out when a sandbox blocks rename(2) itself.
-        boolean toStdout = json != null && "-".equals(json.toString());
-        Path out = json == null || toStdout ? null : JsonTarget.check(json);
+        boolean toStdout = "-".equals(json);
+        Path out = json == null || toStdout ? null : JsonTarget.check(Path.of(json));
         EnvironmentResult result = new Probe(ProbeConfig.full(primary, secondDir, seedRoot, name, labels)).run();
         ResultsFile file = ResultsFile.of("fsconform " + Version.current(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), List.of(result));
@@ -62,10 +60,8 @@ final class ProbeCommand implements Callable<Integer> {
         }
         if (toStdout) {
             System.out.print(ResultsJson.write(file));
-            System.out.flush();
-        }
-        if (!quiet) {
-            ProbeSummary.print(result, toStdout ? System.err : System.out);
+        } else if (!quiet) {
+            ProbeSummary.print(result, System.out);
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package dev.fsconform.probe;
 
 import dev.fsconform.operation.Attempt;
 import dev.fsconform.operation.Operation;
+import dev.fsconform.pattern.Pattern;
 import dev.fsconform.result.CellStatus;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
@@ -11,6 +12,7 @@ import dev.fsconform.result.Where;
 import dev.fsconform.scenario.Fixture;
 import dev.fsconform.scenario.Scenario;
 import dev.fsconform.sys.FsType;
+import dev.fsconform.sys.NativeBootstrap;
 import dev.fsconform.sys.Posix;
 import dev.fsconform.sys.Stat;
 import java.io.IOException;
@@ -32,23 +34,46 @@ public final class Probe {
         this.config = config;
     }
 
+    /** Told about each cell as it completes, with the wall time the whole cell took (fixture included). */
+    @FunctionalInterface
+    public interface CellListener {
+        void cellDone(Observation cell, long nanos);
+    }
+
     /** Runs the catalogue; scratch directories are removed whatever happens. */
     public EnvironmentResult run() throws IOException {
+        return run((cell, nanos) -> { });
+    }
+
+    public EnvironmentResult run(CellListener listener) throws IOException {
         long started = System.nanoTime();
         Map<String, Path> roles = new LinkedHashMap<>();
         roles.put("primary", config.primary());
         if (config.second() != null) {
             roles.put("second", config.second());
         }
-        Fingerprint fingerprint = FingerprintCollector.collect(roles, config.labels());
         List<Observation> cells = new ArrayList<>();
+        Fingerprint fingerprint;
         try (Scratch one = Scratch.create(config.primary()); Scratch two = config.second() == null ? null : Scratch.create(config.second())) {
+            NativeBootstrap.prepare(one.dir());
+            fingerprint = FingerprintCollector.collect(roles, config.labels());
             int n = 0;
             for (Scenario s : config.scenarios()) {
                 for (Operation op : config.operations()) {
                     String cell = String.format("c%04d", n++);
-                    cells.add(runCell(op, s, one.dir().resolve(cell), two == null ? null : two.dir().resolve(cell)));
+                    long t0 = System.nanoTime();
+                    Observation o = runCell(op, s, one.dir().resolve(cell), two == null ? null : two.dir().resolve(cell));
+                    listener.cellDone(o, System.nanoTime() - t0);
+                    cells.add(o);
                 }
+            }
+            for (Pattern p : config.patterns()) {
+                long t0 = System.nanoTime();
+                Observation o = PatternCell.run(p, one.dir().resolve(String.format("c%04d", n)),
+                        two == null ? null : two.dir().resolve(String.format("c%04d", n)), config.seeds());
+                n++;
+                listener.cellDone(o, System.nanoTime() - t0);
+                cells.add(o);
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -101,9 +126,11 @@ public final class Probe {
     }
 
     private static Where where(Fixture f, boolean seeded) {
+        return where(f.source().getParent(), f.target().getParent(), seeded);
+    }
+
+    static Where where(Path a, Path b, boolean seeded) {
         Posix posix = Posix.get();
-        Path a = f.source().getParent();
-        Path b = f.target().getParent();
         Stat sa = posix.stat(a);
         Stat sb = posix.stat(b);
         return new Where(sa.mountId(), sb.mountId(), sa.dev(), sb.dev(),

@@ -1,6 +1,7 @@
 package dev.fsconform.probe;
 
 import dev.fsconform.operation.Operation;
+import dev.fsconform.pattern.Pattern;
 import dev.fsconform.scenario.Catalogue;
 import dev.fsconform.scenario.Scenario;
 import java.nio.file.Path;
@@ -12,17 +13,19 @@ import java.util.Map;
  * another mount), an optional seed tree, and the cells to run.
  */
 public record ProbeConfig(Path primary, Path second, Path seeds, String name, Map<String, String> labels,
-                          List<Operation> operations, List<Scenario> scenarios) {
+                          List<Operation> operations, List<Scenario> scenarios, List<Pattern> patterns) {
 
     public ProbeConfig {
         labels = Map.copyOf(labels);
         operations = List.copyOf(operations);
         scenarios = List.copyOf(scenarios);
+        patterns = List.copyOf(patterns);
     }
 
     /** The whole catalogue; seeds default to {@code primary/fsconform-seed} when that tree exists. */
     public static ProbeConfig full(Path primary, Path second, Path seeds, String name, Map<String, String> labels) {
         Path seedRoot = seeds != null ? seeds : primary.resolve(Seeds.DIR_NAME);
-        return new ProbeConfig(primary, second, seedRoot, name, labels, List.of(Operation.values()), Catalogue.scenarios());
+        return new ProbeConfig(primary, second, seedRoot, name, labels, List.of(Operation.values()), Catalogue.scenarios(),
+                List.of(Pattern.values()));
     }
 }

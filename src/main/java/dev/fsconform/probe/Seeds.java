@@ -1,6 +1,7 @@
 package dev.fsconform.probe;
 
 import dev.fsconform.operation.Operation;
+import dev.fsconform.pattern.Pattern;
 import dev.fsconform.scenario.Catalogue;
 import dev.fsconform.scenario.Fixture;
 import dev.fsconform.scenario.Scenario;
@@ -37,6 +38,15 @@ public final class Seeds {
                 n++;
             }
         }
+        for (Pattern p : Pattern.values()) {
+            if (p.needsSeed()) {
+                Path fixture = patternDir(root, p);
+                Files.createDirectories(fixture.resolve("a/toolchain"));
+                Files.writeString(fixture.resolve("a/toolchain/bin"), "payload");
+                Files.createDirectories(fixture.resolve("b"));
+                n++;
+            }
+        }
         Files.writeString(root.resolve(MARKER), "fsconform seed tree, layout version 1\n");
         return n;
     }
@@ -47,6 +57,10 @@ public final class Seeds {
 
     static Path cellDir(Path root, Scenario s, Operation op) {
         return root.resolve(s.id()).resolve(op.id());
+    }
+
+    static Path patternDir(Path root, Pattern p) {
+        return root.resolve("patterns").resolve(p.id());
     }
 
     static String tag(Scenario s, Operation op) {

@@ -7,6 +7,10 @@ package dev.fsconform.result;
 public record Where(long sourceMountId, long targetMountId, String sourceDev, String targetDev,
                     String sourceFs, String targetFs, boolean seeded) {
 
+    public Boundary boundary() {
+        return Boundary.of(this);
+    }
+
     public boolean sameMount() {
         return sourceMountId == targetMountId && sourceDev.equals(targetDev);
     }

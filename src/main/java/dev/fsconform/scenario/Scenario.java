@@ -28,6 +28,24 @@ public record Scenario(String id, Kind source, Kind target, Placement placement,
         return new Scenario(id.toString(), source, target, placement, seeded);
     }
 
+    /**
+     * The scenario an id names, read from the id itself so that results written by an older
+     * catalogue still parse; empty when the id does not follow the grammar of {@link #of}.
+     */
+    public static java.util.Optional<Scenario> parse(String id) {
+        return ScenarioIds.parse(id);
+    }
+
+    /** The same shape in another placement (a differential control); null for seeded cross-mount. */
+    public Scenario withPlacement(Placement p) {
+        return seeded && p == Placement.CROSS_MOUNT ? null : of(source, target, p, seeded);
+    }
+
+    /** The same shape created fresh by the probe (for a seeded scenario: the upper-layer control). */
+    public Scenario fresh() {
+        return of(source, target, placement, false);
+    }
+
     public boolean targetExists() {
         return target != null;
     }

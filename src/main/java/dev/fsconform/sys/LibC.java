@@ -16,6 +16,8 @@ public interface LibC {
 
     @SaveError int linkat(int olddirfd, String oldpath, int newdirfd, String newpath, int flags);
 
+    @SaveError int unlink(String path);
+
     @SaveError int open(String path, int flags);
 
     @SaveError int close(int fd);

@@ -79,6 +79,10 @@ public final class Posix {
         return result(libc.link(from.toString(), to.toString()));
     }
 
+    public CallResult unlink(Path path) {
+        return result(libc.unlink(path.toString()));
+    }
+
     /** renameat(2) with directory descriptors for both parents and names relative to them. */
     public CallResult renameat(Path from, Path to) {
         try (DirFd a = openDir(from.getParent()); DirFd b = openDir(to.getParent())) {

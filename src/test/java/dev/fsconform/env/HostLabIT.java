@@ -3,9 +3,14 @@ package dev.fsconform.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.Observation;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,6 +67,16 @@ class HostLabIT {
         EnvironmentResult r = byName(HostLabRun.get(), "overlay-metacopy-redirect-off");
         assertThat(r.status()).isEqualTo(EnvStatus.SKIPPED);
         assertThat(r.reason()).contains("the kernel refuses overlay options").contains("EINVAL");
+    }
+
+    @Test
+    void theResultsFileMatchesTheSchema() throws Exception {
+        HostLabRun.get();
+        Schema schema;
+        try (InputStream in = HostLabIT.class.getResourceAsStream("/dev/fsconform/result/results-v1.schema.json")) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        }
+        assertThat(schema.validate(Files.readString(HostLabRun.OUT.resolve("matrix.json")), InputFormat.JSON)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Probe benchmark: in-process cost per cell on tmpfs, and wall time of a whole `probe` process.
+# Usage: bench/probe.sh [RUNS]   (as root it mounts its own tmpfs in a private mount namespace)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-10}"
+mvn -q -B package -DskipTests -Dfsconform.it.skip=true >/dev/null 2>&1
+mvn -q -B test-compile >/dev/null 2>&1
+cp="target/test-classes:target/fsconform.jar"
+
+body='
+set -euo pipefail
+dir="$1"; runs="$2"; cp="$3"
+echo "== in-process cost per cell on $(stat -f -c %T "$dir") (10 rounds after 3 warm-up rounds)"
+java -cp "$cp" dev.fsconform.bench.ProbeBench "$dir" 10
+echo "== whole probe process (JVM start to exit), $runs runs"
+times=()
+for i in $(seq "$runs"); do
+  s=$(date +%s%N); java -jar target/fsconform.jar probe "$dir" --quiet; e=$(date +%s%N)
+  times+=($(( (e - s) / 1000000 )))
+done
+printf "%s\n" "${times[@]}" | sort -n | awk "{a[NR]=\$1} END {printf \"median %d ms  min %d ms  max %d ms\n\", a[int((NR+1)/2)], a[1], a[NR]}"
+'
+if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
+  d="$(mktemp -d)"
+  trap 'rmdir "$d"' EXIT
+  unshare --mount --propagation private bash -c "mount -t tmpfs bench \"\$1\" && shift && $body" _ "$d" "$d" "$runs" "$cp"
+else
+  d="$(mktemp -d -p /dev/shm)"
+  trap 'rm -rf "$d"' EXIT
+  bash -c "$body" _ "$d" "$runs" "$cp"
+fi

@@ -1,0 +1,103 @@
+package dev.fsconform.cli;
+
+import dev.fsconform.grade.GradedCell;
+import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.ResultsFile;
+import dev.fsconform.result.ResultsJson;
+import dev.fsconform.validate.Profile;
+import dev.fsconform.validate.SandboxUnusableException;
+import dev.fsconform.validate.Validator;
+import dev.fsconform.verdict.ConsoleSummary;
+import dev.fsconform.verdict.EnvironmentVerdict;
+import dev.fsconform.verdict.Verdicts;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the probe inside a sandbox someone else built and judges it against a profile. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Run the probe inside a sandbox (command prefix or container image) and judge it.")
+final class ValidateCommand implements Callable<Integer> {
+    static final int EXIT_VIOLATED = 1;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--exec", paramLabel = "PREFIX", description = "Command prefix that runs a program inside the sandbox (shell words).")
+        String exec;
+
+        @Option(names = "--image", paramLabel = "IMAGE", description = "Container image to run the probe in (through Docker).")
+        String image;
+    }
+
+    @Option(names = "--runtime", paramLabel = "NAME", description = "OCI runtime registered with Docker (runsc, crun, kata …); with --image.")
+    String runtime;
+
+    @Option(names = "--docker-host", paramLabel = "URL", description = "Docker engine to use; with --image.")
+    String dockerHost;
+
+    @Option(names = "--dir", paramLabel = "PATH", required = true, description = "Directory inside the sandbox to test (repeatable).")
+    List<String> dirs = new ArrayList<>();
+
+    @Option(names = "--stage", paramLabel = "DIR", description = "Copy the probe and a Java runtime into DIR (which the sandbox can see).")
+    Path stage;
+
+    @Option(names = "--java", paramLabel = "PATH", description = "Java inside the sandbox (default: this JVM's, or the staged one).")
+    String java;
+
+    @Option(names = "--expect", paramLabel = "PROFILE", defaultValue = "none",
+            description = "none, posix-local or agent-sandbox; exit 1 when violated (default: ${DEFAULT-VALUE}).")
+    String expect;
+
+    @Option(names = "--baseline", description = "Also run the probe outside the sandbox on the same directories and show the diff.")
+    boolean baseline;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "fsconform-validate", description = "Where results.json goes (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Profile profile;
+        try {
+            profile = Profile.parse(expect);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--expect: " + e.getMessage());
+        }
+        Path outDir = Dirs.existingFreshDir(out, "--out");
+        Validator validator = new Validator(target.exec, target.image, runtime, dockerHost, stage, java);
+        Validator.Run run;
+        try {
+            run = validator.run(dirs, baseline);
+        } catch (SandboxUnusableException e) {
+            throw new UsageException(e.getMessage());
+        }
+        List<EnvironmentResult> all = new ArrayList<>(run.sandboxed());
+        all.addAll(run.baseline());
+        ResultsFile file = ResultsFile.of("fsconform " + Version.current(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), all);
+        ResultsJson.write(file, outDir.resolve("results.json"));
+        List<EnvironmentVerdict> verdicts = Verdicts.of(file);
+        ConsoleSummary.print(verdicts, System.out);
+        List<EnvironmentVerdict> inside = verdicts.subList(0, run.sandboxed().size());
+        inside.forEach(v -> System.out.println(System.lineSeparator() + v.diagnosis() + System.lineSeparator()));
+        Validator.printPatterns(inside, System.out);
+        if (baseline) {
+            Validator.printBaselineDiff(run.baseline(), run.sandboxed(), System.out);
+        }
+        System.out.println("Results: " + outDir.resolve("results.json"));
+        List<GradedCell> violations = profile.violations(inside);
+        if (profile == Profile.NONE) {
+            return 0;
+        }
+        System.out.printf("Profile %s (%s): %s%n", profile.id(), profile.meaning(),
+                violations.isEmpty() ? "honoured" : "VIOLATED by " + violations.size() + " cells");
+        return violations.isEmpty() ? 0 : EXIT_VIOLATED;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.fsconform.grade;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An expectation table: rows tried in order, the first row that covers a cell and lists its
+ * outcome decides the grade. Specific rows therefore come before general ones. Loading validates
+ * every row, so a typo fails at start-up with the row's id instead of silently matching nothing.
+ */
+public final class Expectations {
+    static final String STANDARD = "/dev/fsconform/grade/expectations.yaml";
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    record Table(String name, Map<String, List<String>> groups, List<Row> rows) {
+    }
+
+    private final String name;
+    private final List<Row> rows;
+
+    private Expectations(String name, List<Row> rows) {
+        this.name = name;
+        this.rows = List.copyOf(rows);
+    }
+
+    /** The table shipped with fsconform. */
+    public static Expectations standard() {
+        try (InputStream in = Expectations.class.getResourceAsStream(STANDARD)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + STANDARD);
+            }
+            return load(in, STANDARD);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + STANDARD, e);
+        }
+    }
+
+    /** Parses and validates a table; {@code origin} names it in error messages. */
+    public static Expectations load(InputStream yaml, String origin) {
+        Table t;
+        try {
+            t = YAML.readValue(yaml, Table.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(origin + ": not an expectation table: " + e.getMessage(), e);
+        }
+        List<Row> rows = TableCheck.expandAndValidate(t, origin);
+        return new Expectations(t.name() == null ? origin : t.name(), rows);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    /** The first row that covers the cell and lists its outcome. */
+    Optional<Row> decide(Cell cell) {
+        return rows.stream().filter(r -> RowMatch.covers(r, cell) && RowMatch.listsOutcome(r, cell.obs())).findFirst();
+    }
+}

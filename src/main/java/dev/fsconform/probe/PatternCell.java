@@ -1,0 +1,57 @@
+package dev.fsconform.probe;
+
+import dev.fsconform.pattern.Pattern;
+import dev.fsconform.pattern.PatternContext;
+import dev.fsconform.pattern.PatternResult;
+import dev.fsconform.result.CellStatus;
+import dev.fsconform.result.Observation;
+import dev.fsconform.result.PostState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs one application pattern as a cell of operation {@value #OPERATION}, scenario = pattern id. */
+final class PatternCell {
+    static final String OPERATION = "pattern";
+
+    private PatternCell() {
+    }
+
+    static Observation run(Pattern p, Path dir, Path otherDir, Path seedRoot) {
+        Path seeded = null;
+        if (p.needsSeed()) {
+            if (!Seeds.present(seedRoot)) {
+                return Observation.notRun(OPERATION, p.id(), CellStatus.SKIPPED,
+                        "no seed tree: run `fsconform seed DIR` into a lower layer or image first");
+            }
+            seeded = Seeds.patternDir(seedRoot, p);
+            if (!Files.isDirectory(seeded.resolve("a/toolchain"))) {
+                return Observation.notRun(OPERATION, p.id(), CellStatus.SKIPPED,
+                        "seed fixture already consumed (an earlier run used it): seed a fresh lower layer");
+            }
+        }
+        PatternResult r;
+        long t0;
+        long t1;
+        try {
+            Files.createDirectories(dir);
+            if (otherDir != null) {
+                Files.createDirectories(otherDir);
+            }
+            t0 = System.nanoTime();
+            r = p.run(new PatternContext(dir, otherDir, seeded));
+            t1 = System.nanoTime();
+        } catch (IOException | RuntimeException e) {
+            return Observation.notRun(OPERATION, p.id(), CellStatus.SETUP_ERROR, "fixture: " + e);
+        }
+        boolean published = "OK".equals(r.outcome()) || "FALLBACK".equals(r.outcome());
+        List<String> problems = "WRONG_STATE".equals(r.outcome()) ? List.of("final state wrong: " + r.log()) : List.of();
+        PostState post = new PostState(r.failedCall() == null ? "no call failed" : "failed: " + r.failedCall(),
+                published ? "published" : "not published", null, problems);
+        return new Observation(OPERATION, p.id(), CellStatus.RAN, null, r.outcome(),
+                r.errno() == null ? null : r.errno().number(), r.errno() == null ? null : r.errno().name(),
+                null, r.log(), post, Probe.where(r.source(), r.target(), p.needsSeed()),
+                Math.round((t1 - t0) / 100.0) / 10.0);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.fsconform.report;
+
+import java.util.List;
+
+/**
+ * What the Mustache template shows outside the matrix (which the page's script draws from
+ * {@code data}). Every string here is escaped by the template; none is trusted.
+ */
+record PageView(String title, String tool, String generatedAt, Summary summary, List<EnvCard> environments,
+                String csp, String data) {
+
+    record Summary(int environments, int ran, long cells, List<Count> grades, List<Count> statuses,
+                   List<Finding> findings, int moreFindings) {
+        public boolean noFindings() {
+            return findings.isEmpty();
+        }
+
+        public boolean hasMore() {
+            return moreFindings > 0;
+        }
+    }
+
+    /** {@code css} is a fixed class name chosen by the code, never taken from data. */
+    record Count(String label, String css, long count) {
+    }
+
+    /** @param operation the single operation involved, or "" (used to filter the matrix on click) */
+    record Finding(String grade, String css, String outcome, int cells, String what, String operation,
+                   int environments, String environmentNames, String causes, String rationale) {
+    }
+
+    record EnvCard(int column, String name, String group, String status, String statusCss, String reason, String description,
+                   String diagnosis, List<Fact> facts, List<Mount> mounts, List<Fact> labels, List<Count> counts,
+                   List<CauseView> causes) {
+        public boolean hasMounts() {
+            return !mounts.isEmpty();
+        }
+
+        public boolean hasLabels() {
+            return !labels.isEmpty();
+        }
+
+        public boolean hasCauses() {
+            return !causes.isEmpty();
+        }
+    }
+
+    record Fact(String key, String value) {
+    }
+
+    record Mount(String role, String path, String fsType, String statfsType, String mountPoint, String source,
+                 String mountOptions, String superOptions, String mountId, String dev) {
+    }
+
+    record CauseView(String id, String title, List<String> evidence, String fix) {
+    }
+}

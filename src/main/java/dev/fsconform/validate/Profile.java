@@ -1,0 +1,61 @@
+package dev.fsconform.validate;
+
+import dev.fsconform.grade.Grade;
+import dev.fsconform.grade.GradedCell;
+import dev.fsconform.verdict.EnvironmentVerdict;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What a sandbox is expected to honour; `validate --expect` exits 1 when it does not. */
+public enum Profile {
+    /** Nothing is enforced: the run only reports. */
+    NONE("none", "report only"),
+    /** Behaves like a plain local filesystem: no SURPRISING, FORBIDDEN or UNKNOWN cell. */
+    POSIX_LOCAL("posix-local", "no SURPRISING, FORBIDDEN or UNKNOWN cell"),
+    /** Real tools survive: every application pattern works (directly or through the tool's own fallback). */
+    AGENT_SANDBOX("agent-sandbox", "every application pattern works in the tested directories");
+
+    private static final Set<String> PATTERN_PASSES = Set.of("OK", "FALLBACK");
+    private static final Set<Grade> NOT_LOCAL = Set.of(Grade.SURPRISING, Grade.FORBIDDEN, Grade.UNKNOWN);
+
+    private final String id;
+    private final String meaning;
+
+    Profile(String id, String meaning) {
+        this.id = id;
+        this.meaning = meaning;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public static Profile parse(String id) {
+        return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown profile '" + id + "' (known: "
+                        + Arrays.stream(values()).map(Profile::id).collect(Collectors.joining(", ")) + ")"));
+    }
+
+    /** The cells that break this profile; empty means the sandbox honours it. */
+    public List<GradedCell> violations(List<EnvironmentVerdict> verdicts) {
+        return verdicts.stream().flatMap(v -> v.cells().stream()).filter(this::violates).collect(Collectors.toList());
+    }
+
+    private boolean violates(GradedCell c) {
+        switch (this) {
+            case POSIX_LOCAL:
+                return c.grade() != null && NOT_LOCAL.contains(c.grade());
+            case AGENT_SANDBOX:
+                return "pattern".equals(c.observation().operation()) && c.observation().ran()
+                        && !PATTERN_PASSES.contains(c.observation().outcome());
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.fsconform.validate;
+
+import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.verdict.EnvironmentVerdict;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The validate use case: choose a carrier, check it can run the probe, run it per directory. */
+public final class Validator {
+    private final String exec;
+    private final String image;
+    private final String runtime;
+    private final String dockerHost;
+    private final Path stage;
+    private final String java;
+
+    public Validator(String exec, String image, String runtime, String dockerHost, Path stage, String java) {
+        this.exec = exec;
+        this.image = image;
+        this.runtime = runtime;
+        this.dockerHost = dockerHost;
+        this.stage = stage;
+        this.java = java;
+    }
+
+    /** Results inside the sandbox and, when asked, outside it on the same directories. */
+    public record Run(List<EnvironmentResult> sandboxed, List<EnvironmentResult> baseline) {
+    }
+
+    public Run run(List<String> dirs, boolean withBaseline) {
+        Path self = SelfJar.locate();
+        List<EnvironmentResult> inside;
+        if (exec != null) {
+            inside = runExec(dirs, self);
+        } else {
+            throw new SandboxUnusableException("--image is not supported yet: use --exec 'docker exec NAME' for a running container");
+        }
+        List<EnvironmentResult> outside = withBaseline
+                ? Validation.run(new ExecCarrier("", hostJava(), self), dirs, "baseline") : List.of();
+        return new Run(inside, outside);
+    }
+
+    private List<EnvironmentResult> runExec(List<String> dirs, Path self) {
+        if (stage != null) {
+            try (Stage staged = Stage.into(stage.toAbsolutePath(), self)) {
+                ExecCarrier carrier = new ExecCarrier(exec, java != null ? java : staged.java().toString(), staged.jar());
+                carrier.preflight();
+                return Validation.run(carrier, dirs, "sandbox");
+            }
+        }
+        ExecCarrier carrier = new ExecCarrier(exec, java != null ? java : hostJava(), self);
+        carrier.preflight();
+        return Validation.run(carrier, dirs, "sandbox");
+    }
+
+    private static String hostJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public static void printPatterns(List<EnvironmentVerdict> verdicts, PrintStream out) {
+        ValidateReport.patterns(verdicts, out);
+    }
+
+    public static int printBaselineDiff(List<EnvironmentResult> outside, List<EnvironmentResult> inside, PrintStream out) {
+        return ValidateReport.baselineDiff(outside, inside, out);
+    }
+}

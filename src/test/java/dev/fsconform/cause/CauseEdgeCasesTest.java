@@ -1,0 +1,134 @@
+package dev.fsconform.cause;
+
+import static dev.fsconform.testsupport.Canned.ran;
+import static dev.fsconform.testsupport.Canned.sameMount;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.Fingerprint;
+import dev.fsconform.result.MountFacts;
+import dev.fsconform.result.Observation;
+import dev.fsconform.result.Where;
+import dev.fsconform.testsupport.Canned;
+import dev.fsconform.testsupport.Recorded;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Cause rules on hand-made fingerprints: labels, ABIs, mount options the recordings do not cover. */
+class CauseEdgeCasesTest {
+
+    private static List<Cause> explain(EnvironmentResult env, String op, String scenario) {
+        return Attribution.of(env).explain(Recorded.cell(env, op, scenario));
+    }
+
+    private static String ids(List<Cause> causes) {
+        return causes.stream().map(Cause::id).collect(Collectors.joining(","));
+    }
+
+    private static String evidence(List<Cause> causes) {
+        return causes.stream().flatMap(c -> c.evidence().stream()).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void aDeclaredLandlockPolicyIsQuotedInsteadOfInferred() {
+        // GIVEN the launcher declared the policy in labels
+        EnvironmentResult env = Canned.refingerprint(Recorded.env("landlock-no-refer"),
+                f -> Canned.labels(f, Map.of("landlock.policy", "no-refer", "landlock.refer", "false")));
+
+        List<Cause> causes = explain(env, "rename", "dir-cross-dir");
+
+        assertThat(ids(causes)).isEqualTo(Cause.LANDLOCK_REFER);
+        assertThat(evidence(causes)).contains("declared by the launcher: landlock.policy=no-refer, landlock.refer=false")
+                .doesNotContain("inferred from controls");
+    }
+
+    @Test
+    void aLabelGrantingReferRulesLandlockOutAndLeavesUnknownWithEvidence() {
+        EnvironmentResult env = Canned.refingerprint(Recorded.env("landlock-no-refer"),
+                f -> Canned.labels(f, Map.of("landlock.refer", "true")));
+
+        List<Cause> causes = explain(env, "rename", "dir-cross-dir");
+
+        assertThat(ids(causes)).isEqualTo(Cause.UNKNOWN);
+        assertThat(evidence(causes)).contains("outcome: rename × dir-cross-dir → EXDEV", "landlock.refer=true",
+                "control: rename × dir-same-dir → OK", "Landlock ABI 7");
+    }
+
+    @Test
+    void landlockAbiOneIsCalledOutAndNoLandlockAtAllRulesItOut() {
+        EnvironmentResult abi1 = Canned.refingerprint(Recorded.env("landlock-no-refer"),
+                f -> Canned.with(f, 0, 1, f.capEff(), null, f.mounts(), Map.of()));
+        EnvironmentResult none = Canned.refingerprint(Recorded.env("landlock-no-refer"),
+                f -> Canned.with(f, 0, 0, f.capEff(), null, f.mounts(), Map.of()));
+
+        assertThat(evidence(explain(abi1, "rename", "dir-cross-dir"))).contains("Landlock ABI 1", "REFER cannot be granted at all");
+        assertThat(ids(explain(none, "rename", "dir-cross-dir"))).as("no Landlock on the kernel").isEqualTo(Cause.UNKNOWN);
+    }
+
+    @Test
+    void overlayWithRedirectDirOnIsNotBlamedAndUserxattrIsNoted() {
+        EnvironmentResult on = Canned.refingerprint(Recorded.env("overlay-off"), f -> withOverlayOptions(f, "rw,redirect_dir=on"));
+        EnvironmentResult userxattr = Canned.refingerprint(Recorded.env("overlay-off"),
+                f -> withOverlayOptions(f, "rw,redirect_dir=on,userxattr"));
+
+        assertThat(ids(explain(on, "rename", "seeded-dir-cross-dir"))).isEqualTo(Cause.UNKNOWN);
+        List<Cause> ux = explain(userxattr, "rename", "seeded-dir-cross-dir");
+        assertThat(ids(ux)).isEqualTo(Cause.OVERLAYFS_LOWER_DIR);
+        assertThat(evidence(ux)).contains("userxattr is set, which forces redirect_dir off");
+    }
+
+    @Test
+    void seccompNeedsFilterMode() {
+        // GIVEN renameat2 answers ENOSYS but the process has no seccomp filter (an old kernel would)
+        EnvironmentResult env = Canned.refingerprint(Recorded.env("seccomp-renameat2-enosys"),
+                f -> Canned.with(f, 0, f.landlockAbi(), f.capEff(), null, f.mounts(), f.labels()));
+
+        List<Cause> causes = explain(env, "renameat2", "file-same-dir");
+
+        assertThat(ids(causes)).isEqualTo(Cause.UNKNOWN);
+        assertThat(evidence(causes)).contains("seccomp mode 0");
+    }
+
+    @Test
+    void seccompNeedsTheErrnoToFollowTheSyscall() {
+        // GIVEN every call on the fixture answers EPERM under a filter: nothing is syscall-specific
+        Fingerprint fp = Canned.with(Canned.fingerprint(), 2, 7, Canned.ROOT_CAPS, null, List.of(Canned.EXT4), Map.of());
+        EnvironmentResult env = Canned.env(fp, ran("rename", "file-same-dir", "EPERM", sameMount()),
+                ran("renameat2", "file-same-dir", "EPERM", sameMount()));
+
+        assertThat(ids(explain(env, "renameat2", "file-same-dir"))).isEqualTo(Cause.UNKNOWN);
+    }
+
+    @Test
+    void otherFuseFilesystemsAreFuse() {
+        MountFacts sshfs = new MountFacts("primary", "/mnt/s", 50, "0:60", "/mnt/s", "fuse.sshfs", "host:", "rw", "rw", "fuse");
+        Fingerprint fp = Canned.with(Canned.fingerprint(), 0, 7, Canned.ROOT_CAPS, null, List.of(sshfs), Map.of());
+        Where w = new Where(50, 50, "0:60", "0:60", "fuse", "fuse", false);
+        EnvironmentResult env = Canned.env(fp, ran("rename", "file-cross-dir", "EXDEV", w), ran("rename", "file-same-dir", "EXDEV", w));
+
+        List<Cause> causes = explain(env, "rename", "file-cross-dir");
+
+        assertThat(ids(causes)).isEqualTo(Cause.FUSE);
+        assertThat(evidence(causes)).contains("fuse.sshfs");
+    }
+
+    @Test
+    void anEnosysThatNoRuleExplainsStillGetsAllTheEvidence() {
+        Observation cell = ran("rename", "file-same-dir", "ENOSYS", sameMount());
+        List<Cause> causes = Attribution.of(Canned.env(cell)).explain(cell);
+
+        assertThat(ids(causes)).isEqualTo(Cause.UNKNOWN);
+        assertThat(causes.get(0).evidence()).anySatisfy(e -> assertThat(e).contains("kernel 6.18.44", "seccomp mode 0"));
+        assertThat(causes.get(0).fix()).isNotBlank();
+    }
+
+    private static Fingerprint withOverlayOptions(Fingerprint f, String superOptions) {
+        List<MountFacts> mounts = f.mounts().stream().map(m -> m.statfsType().equals("overlayfs")
+                ? new MountFacts(m.role(), m.path(), m.mountId(), m.dev(), m.mountPoint(), m.fsType(), m.source(),
+                        m.mountOptions(), superOptions, m.statfsType())
+                : m).toList();
+        return Canned.with(f, f.seccompMode(), f.landlockAbi(), f.capEff(), f.landlockRestricted(), mounts, f.labels());
+    }
+}

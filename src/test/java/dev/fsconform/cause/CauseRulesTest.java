@@ -1,0 +1,165 @@
+package dev.fsconform.cause;
+
+import static dev.fsconform.testsupport.Recorded.cell;
+import static dev.fsconform.testsupport.Recorded.env;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.Observation;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Every cause rule on fingerprints and controls recorded on real environments (kernel 6.18). */
+class CauseRulesTest {
+
+    private static List<Cause> explain(String envName, String op, String scenario) {
+        EnvironmentResult env = env(envName);
+        Observation o = cell(env, op, scenario);
+        assertThat(Signals.needsCause(o) || !o.outcome().equals("OK"))
+                .as("%s × %s in %s should be a failure worth explaining, was %s", op, scenario, envName, o.outcome()).isTrue();
+        return Attribution.of(env).explain(o);
+    }
+
+    private static List<String> ids(List<Cause> causes) {
+        return causes.stream().map(Cause::id).collect(Collectors.toList());
+    }
+
+    private static String evidence(List<Cause> causes, String id) {
+        return causes.stream().filter(c -> c.id().equals(id)).flatMap(c -> c.evidence().stream()).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void mountBoundaryBetweenTwoFilesystems() {
+        // GIVEN /tmp (ext4) and /dev/shm (tmpfs) WHEN a cross-mount rename gives EXDEV
+        List<Cause> causes = explain("host", "rename", "cross-mount-dir");
+
+        // THEN the only cause is the mount boundary, naming both mounts
+        assertThat(ids(causes)).containsExactly(Cause.MOUNT_BOUNDARY);
+        assertThat(evidence(causes, Cause.MOUNT_BOUNDARY)).contains("ext4", "tmpfs").doesNotContain("bind mounts");
+    }
+
+    @Test
+    void mountBoundaryBetweenTwoBindMountsOfOneFilesystemSaysSo() {
+        // GIVEN two bind mounts of one directory (same st_dev, different mount ids)
+        List<Cause> causes = explain("bind-mounts", "renameat2-noreplace", "cross-mount-file-onto-file");
+
+        // THEN EXDEV (even NOREPLACE onto an existing target) is blamed on the mounts, with the bind-mount note
+        assertThat(ids(causes)).containsExactly(Cause.MOUNT_BOUNDARY);
+        assertThat(evidence(causes, Cause.MOUNT_BOUNDARY)).contains("bind mounts of one filesystem");
+    }
+
+    @Test
+    void btrfsSubvolumeOnOneMount() {
+        List<Cause> causes = explain("btrfs-subvolume", "link", "cross-mount-file");
+
+        assertThat(ids(causes)).containsExactly(Cause.BTRFS_SUBVOLUME);
+        assertThat(evidence(causes, Cause.BTRFS_SUBVOLUME)).contains("two devices", "subvolume");
+    }
+
+    @Test
+    void overlayfsLowerDirWithTheKernelDefaultAndAFreshControl() {
+        // GIVEN an overlay without redirect_dir=on and a directory from the seeded lower layer
+        List<Cause> causes = explain("overlay-off", "rename", "seeded-dir-cross-dir");
+
+        // THEN overlayfs-lower-dir, with the option evidence and the fresh control that moved fine
+        assertThat(ids(causes)).containsExactly(Cause.OVERLAYFS_LOWER_DIR);
+        assertThat(evidence(causes, Cause.OVERLAYFS_LOWER_DIR))
+                .contains("redirect_dir absent from mountinfo", "build-config dependent",
+                        "control: rename × dir-cross-dir → OK", "seeded (lower-layer) tree");
+    }
+
+    @Test
+    void overlayfsLowerDirEvenWithinOneDirectory() {
+        List<Cause> causes = explain("overlay-off", "renameat2-noreplace", "seeded-emptydir-same-dir");
+
+        assertThat(ids(causes)).containsExactly(Cause.OVERLAYFS_LOWER_DIR);
+    }
+
+    @Test
+    void imageLayerDirMovePatternIsTheOverlay() {
+        List<Cause> causes = explain("overlay-off", "pattern", "image-layer-dir-move");
+
+        assertThat(ids(causes)).containsExactly(Cause.OVERLAYFS_LOWER_DIR);
+    }
+
+    @Test
+    void fuseOverlayfsLowerDir() {
+        List<Cause> causes = explain("fuse-overlayfs", "rename", "seeded-dir-cross-dir");
+
+        assertThat(ids(causes)).containsExactly(Cause.FUSE_OVERLAYFS);
+        assertThat(evidence(causes, Cause.FUSE_OVERLAYFS)).contains("no redirect_dir", "dir-cross-dir → OK");
+    }
+
+    @Test
+    void landlockReferWithoutAnyLabelIsInferredFromControls() {
+        // GIVEN a probe exec'd by a foreign sandbox (Landlock without REFER), no labels
+        EnvironmentResult env = env("landlock-no-refer");
+        assertThat(env.fingerprint().labels()).as("recorded without labels").isEmpty();
+
+        // WHEN uv's cache write (rename of a fresh dir into another dir) is explained
+        List<Cause> causes = explain("landlock-no-refer", "rename", "dir-cross-dir");
+
+        // THEN landlock-refer, inferred and saying so, with the same-directory control
+        assertThat(ids(causes)).containsExactly(Cause.LANDLOCK_REFER);
+        assertThat(evidence(causes, Cause.LANDLOCK_REFER))
+                .contains("process appears Landlock-restricted (cannot be read from outside; inferred from controls)",
+                        "control: rename × dir-same-dir → OK", "Landlock ABI 7", "no mount or device boundary");
+    }
+
+    @Test
+    void landlockReferForHiddenExdevOfJavaAndMvAndForPatterns() {
+        assertThat(ids(explain("landlock-no-refer", "files-move", "file-cross-dir"))).containsExactly(Cause.LANDLOCK_REFER);
+        assertThat(ids(explain("landlock-no-refer", "files-move", "dir-cross-dir"))).containsExactly(Cause.LANDLOCK_REFER);
+        assertThat(ids(explain("landlock-no-refer", "mv", "dir-cross-dir"))).containsExactly(Cause.LANDLOCK_REFER);
+        assertThat(ids(explain("landlock-no-refer", "link", "file-cross-dir"))).containsExactly(Cause.LANDLOCK_REFER);
+        assertThat(ids(explain("landlock-no-refer", "pattern", "uv-cache-persist"))).containsExactly(Cause.LANDLOCK_REFER);
+    }
+
+    @Test
+    void overlayAndLandlockTogetherListBothCausesForASeededDirectoryCrossDir() {
+        // GIVEN an overlay (default options) probed under Landlock without REFER
+        // WHEN a lower-layer directory moves to another directory
+        List<Cause> both = explain("overlay-landlock-no-refer", "rename", "seeded-dir-cross-dir");
+        // THEN both rules fire, each with its own evidence
+        assertThat(ids(both)).containsExactlyInAnyOrder(Cause.OVERLAYFS_LOWER_DIR, Cause.LANDLOCK_REFER);
+        assertThat(evidence(both, Cause.OVERLAYFS_LOWER_DIR)).contains("seeded-dir-same-dir → EXDEV even without changing directory");
+        assertThat(evidence(both, Cause.LANDLOCK_REFER)).contains("fresh objects fail the same way");
+
+        // AND a lower-layer dir within one directory is only the overlay, a fresh dir across dirs only Landlock
+        assertThat(ids(explain("overlay-landlock-no-refer", "rename", "seeded-dir-same-dir"))).containsExactly(Cause.OVERLAYFS_LOWER_DIR);
+        assertThat(ids(explain("overlay-landlock-no-refer", "rename", "dir-cross-dir"))).containsExactly(Cause.LANDLOCK_REFER);
+        assertThat(ids(explain("overlay-landlock-no-refer", "rename", "seeded-file-cross-dir"))).containsExactly(Cause.LANDLOCK_REFER);
+    }
+
+    @Test
+    void seedReportIsLandlockNotOverlayNotNoreplace() {
+        // GIVEN the seed report's environment: overlay + Landlock without REFER, uv's cache write
+        List<Cause> uv = explain("overlay-landlock-no-refer", "pattern", "uv-cache-persist");
+        List<Cause> noreplaceSameDir = Attribution.of(env("overlay-landlock-no-refer"))
+                .explain(cell(env("overlay-landlock-no-refer"), "renameat2-noreplace", "dir-same-dir"));
+
+        // THEN uv's EXDEV is Landlock's, and NOREPLACE in one directory is fine (nothing to explain)
+        assertThat(ids(uv)).containsExactly(Cause.LANDLOCK_REFER);
+        assertThat(cell(env("overlay-landlock-no-refer"), "renameat2-noreplace", "dir-same-dir").outcome()).isEqualTo("OK");
+        assertThat(ids(noreplaceSameDir)).as("an OK cell has no cause but unknown").containsExactly(Cause.UNKNOWN);
+    }
+
+    @Test
+    void seccompEnosysForRenameat2Only() {
+        List<Cause> causes = explain("seccomp-renameat2-enosys", "renameat2-noreplace", "file-same-dir");
+
+        assertThat(ids(causes)).containsExactly(Cause.SECCOMP);
+        assertThat(evidence(causes, Cause.SECCOMP)).contains("Seccomp: 2 (filter mode)",
+                "while rename × file-same-dir → OK", "renameat2 38/38", "never: files-move");
+    }
+
+    @Test
+    void seccompEpermAlsoExplainsMvWhichCallsRenameat2() {
+        List<Cause> causes = explain("seccomp-renameat2-eperm", "mv", "file-same-dir");
+
+        assertThat(ids(causes)).containsExactly(Cause.SECCOMP);
+        assertThat(evidence(causes, Cause.SECCOMP)).contains("mv calls renameat2(RENAME_NOREPLACE) first");
+        assertThat(ids(explain("seccomp-renameat2-eperm", "pattern", "tempfile-noclobber-publish"))).containsExactly(Cause.SECCOMP);
+    }
+}
