@@ -37,6 +37,7 @@ class EnvironmentCatalogTest {
         assertThat(e.labels()).containsEntry("backend", "overlay").containsEntry("backend.options", "redirect_dir=on")
                 .containsEntry("backend.lowers", "2").containsEntry("backend.upper", "loop-fs")
                 .containsEntry("sandbox.landlock", "no-refer").containsEntry("landlock.restricted", "true")
+                .containsEntry("landlock.policy", "no-refer").containsEntry("landlock.refer", "denied")
                 .containsEntry("group", "g");
         assertThat(e.timeoutSeconds()).isEqualTo(120);
     }
