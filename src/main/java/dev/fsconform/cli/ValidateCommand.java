@@ -3,7 +3,7 @@ package dev.fsconform.cli;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.ResultsFile;
-import dev.fsconform.result.ResultsJson;
+import dev.fsconform.report.Report;
 import dev.fsconform.validate.Profile;
 import dev.fsconform.validate.SandboxUnusableException;
 import dev.fsconform.validate.Validator;
@@ -59,7 +59,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--baseline", description = "Also run the probe outside the sandbox on the same directories and show the diff.")
     boolean baseline;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "fsconform-validate", description = "Where results.json goes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "fsconform-validate",
+            description = "Where matrix.json and matrix.html go (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Override
@@ -82,8 +83,8 @@ final class ValidateCommand implements Callable<Integer> {
         all.addAll(run.baseline());
         ResultsFile file = ResultsFile.of("fsconform " + Version.current(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), all);
-        ResultsJson.write(file, outDir.resolve("results.json"));
         List<EnvironmentVerdict> verdicts = Verdicts.of(file);
+        Report.write(file, verdicts, outDir);
         ConsoleSummary.print(verdicts, System.out);
         List<EnvironmentVerdict> inside = verdicts.subList(0, run.sandboxed().size());
         inside.forEach(v -> System.out.println(System.lineSeparator() + v.diagnosis() + System.lineSeparator()));
@@ -91,7 +92,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (baseline) {
             Validator.printBaselineDiff(run.baseline(), run.sandboxed(), System.out);
         }
-        System.out.println("Results: " + outDir.resolve("results.json"));
+        System.out.println("Results: " + outDir.resolve(Report.JSON) + "  page: " + outDir.resolve(Report.HTML));
         List<GradedCell> violations = profile.violations(inside);
         if (profile == Profile.NONE) {
             return 0;

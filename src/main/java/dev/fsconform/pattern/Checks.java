@@ -1,16 +1,13 @@
 package dev.fsconform.pattern;
 
+import dev.fsconform.files.Trees;
 import dev.fsconform.sys.CallResult;
 import dev.fsconform.sys.Errno;
 import dev.fsconform.sys.Posix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Final-state checks and the small helpers the patterns share. */
 final class Checks {
@@ -44,16 +41,7 @@ final class Checks {
 
     /** What mv and shutil.move do after EXDEV: copy the tree, then remove the source. */
     static void copyThenDelete(Path src, Path dst) throws IOException {
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(src)) {
-            all = walk.collect(Collectors.toList());
-        }
-        for (Path p : all) {
-            Files.copy(p, dst.resolve(src.relativize(p).toString()), java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        }
-        all.sort(Comparator.reverseOrder());
-        for (Path p : all) {
-            Files.delete(p);
-        }
+        Trees.copy(src, dst);
+        Trees.delete(src);
     }
 }

@@ -1,5 +1,6 @@
 package dev.fsconform.sandbox;
 
+import dev.fsconform.sys.Errno;
 import dev.fsconform.sandbox.LandlockPolicy.Access;
 import dev.fsconform.sandbox.SandboxException.Kind;
 import java.lang.ref.Reference;
@@ -57,7 +58,7 @@ public final class Landlock {
             case EOPNOTSUPP -> ": Landlock is built in but not enabled at boot (lsm=)";
             default -> "";
         };
-        return new Probe(-1, "landlock_create_ruleset(VERSION): " + Errno.describe(errno) + hint, errno);
+        return new Probe(-1, "landlock_create_ruleset(VERSION): " + Errno.of(errno).describe() + hint, errno);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.fsconform.sandbox;
 
+import dev.fsconform.sys.Errno;
 /**
  * A sandbox could not be applied or the command could not be started. The message is one line
  * naming the syscall, the errno and the path involved, so it can be shown to a user as is.
@@ -30,6 +31,6 @@ public final class SandboxException extends Exception {
 
     /** "landlock_add_rule(/x, [...]): EINVAL (Invalid argument)". */
     static SandboxException syscall(String call, int errno) {
-        return new SandboxException(Kind.SETUP, call + ": " + Errno.describe(errno));
+        return new SandboxException(Kind.SETUP, call + ": " + Errno.of(errno).describe());
     }
 }

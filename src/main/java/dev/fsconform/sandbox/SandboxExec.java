@@ -1,5 +1,6 @@
 package dev.fsconform.sandbox;
 
+import dev.fsconform.sys.Errno;
 import dev.fsconform.sandbox.SandboxException.Kind;
 import java.io.IOException;
 import java.lang.ref.Reference;
@@ -58,7 +59,7 @@ public final class SandboxExec {
         Reference.reachabilityFence(path);
         Reference.reachabilityFence(argv);
         Reference.reachabilityFence(envp);
-        throw new SandboxException(Kind.EXEC, "execve(" + program + "): " + Errno.describe(errno));
+        throw new SandboxException(Kind.EXEC, "execve(" + program + "): " + Errno.of(errno).describe());
     }
 
     /** Like execvp: a name with a slash is used as is, otherwise the first executable file on PATH. */

@@ -1,11 +1,11 @@
 package dev.fsconform.sandbox;
 
+import dev.fsconform.sys.Errno;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -34,7 +34,7 @@ public record SeccompPolicy(String name, List<Rule> rules) {
 
         @Override
         public String toString() {
-            return syscall + "=" + Errno.name(errno);
+            return syscall + "=" + Errno.of(errno).name();
         }
     }
 
@@ -91,12 +91,12 @@ public record SeccompPolicy(String name, List<Rule> rules) {
                         + "' (expected SYSCALL=ERRNO, e.g. renameat2=ENOSYS)");
             }
             String syscall = kv[0].trim().toLowerCase(Locale.ROOT);
-            OptionalInt errno = Errno.parse(kv[1]);
-            if (errno.isEmpty()) {
+            Errno errno = Errno.parse(kv[1]);
+            if (errno == null) {
                 throw new IllegalArgumentException("unknown errno '" + kv[1].trim() + "' for " + syscall
                         + " (use a name such as ENOSYS, EPERM, EACCES, EXDEV, or a number)");
             }
-            rules.add(new Rule(syscall, errno.getAsInt()));
+            rules.add(new Rule(syscall, errno.number()));
         }
         return new SeccompPolicy(s, rules);
     }

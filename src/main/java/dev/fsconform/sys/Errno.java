@@ -19,6 +19,22 @@ public record Errno(int number, String name) {
         }
     }
 
+    /** "EXDEV (Invalid cross-device link)": the name for matching, the text for people. */
+    public String describe() {
+        jnr.constants.platform.Errno known = jnr.constants.platform.Errno.valueOf(number);
+        return known.defined() ? name + " (" + known.description() + ")" : name;
+    }
+
+    /** Accepts a name such as ENOSYS (any case) or a positive number; null when neither. */
+    public static Errno parse(String text) {
+        String t = text.trim();
+        if (t.matches("[0-9]{1,9}")) {
+            int n = Integer.parseInt(t);
+            return n > 0 ? of(n) : null;
+        }
+        return named(t.toUpperCase(java.util.Locale.ROOT));
+    }
+
     @Override
     public String toString() {
         return name;

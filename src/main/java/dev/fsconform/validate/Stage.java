@@ -1,5 +1,6 @@
 package dev.fsconform.validate;
 
+import dev.fsconform.files.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.fsconform.sandbox;
 
+import dev.fsconform.sys.Errno;
 import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,6 +90,6 @@ public final class SandboxProbeMain {
         int errno = Native.errno();
         Reference.reachabilityFence(from);
         Reference.reachabilityFence(to);
-        return r == 0 ? "OK" : Errno.name(errno);
+        return r == 0 ? "OK" : Errno.of(errno).name();
     }
 }

@@ -1,4 +1,4 @@
-package dev.fsconform.validate;
+package dev.fsconform.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Recursive copy and delete of directory trees, symlinks kept as links. */
-final class Trees {
+/** Recursive copy and delete of directory trees; symlinks are copied and removed as links, never followed. */
+public final class Trees {
     private Trees() {
     }
 
-    static void copy(Path from, Path to) throws IOException {
+    public static void copy(Path from, Path to) throws IOException {
         List<Path> all;
         try (Stream<Path> walk = Files.walk(from)) {
             all = walk.collect(Collectors.toList());
@@ -26,7 +26,7 @@ final class Trees {
         }
     }
 
-    static void delete(Path root) throws IOException {
+    public static void delete(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

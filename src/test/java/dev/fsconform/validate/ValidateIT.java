@@ -1,0 +1,113 @@
+package dev.fsconform.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.fsconform.result.ResultsFile;
+import dev.fsconform.result.ResultsJson;
+import dev.fsconform.verdict.Verdicts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `fsconform validate --exec` against sandboxes built here, run as the user runs it: the packaged jar. */
+class ValidateIT {
+    private static final String JAR = System.getProperty("fsconform.jar");
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    @Test
+    void landlockWithoutReferBreaksTheUvCacheWriteAndExitsOne() throws Exception {
+        Path ws = Files.createDirectory(tmp.resolve("ws"));
+
+        Run r = validate("--exec", landlock("no-refer", ws), "--dir", ws.toString(), "--expect", "agent-sandbox");
+
+        assertThat(r.code).as("exit code; stderr: %s", r.err).isEqualTo(1);
+        assertThat(r.out).containsPattern("uv-cache-persist +EXDEV .*cause: landlock-refer")
+                .contains("Profile agent-sandbox").contains("VIOLATED")
+                .contains("grant LANDLOCK_ACCESS_FS_REFER");
+        assertThat(tmp.resolve("out/matrix.html")).exists();
+        ResultsFile results = ResultsJson.read(tmp.resolve("out/matrix.json"));
+        assertThat(results.environments()).singleElement().satisfies(e -> assertThat(e.name()).isEqualTo("sandbox:" + ws));
+    }
+
+    @Test
+    void landlockWithReferHonoursTheAgentProfile() throws Exception {
+        Path ws = Files.createDirectory(tmp.resolve("ws"));
+
+        Run r = validate("--exec", landlock("refer", ws), "--dir", ws.toString(), "--expect", "agent-sandbox");
+
+        assertThat(r.code).as("exit code; out: %s; err: %s", r.out, r.err).isZero();
+        assertThat(r.out).contains("Profile agent-sandbox").contains("honoured");
+    }
+
+    @Test
+    void twoBindMountsOfOneDirectoryBreakStagingAcrossThemWithAMountBoundary() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "bind mounts need root");
+        Path a = Files.createDirectory(tmp.resolve("a"));
+        Path b = Files.createDirectory(tmp.resolve("b"));
+        String prefix = "unshare --mount --propagation private sh -c 'mount --bind " + a + " " + b + " && exec \"$0\" \"$@\"'";
+
+        Run r = validate("--exec", prefix, "--dir", a.toString(), "--dir", b.toString(), "--expect", "agent-sandbox", "--baseline");
+
+        assertThat(r.code).as("exit code; out: %s; err: %s", r.out, r.err).isEqualTo(1);
+        assertThat(r.out).containsPattern("staging-to-cas +EXDEV .*cause: mount-boundary")
+                .containsPattern("Baseline diff .*cells:");
+        assertThat(Verdicts.of(ResultsJson.read(tmp.resolve("out/matrix.json"))).get(0).causes())
+                .anySatisfy(c -> assertThat(c.evidence()).anyMatch(e -> e.contains("bind mounts of one filesystem")));
+        assertThat(b).isEmptyDirectory();
+    }
+
+    @Test
+    void aPrefixThatDoesNotExistIsOneLineAndExitTwo() throws Exception {
+        Run r = validate("--exec", "no-such-sandbox-tool --flag", "--dir", tmp.toString());
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.strip().lines()).singleElement().asString().contains("--exec prefix cannot run");
+    }
+
+    @Test
+    void aSandboxWithoutJavaIsOneLineAndExitTwo() throws Exception {
+        Run r = validate("--exec", "env -i", "--java", "/opt/no-java-here/bin/java", "--dir", tmp.toString());
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.strip().lines()).singleElement().asString().contains("no usable Java inside the sandbox");
+    }
+
+    @Test
+    void stagingCopiesAJavaRuntimeInAndRemovesItAfterwards() throws Exception {
+        Path ws = Files.createDirectory(tmp.resolve("ws"));
+        Path stage = Files.createDirectory(tmp.resolve("stage"));
+
+        Run r = validate("--exec", "env -i", "--stage", stage.toString(), "--dir", ws.toString());
+
+        assertThat(r.code).as("exit code; err: %s", r.err).isZero();
+        assertThat(r.out).contains("sandbox:" + ws);
+        assertThat(stage).isEmptyDirectory();
+    }
+
+    private String landlock(String policy, Path rw) {
+        return JAVA + " -jar " + JAR + " sandbox --landlock " + policy + " --rw " + rw + " --";
+    }
+
+    private Run validate(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR, "validate", "--out", tmp.resolve("out").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("stdout").toFile())
+                .redirectError(tmp.resolve("stderr").toFile()).start();
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("validate finished").isTrue();
+        return new Run(p.exitValue(), Files.readString(tmp.resolve("stdout"), StandardCharsets.UTF_8),
+                Files.readString(tmp.resolve("stderr"), StandardCharsets.UTF_8));
+    }
+}
