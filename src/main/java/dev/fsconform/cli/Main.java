@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fsconform", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Filesystem-semantics conformance: every rename variant, every environment, and why.",
         subcommands = {SeedCommand.class, ProbeCommand.class, ValidateCommand.class, SandboxCommand.class,
-                MatrixCommand.class, GradeCommand.class, ReportCommand.class})
+                GradeCommand.class, ReportCommand.class, MatrixCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_USAGE = 2;
 

@@ -44,6 +44,9 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--no-docker", description = "Leave out the container environments (matrix/containers.yaml).")
     boolean noDocker;
 
+    @Option(names = "--timings", description = "Also print each environment's set-up, probe and teardown time.")
+    boolean timings;
+
     @Option(names = "--environments", paramLabel = "FILE",
             description = "Environment definitions (default: ./matrix/environments.yaml if present, else the copy in the jar).")
     Path environments;
@@ -94,6 +97,9 @@ final class MatrixCommand implements Callable<Integer> {
         ResultsJson.write(ResultsFile.of("fsconform " + Version.current(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), report.results()), results);
         MatrixSummary.print(report, millis, results, System.out);
+        if (timings) {
+            MatrixTimings.print(report.results(), millis, n, System.out);
+        }
         boolean failed = report.results().stream()
                 .anyMatch(r -> r.status() == EnvStatus.SETUP_ERROR || r.status() == EnvStatus.TIMEOUT);
         return failed ? 1 : 0;

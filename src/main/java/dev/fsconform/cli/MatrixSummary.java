@@ -50,13 +50,18 @@ final class MatrixSummary {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (Observation o : r.cells()) {
             if (o.ran() && ("EXDEV".equals(o.outcome()) || "EXDEV".equals(o.errnoName()))) {
-                out.merge(family(o.scenario()), 1, Integer::sum);
+                out.merge(family(o), 1, Integer::sum);
             }
         }
         return out;
     }
 
-    static String family(String scenario) {
+    static String family(Observation o) {
+        String scenario = o.scenario();
+        if (!o.operation().startsWith("rename") && !o.operation().startsWith("link") && !o.operation().startsWith("files-move")
+                && !o.operation().equals("mv")) {
+            return o.operation() + "s";
+        }
         if (scenario.startsWith("cross-mount-")) {
             return "cross-mount";
         }

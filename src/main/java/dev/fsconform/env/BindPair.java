@@ -63,8 +63,8 @@ record BindPair(Backend of) implements Backend {
         Path shared = of.setUp(lab, slot + "-shared", seed).dir();
         Path a = lab.dir(slot + "-a");
         Path b = lab.dir(slot + "-b");
-        lab.mount("bind mount a", List.of(Tool.MOUNT.path(), "--bind", shared.toString(), a.toString()));
-        lab.mount("bind mount b", List.of(Tool.MOUNT.path(), "--bind", shared.toString(), b.toString()));
+        lab.mount("bind mount a", null, List.of(Tool.MOUNT.path(), "--bind", shared.toString(), a.toString()));
+        lab.mount("bind mount b", null, List.of(Tool.MOUNT.path(), "--bind", shared.toString(), b.toString()));
         return new Mounted(a, b);
     }
 }

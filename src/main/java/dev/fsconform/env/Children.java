@@ -11,9 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Children {
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
+    private boolean closed;
 
-    Process start(ProcessBuilder pb) throws IOException, EnvFailure {
+    /** Synchronized with {@link #killAll}: a process is either refused or known to it. */
+    synchronized Process start(ProcessBuilder pb) throws IOException, EnvFailure {
         if (closed) {
             throw EnvFailure.setupError("interrupted: the matrix is shutting down");
         }
@@ -22,12 +23,16 @@ final class Children {
         return p;
     }
 
+    synchronized boolean closed() {
+        return closed;
+    }
+
     void forget(Process p) {
         running.remove(p);
     }
 
     /** Kills everything still running; no new process starts afterwards. */
-    void killAll() {
+    synchronized void killAll() {
         closed = true;
         for (Process p : running) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -69,7 +69,8 @@ final class Enclave implements AutoCloseable {
     List<String> inside(List<String> argv) {
         List<String> out = new ArrayList<>(List.of(Tool.NSENTER.path(), "--target", Long.toString(initPid)));
         if (userns) {
-            out.add("--user");
+            // No setgroups: an unprivileged user namespace denies it, and the mapped uid is root inside anyway.
+            out.addAll(List.of("--user", "--preserve-credentials"));
         }
         out.addAll(List.of("--mount", "--pid", "--"));
         out.addAll(argv);

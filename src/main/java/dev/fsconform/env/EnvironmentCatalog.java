@@ -58,8 +58,7 @@ public final class EnvironmentCatalog {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            throw new InvalidEnvironmentsException(origin + where + ": not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw new InvalidEnvironmentsException(origin + YamlErrors.syntax(e));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidEnvironmentsException(origin + ": expected a mapping with an 'environments' list");

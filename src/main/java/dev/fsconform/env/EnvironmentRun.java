@@ -20,6 +20,7 @@ final class EnvironmentRun {
     private long setupMillis;
     private long probeMillis;
     private long teardownMillis;
+    private boolean setUp;
 
     private EnvironmentRun(Environment env, LabContext ctx) {
         this.env = env;
@@ -38,6 +39,7 @@ final class EnvironmentRun {
         Path dir = ctx.runDir().dir().resolve("envs").resolve(env.name());
         Deadline deadline = Deadline.in(env.timeoutSeconds());
         Enclave enclave = null;
+        Lab lab = null;
         EnvironmentResult result = null;
         long t0 = System.nanoTime();
         try {
@@ -46,9 +48,10 @@ final class EnvironmentRun {
             if (ctx.host().root() || backend.userNamespace()) {
                 enclave = Enclave.open(backend.userNamespace(), dir.resolve("enclave.log"), ctx.children());
             }
-            Lab lab = new Lab(dir, ctx.seedLayer(), ctx.host(), enclave, ctx.runDir(), deadline, ctx.children());
+            lab = new Lab(dir, ctx.seedLayers(), ctx.host(), enclave, ctx.runDir(), deadline, ctx.children());
             Mounted m = backend.setUp(lab, "fs", true);
             setupMillis = millisSince(t0);
+            setUp = true;
             long t1 = System.nanoTime();
             result = probe(lab, m, Files.createDirectories(dir.resolve("out")));
             probeMillis = millisSince(t1);
@@ -59,19 +62,21 @@ final class EnvironmentRun {
             phaseFailed(t0);
             result = notRun(env, EnvStatus.SETUP_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
-            teardownMillis = tearDown(enclave, dir);
+            teardownMillis = tearDown(enclave, dir, lab == null ? List.of() : lab.externalDirs());
         }
         return result.withPhases(new PhaseTimings(setupMillis, probeMillis, teardownMillis));
     }
 
+    /** Runs the probe (under the sandbox, if any) with its results on standard output. */
     private EnvironmentResult probe(Lab lab, Mounted m, Path out) throws IOException, EnvFailure {
         Path json = out.resolve("probe.json");
-        List<String> probe = new ArrayList<>(ctx.launcher().fsconform());
+        Path tmp = Files.createDirectories(out.resolve("tmp"));
+        List<String> probe = new ArrayList<>(ctx.launcher().fsconform(tmp));
         probe.addAll(List.of("probe", m.dir().toString()));
         if (m.second() != null) {
             probe.addAll(List.of("--second", m.second().toString()));
         }
-        probe.addAll(List.of("--name", env.name(), "--json", json.toString(), "--quiet"));
+        probe.addAll(List.of("--name", env.name(), "--json", "-", "--quiet"));
         Map<String, String> labels = new LinkedHashMap<>(env.labels());
         if (env.backend().filesystems().contains("overlay")) {
             ctx.host().overlayDefaults().forEach((k, v) -> labels.put("kernel.overlay." + k, v));
@@ -79,12 +84,12 @@ final class EnvironmentRun {
         for (Map.Entry<String, String> l : labels.entrySet()) {
             probe.addAll(List.of("--label", l.getKey() + "=" + l.getValue()));
         }
-        List<Path> writable = new ArrayList<>(List.of(m.dir(), out));
+        List<Path> writable = new ArrayList<>(List.of(m.dir(), tmp));
         if (m.second() != null) {
             writable.add(m.second());
         }
-        Exec.Outcome o = lab.exec("probe", env.sandbox().wrap(ctx.launcher().fsconform(), writable, probe));
-        if (!o.ok() || !Files.exists(json)) {
+        Exec.Outcome o = lab.exec("probe", env.sandbox().wrap(ctx.launcher().fsconform(tmp), writable, probe), json);
+        if (!o.ok() || Files.size(json) == 0) {
             throw EnvFailure.setupError("probe" + (env.sandbox().none() ? "" : " under its sandbox") + " failed: " + o.lastLine());
         }
         try {
@@ -97,7 +102,7 @@ final class EnvironmentRun {
     }
 
     private void phaseFailed(long t0) {
-        if (setupMillis == 0) {
+        if (!setUp) {
             setupMillis = millisSince(t0);
         } else {
             probeMillis = millisSince(t0) - setupMillis;
@@ -105,7 +110,7 @@ final class EnvironmentRun {
     }
 
     /** Ends the namespaces (taking every mount with them), waits for autoclear, removes the files. */
-    private long tearDown(Enclave enclave, Path dir) {
+    private long tearDown(Enclave enclave, Path dir, List<Path> external) {
         long t = System.nanoTime();
         if (enclave != null) {
             enclave.close();
@@ -116,6 +121,9 @@ final class EnvironmentRun {
                 LoopDevices.detach(l, Deadline.in(10), ctx.runDir().dir().resolve("losetup.log"), ctx.children());
             }
             RunDir.deleteTree(dir);
+            for (Path d : external) {
+                RunDir.deleteTree(d);
+            }
         } catch (IOException | EnvFailure e) {
             ctx.warn(env.name() + ": clean-up incomplete (" + e.getMessage() + "); the next run will reap it");
         }

@@ -12,15 +12,16 @@ import java.util.Set;
 
 /**
  * fuse-overlayfs over the run's seed tree: overlay semantics implemented in user space, without
- * redirects. {@code upper} is the filesystem of its upper and work directories ({@link UpperLayer}).
+ * redirects. {@code upper} and {@code lower} say which filesystems hold the layers ({@link Layers}).
  */
-record FuseOverlay(String options, Backend upper) implements Backend {
+record FuseOverlay(String options, Backend upper, Backend lower) implements Backend {
     static final String KIND = "fuse-overlayfs";
 
     FuseOverlay {
         options = Sizes.options(options, "options");
-        upper = upper == null ? UpperLayer.defaultFor(false) : upper;
-        UpperLayer.checkUsable(upper, false);
+        upper = upper == null ? Layers.defaultUpper(false) : upper;
+        Layers.checkUsable(upper, "upper", false);
+        Layers.checkUsable(lower, "lower", false);
     }
 
     @Override
@@ -34,7 +35,7 @@ record FuseOverlay(String options, Backend upper) implements Backend {
         if (!options.isEmpty()) {
             d.put("options", options);
         }
-        UpperLayer.describe(upper, d);
+        Layers.describe(upper, lower, d);
         return d;
     }
 
@@ -47,12 +48,18 @@ record FuseOverlay(String options, Backend upper) implements Backend {
     public Set<Tool> tools() {
         Set<Tool> t = EnumSet.of(Tool.FUSE_OVERLAYFS, Tool.MKDIR);
         t.addAll(upper.tools());
+        if (lower != null) {
+            t.addAll(lower.tools());
+        }
         return t;
     }
 
     @Override
     public Set<String> filesystems() {
         Set<String> f = new HashSet<>(upper.filesystems());
+        if (lower != null) {
+            f.addAll(lower.filesystems());
+        }
         f.add("fuse");
         return f;
     }
@@ -62,12 +69,12 @@ record FuseOverlay(String options, Backend upper) implements Backend {
         if (!Files.exists(Path.of("/dev/fuse"))) {
             throw EnvFailure.skipped("no /dev/fuse on this machine");
         }
-        UpperLayer up = UpperLayer.build(lab, upper, slot);
+        Layers l = Layers.build(lab, upper, lower, 1, slot);
         Path merged = lab.dir(slot);
-        String all = "lowerdir=" + lab.seedLayer() + ",upperdir=" + up.upper() + ",workdir=" + up.work()
+        String all = "lowerdir=" + l.lowerdir() + ",upperdir=" + l.upper() + ",workdir=" + l.work()
                 + (options.isEmpty() ? "" : "," + options);
         // The daemon forks into the background inside the enclave's pid namespace and dies with it.
-        lab.mount("fuse-overlayfs", List.of(Tool.FUSE_OVERLAYFS.path(), "-o", all, merged.toString()));
+        lab.mount("fuse-overlayfs", "fuse", List.of(Tool.FUSE_OVERLAYFS.path(), "-o", all, merged.toString()));
         return new Mounted(merged, null);
     }
 }

@@ -1,9 +1,7 @@
 package dev.fsconform.env;
 
-import dev.fsconform.probe.Seeds;
 import dev.fsconform.result.EnvironmentResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -41,18 +40,22 @@ public final class HostLab {
         List<Environment> chosen = new Selection(o.only()).pick(catalog.environments());
         Children children = new Children();
         RunDir runDir = RunDir.create(o.runRoot());
-        Thread hook = new Thread(() -> abandon(children, runDir), "fsconform-cleanup");
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.jobs()));
+        Thread hook = new Thread(() -> {
+            abandon(children, pool, runDir);
+            progress.accept("fsconform matrix: interrupted; every environment was taken down and " + runDir.dir() + " removed");
+        }, "fsconform-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             List<String> reaped = Reaper.reap(parents(o.runRoot(), catalog), runDir.dir().resolve("reaper.log"), children);
             reaped.forEach(r -> progress.accept("reaper: " + r));
-            Path seedLayer = Files.createDirectories(runDir.dir().resolve("seed"));
-            Seeds.write(seedLayer);
-            LabContext ctx = new LabContext(host, runDir, seedLayer, o.launcher(), children,
+            SeedLayers seeds = SeedLayers.write(runDir.dir().resolve("seed"));
+            LabContext ctx = new LabContext(host, runDir, seeds, o.launcher(), children,
                     w -> progress.accept("warning: " + w));
-            List<EnvironmentResult> results = runAll(chosen, ctx, Math.max(1, o.jobs()), new Progress(chosen.size(), progress));
+            List<EnvironmentResult> results = runAll(chosen, ctx, pool, new Progress(chosen.size(), progress));
             return new Report(describe(host), host.root(), results, reaped);
         } finally {
+            pool.shutdownNow();
             List<LoopDevices.Loop> left = LoopDevices.awaitDetached(runDir.dir(), 5000);
             if (!left.isEmpty()) {
                 progress.accept("warning: loop devices still attached below " + runDir.dir() + ": " + left);
@@ -66,13 +69,16 @@ public final class HostLab {
         }
     }
 
-    private static List<EnvironmentResult> runAll(List<Environment> envs, LabContext ctx, int jobs, Progress progress)
-            throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+    private static List<EnvironmentResult> runAll(List<Environment> envs, LabContext ctx, ExecutorService pool,
+                                                  Progress progress) throws IOException {
         try {
             List<Future<EnvironmentResult>> futures = new ArrayList<>();
             for (Environment e : envs) {
-                futures.add(pool.submit(() -> progress.done(EnvironmentRun.run(e, ctx))));
+                futures.add(pool.submit(() -> {
+                    EnvironmentResult r = EnvironmentRun.run(e, ctx);
+                    // After Ctrl-C the killed environments would only report their killing.
+                    return ctx.children().closed() ? r : progress.done(r);
+                }));
             }
             List<EnvironmentResult> out = new ArrayList<>();
             for (Future<EnvironmentResult> f : futures) {
@@ -84,8 +90,6 @@ public final class HostLab {
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
             throw new IOException("an environment failed unexpectedly: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -97,9 +101,18 @@ public final class HostLab {
         return out;
     }
 
-    /** Ctrl-C or SIGTERM: kill every child (namespaces die with their init), then remove the files. */
-    private static void abandon(Children children, RunDir runDir) {
+    /**
+     * Ctrl-C or SIGTERM: kill every child (namespaces die with their init) and let the workers wind
+     * down, so none creates a file after the run directory is gone; then remove the files.
+     */
+    private static void abandon(Children children, ExecutorService pool, RunDir runDir) {
         children.killAll();
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         LoopDevices.awaitDetached(runDir.dir(), 5000);
         for (int attempt = 0; attempt < 3; attempt++) {
             try {

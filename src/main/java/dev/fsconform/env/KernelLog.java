@@ -42,8 +42,17 @@ final class KernelLog implements AutoCloseable {
         }
     }
 
+    /** Records since the mark from a filesystem, whose names vary in case: "EXT4-fs (loop0)", "XFS (loop1)". */
+    String linesAbout(String fs) {
+        return lines(fs.toLowerCase(java.util.Locale.ROOT), true);
+    }
+
     /** Records logged since the mark whose text starts with {@code prefix}, joined by "; ". */
     String lines(String prefix) {
+        return lines(prefix, false);
+    }
+
+    private String lines(String prefix, boolean ignoreCase) {
         if (fd < 0) {
             return "";
         }
@@ -57,7 +66,7 @@ final class KernelLog implements AutoCloseable {
             }
             String record = buf.getString(0, (int) n, StandardCharsets.UTF_8);
             String msg = record.substring(record.indexOf(';') + 1).lines().findFirst().orElse("").strip();
-            if (msg.startsWith(prefix)) {
+            if ((ignoreCase ? msg.toLowerCase(java.util.Locale.ROOT) : msg).startsWith(prefix)) {
                 out.add(msg);
             }
         }

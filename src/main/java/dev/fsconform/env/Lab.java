@@ -15,17 +15,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Lab {
     private final Path dir;
-    private final Path seedMaster;
+    private final SeedLayers seedLayers;
     private final Host host;
     private final Enclave enclave;
     private final RunDir runDir;
     private final Deadline deadline;
     private final Children children;
     private final AtomicInteger step = new AtomicInteger();
+    private final List<Path> external = new ArrayList<>();
 
-    Lab(Path dir, Path seedMaster, Host host, Enclave enclave, RunDir runDir, Deadline deadline, Children children) {
+    Lab(Path dir, SeedLayers seedLayers, Host host, Enclave enclave, RunDir runDir, Deadline deadline, Children children) {
         this.dir = dir;
-        this.seedMaster = seedMaster;
+        this.seedLayers = seedLayers;
         this.host = host;
         this.enclave = enclave;
         this.runDir = runDir;
@@ -37,9 +38,9 @@ final class Lab {
         return host;
     }
 
-    /** The seed tree's parent: the lower layer every overlay shares (overlayfs never writes to it). */
-    Path seedLayer() {
-        return seedMaster;
+    /** The lower layers every overlay of the run shares. */
+    SeedLayers seedLayers() {
+        return seedLayers;
     }
 
     boolean inUserNamespace() {
@@ -56,7 +57,14 @@ final class Lab {
         if (!Files.isDirectory(parent) || !Files.isWritable(parent)) {
             throw EnvFailure.skipped(parent + " does not exist or is not writable here");
         }
-        return runDir.external(parent);
+        Path d = runDir.external(parent);
+        external.add(d);
+        return d;
+    }
+
+    /** The marked directories made outside the environment's own directory, for its teardown. */
+    List<Path> externalDirs() {
+        return List.copyOf(external);
     }
 
     /** A sparse image file: it takes disk space only as the filesystem in it is written. */
@@ -70,20 +78,31 @@ final class Lab {
 
     /** Copies the seed tree into {@code target} with cp(1), inside the namespaces where target is mounted. */
     void seed(Path target) throws IOException, EnvFailure {
-        run("copy the seed tree", List.of(Tool.CP.path(), "-a", "--", seedMaster.resolve(dev.fsconform.probe.Seeds.DIR_NAME).toString(),
+        run("copy the seed tree", List.of(Tool.CP.path(), "-a", "--", seedLayers.seed().resolve(dev.fsconform.probe.Seeds.DIR_NAME).toString(),
                 target.toString()));
     }
 
-    /** Runs a mount command; a kernel without the filesystem makes the environment SKIPPED. */
-    void mount(String what, List<String> argv) throws IOException, EnvFailure {
+    /**
+     * Runs a mount command for filesystem {@code fs} (null for bind mounts). A kernel without the
+     * filesystem, or one that explains in its log why it refuses the mount, makes the environment
+     * SKIPPED with the kernel's words; mounts take turns so the log lines read are this mount's.
+     */
+    void mount(String what, String fs, List<String> argv) throws IOException, EnvFailure {
         if (enclave == null) {
             throw new IllegalStateException("mounts happen only inside an enclave");
         }
-        Exec.Outcome o = exec(what, argv);
-        if (!o.ok()) {
+        try (KernelLog log = KernelLog.mark()) {
+            Exec.Outcome o = exec(what, argv);
+            if (o.ok()) {
+                return;
+            }
             String line = o.lastLine();
+            String kernel = fs == null ? "" : log.linesAbout(fs);
             if (line.contains("unknown filesystem type")) {
                 throw EnvFailure.skipped(what + ": " + line);
+            }
+            if (!kernel.isEmpty()) {
+                throw EnvFailure.skipped("the kernel refuses " + what + ": " + kernel);
             }
             throw EnvFailure.setupError(what + ": " + line);
         }
@@ -99,9 +118,14 @@ final class Lab {
 
     /** Runs a command and returns how it went. */
     Exec.Outcome exec(String what, List<String> argv) throws IOException, EnvFailure {
+        return exec(what, argv, null);
+    }
+
+    /** Runs a command with its standard output in {@code stdout}; the outcome holds its standard error. */
+    Exec.Outcome exec(String what, List<String> argv, Path stdout) throws IOException, EnvFailure {
         List<String> full = enclave == null ? argv : enclave.inside(argv);
         Path log = Files.createDirectories(dir.resolve("log"))
                 .resolve(String.format("%02d-%s.log", step.incrementAndGet(), what.replaceAll("[^A-Za-z0-9]+", "-")));
-        return Exec.run(new ArrayList<>(full), log, deadline, children);
+        return Exec.run(new ArrayList<>(full), stdout, log, deadline, children);
     }
 }

@@ -23,11 +23,15 @@ public record Launcher(Path java, Path jar, List<String> jvmOptions) {
         return new Launcher(java, jar.toAbsolutePath().normalize(), FAST_START);
     }
 
-    /** java [options] -jar fsconform.jar: append a subcommand and its arguments. */
-    List<String> fsconform() {
+    /**
+     * java [options] -jar fsconform.jar: append a subcommand and its arguments. Temporary files (jnr's
+     * native stub among them) go to {@code tmp}: inside the run directory, and writable under a sandbox.
+     */
+    List<String> fsconform(Path tmp) {
         List<String> argv = new ArrayList<>();
         argv.add(java.toString());
         argv.addAll(jvmOptions);
+        argv.add("-Djava.io.tmpdir=" + tmp);
         argv.add("-jar");
         argv.add(jar.toString());
         return argv;

@@ -74,7 +74,7 @@ record LoopFs(String fs, String size, List<String> mkfs, String options) impleme
         mk.add(img.toString());
         lab.run("mkfs." + fs, mk);
         Path mp = lab.dir(slot);
-        lab.mount("mount " + fs, List.of(Tool.MOUNT.path(), "-t", fs, "-o", options.isEmpty() ? "loop" : "loop," + options,
+        lab.mount("mount " + fs, fs, List.of(Tool.MOUNT.path(), "-t", fs, "-o", options.isEmpty() ? "loop" : "loop," + options,
                 img.toString(), mp.toString()));
         return mp;
     }

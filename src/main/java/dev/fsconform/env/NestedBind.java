@@ -68,7 +68,7 @@ record NestedBind(Backend inside) implements Backend {
         Path target = base.dir().resolve("fsconform-bind-target");
         // Both directories live in the mounted backend, so only the enclave sees where to make them.
         lab.run("mkdir in backend", List.of(Tool.MKDIR.path(), "-p", source.toString(), target.toString()));
-        lab.mount("nested bind mount", List.of(Tool.MOUNT.path(), "--bind", source.toString(), target.toString()));
+        lab.mount("nested bind mount", null, List.of(Tool.MOUNT.path(), "--bind", source.toString(), target.toString()));
         return new Mounted(base.dir(), target);
     }
 }

@@ -1,7 +1,6 @@
 package dev.fsconform.env;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,16 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Kernel overlayfs over the run's seed tree. {@code options} are added to the lab's lowerdir,
  * upperdir and workdir; {@code lowers} > 1 stacks directory-only copies of the seed tree above it,
  * so seeded directories are merged across several lower layers; {@code userns} mounts it inside
  * a user namespace, as an unprivileged user would (then only {@code userxattr} works); {@code upper}
- * is the filesystem of the upper and work directories ({@link UpperLayer}).
+ * and {@code lower} say which filesystems hold the layers ({@link Layers}).
  */
-record Overlay(String options, Integer lowers, Boolean userns, Backend upper) implements Backend {
+record Overlay(String options, Integer lowers, Boolean userns, Backend upper, Backend lower) implements Backend {
     static final String KIND = "overlay";
     private static final Set<String> LAB_OWNED = Set.of("lowerdir", "upperdir", "workdir", "lowerdir+", "datadir+");
 
@@ -30,8 +28,9 @@ record Overlay(String options, Integer lowers, Boolean userns, Backend upper) im
         if (lowers < 1 || lowers > 16) {
             throw new IllegalArgumentException("lowers must be between 1 and 16 (got " + lowers + ")");
         }
-        upper = upper == null ? UpperLayer.defaultFor(userns) : upper;
-        UpperLayer.checkUsable(upper, userns);
+        upper = upper == null ? Layers.defaultUpper(userns) : upper;
+        Layers.checkUsable(upper, "upper", userns);
+        Layers.checkUsable(lower, "lower", userns);
         for (String o : options.split(",")) {
             if (LAB_OWNED.contains(o.split("=", 2)[0])) {
                 throw new IllegalArgumentException("options must not set " + o.split("=", 2)[0] + ": the lab provides the layers");
@@ -52,7 +51,7 @@ record Overlay(String options, Integer lowers, Boolean userns, Backend upper) im
         if (userns) {
             d.put("userns", "true");
         }
-        UpperLayer.describe(upper, d);
+        Layers.describe(upper, lower, d);
         return d;
     }
 
@@ -70,12 +69,18 @@ record Overlay(String options, Integer lowers, Boolean userns, Backend upper) im
     public Set<Tool> tools() {
         Set<Tool> t = EnumSet.of(Tool.MOUNT, Tool.MKDIR);
         t.addAll(upper.tools());
+        if (lower != null) {
+            t.addAll(lower.tools());
+        }
         return t;
     }
 
     @Override
     public Set<String> filesystems() {
         Set<String> f = new HashSet<>(upper.filesystems());
+        if (lower != null) {
+            f.addAll(lower.filesystems());
+        }
         f.add("overlay");
         return f;
     }
@@ -84,9 +89,9 @@ record Overlay(String options, Integer lowers, Boolean userns, Backend upper) im
     public Mounted setUp(Lab lab, String slot, boolean seed) throws IOException, EnvFailure {
         List<String> layers = new ArrayList<>();
         for (int i = lowers - 1; i >= 1; i--) {
-            layers.add(directoriesOnly(lab.seedLayer(), lab.dir(slot + "-lower" + i)).toString());
+            layers.add(lab.seedLayers().skeleton(i).toString());
         }
-        layers.add(lab.seedLayer().toString());
+        layers.add(lab.seedLayers().seed().toString());
         String extra = options.isEmpty() ? "" : "," + options;
         if (lab.host().root()) {
             // Checked from the host, with scratch upper and work directories it can see: the real ones
@@ -98,9 +103,9 @@ record Overlay(String options, Integer lowers, Boolean userns, Backend upper) im
                 throw EnvFailure.skipped("the kernel refuses overlay options '" + options + "': " + refusal);
             }
         }
-        UpperLayer up = UpperLayer.build(lab, upper, slot);
+        Layers l = Layers.build(lab, upper, lower, lowers, slot);
         Path merged = lab.dir(slot);
-        String all = "lowerdir=" + String.join(":", layers) + ",upperdir=" + up.upper() + ",workdir=" + up.work() + extra;
+        String all = "lowerdir=" + l.lowerdir() + ",upperdir=" + l.upper() + ",workdir=" + l.work() + extra;
         List<String> argv = List.of(Tool.MOUNT.path(), "-t", "overlay", "-o", all, "fsconform-overlay", merged.toString());
         try (KernelLog log = KernelLog.mark()) {
             Exec.Outcome o = lab.exec("mount overlay", argv);
@@ -112,17 +117,5 @@ record Overlay(String options, Integer lowers, Boolean userns, Backend upper) im
             }
         }
         return new Mounted(merged, null);
-    }
-
-    /** Copies the directory skeleton of the seed tree into {@code layer}: no files, so they stay below. */
-    private static Path directoriesOnly(Path seedLayer, Path layer) throws IOException {
-        try (Stream<Path> tree = Files.walk(seedLayer)) {
-            for (Path p : (Iterable<Path>) tree::iterator) {
-                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(layer.resolve(seedLayer.relativize(p).toString()));
-                }
-            }
-        }
-        return layer;
     }
 }

@@ -13,6 +13,9 @@ import java.util.Map;
 record Sandbox(String landlock, String seccomp) {
     static final Sandbox NONE = new Sandbox(null, null);
     private static final String NAME = "[a-z0-9][a-z0-9-]*";
+    /** What each preset of `fsconform sandbox` does with REFER (LandlockPolicy in dev.fsconform.sandbox). */
+    private static final Map<String, String> REFER = Map.of("refer", "granted", "agent-refer", "granted",
+            "no-refer", "denied", "agent", "denied", "abi1", "not handled (ABI 1 ruleset)");
 
     Sandbox {
         if (landlock != null && !landlock.matches(NAME)) {
@@ -27,12 +30,17 @@ record Sandbox(String landlock, String seccomp) {
         return landlock == null && seccomp == null;
     }
 
-    /** Labels for the fingerprint; a Landlock-restricted process cannot tell from inside, so we declare it. */
+    /**
+     * Labels for the fingerprint. A Landlock-restricted process cannot tell from inside, so the lab
+     * declares it in the keys cause attribution reads (landlock.policy, landlock.refer, landlock.restricted).
+     */
     Map<String, String> labels() {
         Map<String, String> l = new LinkedHashMap<>();
         if (landlock != null) {
             l.put("sandbox.landlock", landlock);
             l.put("landlock.restricted", "true");
+            l.put("landlock.policy", landlock);
+            l.put("landlock.refer", REFER.getOrDefault(landlock, "unknown"));
         }
         if (seccomp != null) {
             l.put("sandbox.seccomp", seccomp);

@@ -42,7 +42,7 @@ record Tmpfs(String options) implements Backend {
     @Override
     public Mounted setUp(Lab lab, String slot, boolean seed) throws IOException, EnvFailure {
         Path mp = lab.dir(slot);
-        lab.mount("mount tmpfs", List.of(Tool.MOUNT.path(), "-t", "tmpfs", "-o", options.isEmpty() ? "defaults" : options,
+        lab.mount("mount tmpfs", "tmpfs", List.of(Tool.MOUNT.path(), "-t", "tmpfs", "-o", options.isEmpty() ? "defaults" : options,
                 "fsconform-tmpfs", mp.toString()));
         if (seed) {
             lab.seed(mp);

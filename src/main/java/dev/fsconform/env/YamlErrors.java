@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Turns Jackson's multi-line binding errors into one line that says where and what, in YAML terms. */
 final class YamlErrors {
@@ -34,6 +35,18 @@ final class YamlErrors {
             return prefix + EnvironmentCatalog.firstLine(e.getCause().getMessage());
         }
         return prefix + EnvironmentCatalog.firstLine(e.getOriginalMessage());
+    }
+
+    /** ":LINE: not valid YAML: problem (context)", from SnakeYAML's marked error when there is one. */
+    static String syntax(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException) {
+            MarkedYAMLException m = (MarkedYAMLException) e.getCause();
+            String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
+            int line = m.getProblemMark() == null ? -1 : m.getProblemMark().getLine() + 1;
+            return (line > 0 ? ":" + line : "") + ": not valid YAML: " + EnvironmentCatalog.firstLine(m.getProblem()) + context;
+        }
+        String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+        return where + ": not valid YAML: " + EnvironmentCatalog.firstLine(e.getOriginalMessage());
     }
 
     private static String path(JsonMappingException e) {

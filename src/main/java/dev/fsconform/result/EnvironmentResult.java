@@ -1,14 +1,15 @@
 package dev.fsconform.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * One environment's run: what it is, whether it ran, and its cells. {@code phases} is null where
- * nobody timed the phases (a bare `probe`, or results written before the field existed).
+ * One environment's run: what it is, whether it ran, and its cells. {@code phases} is null, and left
+ * out of the JSON, where nobody timed the phases (a bare `probe`, or results from before the field).
  */
 public record EnvironmentResult(String name, String group, String description, EnvStatus status, String reason,
                                 Fingerprint fingerprint, long durationMillis, List<Observation> cells,
-                                PhaseTimings phases) {
+                                @JsonInclude(JsonInclude.Include.NON_NULL) PhaseTimings phases) {
 
     public EnvironmentResult {
         cells = cells == null ? List.of() : List.copyOf(cells);

@@ -1,0 +1,79 @@
+package dev.fsconform.env;
+
+import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.MountFacts;
+import dev.fsconform.result.Observation;
+import java.util.Map;
+import java.util.Set;
+
+/** One measured cell with the environment it ran in, and the facts about both that rules ask for. */
+record Cell(EnvironmentResult env, Observation obs) {
+    static final Set<String> RENAMES = Set.of("rename", "renameat", "renameat2", "renameat2-noreplace",
+            "renameat2-exchange", "renameat2-whiteout");
+    static final Set<String> LINKS = Set.of("link", "linkat");
+
+    Map<String, String> labels() {
+        return env.fingerprint().labels();
+    }
+
+    String label(String key) {
+        return labels().get(key);
+    }
+
+    String op() {
+        return obs.operation();
+    }
+
+    String scenario() {
+        return obs.scenario();
+    }
+
+    boolean targetExists() {
+        return scenario().contains("-onto-");
+    }
+
+    boolean seeded() {
+        return scenario().startsWith("seeded-");
+    }
+
+    boolean crossMount() {
+        return scenario().startsWith("cross-mount-");
+    }
+
+    boolean crossDir() {
+        return scenario().endsWith("-cross-dir");
+    }
+
+    boolean sameDir() {
+        return scenario().endsWith("-same-dir");
+    }
+
+    /** dir, emptydir, file or symlink. */
+    String source() {
+        String s = scenario().replaceFirst("^seeded-", "").replaceFirst("^cross-mount-", "");
+        return s.split("-")[0];
+    }
+
+    boolean directorySource() {
+        return source().equals("dir") || source().equals("emptydir");
+    }
+
+    /** The primary directory's mount, as the probe read it from mountinfo. */
+    MountFacts primaryMount() {
+        return env.fingerprint().mounts().get(0);
+    }
+
+    /** Whether a seccomp policy of this environment answers this cell's syscall itself. */
+    boolean seccompAnswers() {
+        String policy = label("sandbox.seccomp");
+        if (policy == null) {
+            return false;
+        }
+        return policy.startsWith("renameat2-") ? op().startsWith("renameat2") : policy.equals("rename-eperm") && op().equals("rename");
+    }
+
+    @Override
+    public String toString() {
+        return op() + " × " + scenario() + " @ " + env.name();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.fsconform.env;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Loading and validating environment definitions: the repository's file, and one-line errors for bad ones. */
+class EnvironmentCatalogTest {
+    private static final String ORIGIN = "test.yaml";
+
+    private static EnvironmentCatalog parse(String environments) {
+        return EnvironmentCatalog.parse("environments:\n" + environments, ORIGIN);
+    }
+
+    private static String entry(String name, String backend) {
+        return "  - name: " + name + "\n    group: g\n    description: d\n    backend: " + backend + "\n";
+    }
+
+    @Test
+    void theRepositoryFileLoadsWithAtLeastTwentyHostEnvironments() {
+        EnvironmentCatalog c = EnvironmentCatalog.load(Path.of("matrix", "environments.yaml"));
+        assertThat(c.environments()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(c.names()).doesNotHaveDuplicates().contains("overlay-redirect-off", "bind-pair", "landlock-no-refer");
+        assertThat(c.environments()).allSatisfy(e -> assertThat(e.timeoutSeconds()).isPositive());
+    }
+
+    @Test
+    void backendsAndSandboxesDescribeThemselvesInLabels() {
+        EnvironmentCatalog c = parse(entry("ov", "{kind: overlay, options: redirect_dir=on, lowers: 2}")
+                + "    sandbox: {landlock: no-refer}\n");
+        Environment e = c.environments().get(0);
+        assertThat(e.labels()).containsEntry("backend", "overlay").containsEntry("backend.options", "redirect_dir=on")
+                .containsEntry("backend.lowers", "2").containsEntry("backend.upper", "loop-fs")
+                .containsEntry("sandbox.landlock", "no-refer").containsEntry("landlock.restricted", "true")
+                .containsEntry("landlock.policy", "no-refer").containsEntry("landlock.refer", "denied")
+                .containsEntry("group", "g");
+        assertThat(e.timeoutSeconds()).isEqualTo(120);
+    }
+
+    @Test
+    void nestedBackendsCompose() {
+        Environment e = parse(entry("p", "{kind: pair, primary: {kind: tmpfs}, second: {kind: dir, under: /dev/shm}}"))
+                .environments().get(0);
+        assertThat(e.backend()).isEqualTo(new Pair(new Tmpfs(null), new PlainDir("/dev/shm")));
+        assertThat(e.backend().externalParents()).containsExactly(Path.of("/dev/shm"));
+        assertThat(e.backend().privileged()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "unknown kind | {kind: zfs} | test.yaml: environment #1 'x': backend: unknown kind 'zfs' (known: dir, tmpfs, loop-fs, btrfs-subvolumes, overlay, fuse-overlayfs, bind-pair, pair, nested-bind)",
+        "missing kind | {fs: ext4} | test.yaml: environment #1 'x': backend: missing 'kind' (known: dir, tmpfs, loop-fs, btrfs-subvolumes, overlay, fuse-overlayfs, bind-pair, pair, nested-bind)",
+        "unknown field | {kind: tmpfs, size: 1G} | test.yaml: environment #1 'x': unknown field 'size' in backend (known: options)",
+        "bad size | {kind: loop-fs, fs: ext4, size: big} | test.yaml: environment #1 'x': backend: size must look like 64M, 1G or 300000000 (got 'big')",
+        "unknown fs | {kind: loop-fs, fs: zfs, size: 1G} | test.yaml: environment #1 'x': backend: fs must be one of ext4, xfs, btrfs (got 'zfs')",
+        "lab-owned option | {kind: overlay, options: 'lowerdir=/'} | test.yaml: environment #1 'x': backend: options must not set lowerdir: the lab provides the layers",
+        "userns upper | {kind: overlay, userns: true, upper: {kind: loop-fs, fs: ext4, size: 64M}} | test.yaml: environment #1 'x': backend: upper must be a dir or tmpfs in a user namespace (got loop-fs)",
+        "nested error | {kind: pair, primary: {kind: tmpfs}, second: {kind: dir, under: shm}} | test.yaml: environment #1 'x': backend.second: under must be an absolute path (got 'shm')",
+        "wrong type | {kind: overlay, lowers: many} | test.yaml: environment #1 'x': backend.lowers: Cannot deserialize value of type `java.lang.Integer` from String \"many\": not a valid `java.lang.Integer` value",
+    })
+    void badEntriesAreOneLineNamingTheEntry(String what, String backend, String message) {
+        assertThatThrownBy(() -> parse(entry("x", backend)))
+                .isInstanceOf(InvalidEnvironmentsException.class).hasMessage(message);
+    }
+
+    @Test
+    void missingFieldsDuplicatesAndBadNamesNameTheEntry() {
+        assertThatThrownBy(() -> parse(entry("a", "{kind: tmpfs}") + "  - name: b\n    backend: {kind: tmpfs}\n"))
+                .hasMessage("test.yaml: environment #2 'b': missing 'group'");
+        assertThatThrownBy(() -> parse(entry("a", "{kind: tmpfs}") + entry("a", "{kind: dir}")))
+                .hasMessage("test.yaml: environment #2 'a': the name is already used by environment #1");
+        assertThatThrownBy(() -> parse(entry("Bad Name", "{kind: tmpfs}")))
+                .hasMessage("test.yaml: environment #1 'Bad Name': name must be lower-case letters, digits and . _ + - (got 'Bad Name')");
+        assertThatThrownBy(() -> parse(entry("a", "{kind: tmpfs}") + "    colour: blue\n"))
+                .hasMessageStartingWith("test.yaml: environment #1 'a': unknown field 'colour' (known: backend, description, group, name, sandbox, timeoutSeconds)");
+        assertThatThrownBy(() -> parse("  - just a string\n"))
+                .hasMessage("test.yaml: environment #1: expected a mapping with name, group, description, backend");
+        assertThatThrownBy(() -> parse(entry("a", "{kind: tmpfs}") + "    sandbox: {landlock: 'No Refer'}\n"))
+                .hasMessage("test.yaml: environment #1 'a': sandbox: sandbox.landlock must be a policy name like no-refer (got 'No Refer')");
+    }
+
+    @Test
+    void brokenYamlAndBadTopLevelAreOneLine() {
+        assertThatThrownBy(() -> EnvironmentCatalog.parse("environments:\n  - name: [unclosed\n", ORIGIN))
+                .isInstanceOf(InvalidEnvironmentsException.class)
+                .hasMessage("test.yaml:3: not valid YAML: expected ',' or ']', but got <stream end> (while parsing a flow sequence)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThatThrownBy(() -> EnvironmentCatalog.parse("environment: []\n", ORIGIN))
+                .hasMessage("test.yaml: unknown top-level key 'environment' (known: defaults, environments)");
+        assertThatThrownBy(() -> EnvironmentCatalog.parse("environments: []\n", ORIGIN))
+                .hasMessage("test.yaml: 'environments' must be a non-empty list");
+        assertThatThrownBy(() -> EnvironmentCatalog.parse("- a\n", ORIGIN))
+                .hasMessage("test.yaml: expected a mapping with an 'environments' list");
+        assertThatThrownBy(() -> EnvironmentCatalog.parse("defaults: {timeout: 3}\nenvironments: []\n", ORIGIN))
+                .hasMessage("test.yaml: 'defaults' may only hold timeoutSeconds (a number)");
+    }
+
+    @Test
+    void defaultsSetTheTimeoutUnlessAnEntrySetsItsOwn() {
+        EnvironmentCatalog c = EnvironmentCatalog.parse("defaults: {timeoutSeconds: 7}\nenvironments:\n"
+                + entry("a", "{kind: dir}") + entry("b", "{kind: dir}") + "    timeoutSeconds: 9\n", ORIGIN);
+        assertThat(c.environments()).extracting(Environment::timeoutSeconds).containsExactly(7, 9);
+    }
+
+    @Test
+    void onlyPicksByNameOrGroupWithGlobs() {
+        EnvironmentCatalog c = parse(entry("overlay-a", "{kind: dir}") + entry("overlay-b", "{kind: dir}")
+                + "  - name: tmpfs\n    group: filesystem\n    description: d\n    backend: {kind: tmpfs}\n");
+        assertThat(HostLab.select(c, "overlay-*")).containsExactly("overlay-a", "overlay-b");
+        assertThat(HostLab.select(c, "filesystem,overlay-b")).containsExactly("overlay-b", "tmpfs");
+        assertThat(HostLab.select(c, null)).hasSize(3);
+        assertThat(HostLab.select(c, "nothing")).isEqualTo(List.of());
+    }
+}

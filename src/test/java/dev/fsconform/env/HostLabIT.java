@@ -1,0 +1,136 @@
+package dev.fsconform.env;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.fsconform.result.EnvStatus;
+import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.Observation;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The host lab, run once from the built jar as root, and what the kernel must have done in it: one test
+ * per cell that a {@link KernelRules} rule covers, named {@code operation × scenario @ environment}.
+ */
+class HostLabIT {
+    private static final EnvironmentCatalog CATALOG = EnvironmentCatalog.load(Path.of("matrix", "environments.yaml"));
+
+    @BeforeAll
+    static void needsRoot() throws Exception {
+        String uid = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
+                .map(l -> l.split("\\s+")[1]).findFirst().orElse("?");
+        assumeTrue("0".equals(uid), "the host lab mounts filesystems and needs root (uid is " + uid + ")");
+    }
+
+    @Test
+    void everyEnvironmentRanOrWasSkippedForAReason() throws Exception {
+        HostLabRun run = HostLabRun.get();
+        assertThat(run.environments()).extracting(EnvironmentResult::name).containsExactlyElementsOf(CATALOG.names());
+        SoftAssertions soft = new SoftAssertions();
+        for (EnvironmentResult r : run.environments()) {
+            soft.assertThat(r.status()).as("%s: %s", r.name(), r.reason()).isIn(EnvStatus.RAN, EnvStatus.SKIPPED);
+            soft.assertThat(r.phases()).as("%s phase timings", r.name()).isNotNull();
+            if (r.status() == EnvStatus.RAN) {
+                soft.assertThat(r.cells()).as("%s cells", r.name()).isNotEmpty().noneMatch(o -> o.reason() != null
+                        && o.status() == dev.fsconform.result.CellStatus.SETUP_ERROR);
+                soft.assertThat(r.fingerprint().labels()).as("%s labels", r.name()).containsKeys("group", "backend");
+            } else {
+                soft.assertThat(r.reason()).as("%s reason", r.name()).isNotBlank();
+            }
+        }
+        soft.assertAll();
+        assertThat(run.exitCode).as(run.log).isZero();
+    }
+
+    @Test
+    void optionsTheKernelRefusesAreSkippedWithTheKernelsWords() throws Exception {
+        EnvironmentResult r = byName(HostLabRun.get(), "overlay-metacopy-redirect-off");
+        assertThat(r.status()).isEqualTo(EnvStatus.SKIPPED);
+        assertThat(r.reason()).contains("the kernel refuses overlay options").contains("EINVAL");
+    }
+
+    @Test
+    void theResultsFileMatchesTheSchema() throws Exception {
+        HostLabRun.get();
+        Schema schema;
+        try (InputStream in = HostLabIT.class.getResourceAsStream("/dev/fsconform/result/results-v1.schema.json")) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        }
+        assertThat(schema.validate(Files.readString(HostLabRun.OUT.resolve("matrix.json")), InputFormat.JSON)).isEmpty();
+    }
+
+    @Test
+    void nothingIsLeftBehind() throws Exception {
+        HostLabRun run = HostLabRun.get();
+        String marker = RunDir.PREFIX + run.matrixPid + "-";
+        assertThat(LoopDevices.attached()).noneMatch(l -> l.backingFile().toString().contains(marker));
+        assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(marker);
+        try (Stream<Path> tmp = Files.list(Path.of("/var/tmp")); Stream<Path> shm = Files.list(Path.of("/dev/shm"))) {
+            assertThat(Stream.concat(tmp, shm)).noneMatch(p -> p.getFileName().toString().startsWith(marker));
+        }
+    }
+
+    @ParameterizedTest(name = "{argumentSetName}")
+    @MethodSource("cells")
+    void kernelBehaviour(Cell cell, List<KernelRules.Rule> rules, String notRun) {
+        assumeTrue(notRun == null, notRun);
+        Observation o = cell.obs();
+        for (KernelRules.Rule rule : rules) {
+            Set<String> allowed = rule.expected().apply(cell);
+            assertThat(o.outcome()).as("%s: expected %s (%s), got %s %s", rule.name(), allowed, rule.why(),
+                    o.outcome(), Objects.toString(o.detail(), "")).isIn(allowed);
+        }
+    }
+
+    static Stream<Arguments> cells() throws Exception {
+        HostLabRun run = HostLabRun.get();
+        List<Arguments> out = new ArrayList<>();
+        for (Environment env : CATALOG.environments()) {
+            List<KernelRules.Rule> rules = KernelRules.ALL.stream().filter(r -> r.environments().test(env.labels())).toList();
+            if (rules.isEmpty()) {
+                continue;
+            }
+            EnvironmentResult r = byName(run, env.name());
+            if (r.status() != EnvStatus.RAN) {
+                String names = rules.stream().map(KernelRules.Rule::name).collect(Collectors.joining(", "));
+                out.add(Arguments.argumentSet(names + " @ " + env.name() + " (" + r.status() + ")", null, rules,
+                        env.name() + " did not run: " + r.reason()));
+                continue;
+            }
+            for (Observation o : r.cells()) {
+                Cell c = new Cell(r, o);
+                List<KernelRules.Rule> applicable = rules.stream().filter(rule -> o.ran() && rule.expected().apply(c) != null).toList();
+                if (!applicable.isEmpty()) {
+                    out.add(Arguments.argumentSet(c.toString(), c, applicable, null));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    private static EnvironmentResult byName(HostLabRun run, String name) {
+        Map<String, EnvironmentResult> byName = run.environments().stream()
+                .collect(Collectors.toMap(EnvironmentResult::name, Function.identity()));
+        return Objects.requireNonNull(byName.get(name), name + " missing from the results");
+    }
+}
