@@ -58,7 +58,7 @@ final class Cleanup implements AutoCloseable {
     }
 
     void removeVolume(String name) {
-        docker.removeVolume(name);
+        docker.removeVolume(name, Duration.ofSeconds(10));
         volumes.remove(name);
     }
 
@@ -68,7 +68,7 @@ final class Cleanup implements AutoCloseable {
             docker.stop(id, 20);
             quietly(id);
         });
-        volumes.forEach(docker::removeVolume);
+        volumes.forEach(v -> docker.removeVolume(v, Duration.ofSeconds(10)));
         deleteTree(runDir);
     }
 

@@ -276,15 +276,29 @@ final class Docker {
         call("create volume " + name, () -> client.createVolumeCmd().withName(name).withLabels(labels).exec());
     }
 
-    /** Removes a volume; false if it is still in use. */
-    boolean removeVolume(String name) {
-        try {
-            client.removeVolumeCmd(name).exec();
-            return true;
-        } catch (NotFoundException gone) {
-            return true;
-        } catch (RuntimeException inUse) {
-            return false;
+    /**
+     * Removes a volume, retrying while it is in use for up to {@code patience}: the engine forgets a
+     * removed container before it releases the container's named volumes. False if it stayed in use.
+     */
+    boolean removeVolume(String name, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                client.removeVolumeCmd(name).exec();
+                return true;
+            } catch (NotFoundException gone) {
+                return true;
+            } catch (RuntimeException inUse) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 

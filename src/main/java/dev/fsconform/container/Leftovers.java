@@ -43,7 +43,8 @@ final class Leftovers {
         for (String line : docker.volumes(owner)) {
             String[] v = line.split("\t", 2);
             // A volume has no creation time here; one still in use refuses removal, which keeps it.
-            if (stale(v.length > 1 ? v[1] : "", Instant.EPOCH, now, false) && docker.removeVolume(v[0])) {
+            boolean stale = stale(v.length > 1 ? v[1] : "", Instant.EPOCH, now, false);
+            if (stale && docker.removeVolume(v[0], Duration.ofSeconds(5))) {
                 out.add("volume " + v[0]);
             }
         }
