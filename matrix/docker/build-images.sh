@@ -284,13 +284,15 @@ probe_tag() {
   prune_probes
 }
 
-# Every jar change makes a probe image: keep the newest few (other checkouts or runs may use them)
-# and drop older ones. Without -f, docker refuses an image a container still uses.
+# Every jar change makes a probe image (and a recipe or Debian update a dind image): keep the newest
+# few, which other checkouts or runs may use, and drop older ones. Without -f, docker refuses an
+# image a container still uses.
 PROBES_KEPT=${FSCONFORM_PROBE_IMAGES_KEPT:-4}
-prune_probes() {
-  docker image ls --format '{{.CreatedAt}}\t{{.Repository}}:{{.Tag}}' fsconform/probe | sort -r \
-    | tail -n +"$((PROBES_KEPT + 1))" | cut -f2 | xargs -r docker rmi >/dev/null 2>&1 || true
+prune_old() {
+  docker image ls --format '{{.CreatedAt}}\t{{.Repository}}:{{.Tag}}' "$1" | sort -r \
+    | tail -n +"$(($2 + 1))" | cut -f2 | xargs -r docker rmi >/dev/null 2>&1 || true
 }
+prune_probes() { prune_old fsconform/probe "$PROBES_KEPT"; }
 
 # ---- dind ------------------------------------------------------------------------
 DIND_PACKAGES=docker.io,fuse-overlayfs,btrfs-progs,xfsprogs,e2fsprogs,iptables,procps,util-linux,mount,tini
@@ -311,6 +313,7 @@ dind_tag() {
   have_image "$DIND_TAG" && { say "dind $DIND_TAG exists"; return; }
   say "building $DIND_TAG (debootstrap, takes a few minutes)"
   build_dind "$DIND_TAG" "$CACHE/work-dind"
+  prune_old fsconform/dind 2
 }
 
 # ---- main ------------------------------------------------------------------------

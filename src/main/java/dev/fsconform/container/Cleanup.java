@@ -1,13 +1,11 @@
 package dev.fsconform.container;
 
+import dev.fsconform.files.Trees;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * What a run has created and not yet removed. A shutdown hook removes it on Ctrl-C or SIGTERM; after a
@@ -58,7 +56,7 @@ final class Cleanup implements AutoCloseable {
     }
 
     void removeVolume(String name) {
-        docker.removeVolume(name, Duration.ofSeconds(10));
+        docker.volumes().remove(name, Duration.ofSeconds(10));
         volumes.remove(name);
     }
 
@@ -68,7 +66,7 @@ final class Cleanup implements AutoCloseable {
             docker.stop(id, 20);
             quietly(id);
         });
-        volumes.forEach(v -> docker.removeVolume(v, Duration.ofSeconds(10)));
+        volumes.forEach(v -> docker.volumes().remove(v, Duration.ofSeconds(10)));
         deleteTree(runDir);
     }
 
@@ -90,14 +88,15 @@ final class Cleanup implements AutoCloseable {
         }
     }
 
+    /** Best effort: files a container made as root may resist a non-root JVM; the next run retries. */
     static void deleteTree(Path root) {
-        if (root == null || !Files.exists(root)) {
+        if (root == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            Trees.delete(root);
         } catch (IOException ignored) {
-            // Files made by root inside a container may resist a non-root JVM; the next run retries.
+            // Left for Leftovers.
         }
     }
 }

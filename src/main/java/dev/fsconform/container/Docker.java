@@ -3,7 +3,6 @@ package dev.fsconform.container;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -11,16 +10,10 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Device;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.StreamType;
 import dev.fsconform.result.EnvStatus;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +59,16 @@ final class Docker {
         } catch (RuntimeException e) {
             throw new EngineException("cannot talk to the Docker engine on " + engine.host() + ": " + e.getMessage());
         }
+    }
+
+    /** Exec, logs and file copies into containers. */
+    ContainerIo io() {
+        return new ContainerIo(client);
+    }
+
+    /** Named volumes. */
+    Volumes volumes() {
+        return new Volumes(client);
     }
 
     DockerEngine.Version version() {
@@ -151,77 +154,6 @@ final class Docker {
         }
     }
 
-    /** Copies a host file or tree into the (created or running) container as {@code dir/name}. */
-    void copyInto(String id, Path source, String dir, String name) throws EngineException {
-        copyInto(id, Map.of(name, source), dir);
-    }
-
-    /** Copies host files or trees into the (created or running) container, each as {@code dir/NAME}. */
-    void copyInto(String id, Map<String, Path> entries, String dir) throws EngineException {
-        try {
-            Path tar = Files.createTempFile("fsconform-copy-", ".tar");
-            try {
-                Tars.write(entries, tar);
-                try (InputStream in = Files.newInputStream(tar)) {
-                    call("copy " + String.join(", ", entries.keySet()) + " into " + shortId(id),
-                            () -> client.copyArchiveToContainerCmd(id).withTarInputStream(in).withRemotePath(dir).exec());
-                }
-            } finally {
-                Files.deleteIfExists(tar);
-            }
-        } catch (IOException e) {
-            throw new EngineException("cannot copy " + entries.values() + " into the container: " + e.getMessage());
-        }
-    }
-
-    /** Runs {@code argv} in the container; stdout and stderr kept apart. */
-    ExecResult exec(String id, List<String> argv, Duration timeout) throws EngineException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String exec = call("exec in " + shortId(id), () -> {
-            ExecCreateCmdResponse r = client.execCreateCmd(id).withCmd(argv.toArray(String[]::new))
-                    .withAttachStdout(true).withAttachStderr(true).exec();
-            return r.getId();
-        });
-        try (ResultCallback.Adapter<Frame> cb = client.execStartCmd(exec).exec(new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame f) {
-                (f.getStreamType() == StreamType.STDERR ? err : out).writeBytes(f.getPayload());
-            }
-        })) {
-            if (!cb.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new EngineException("timed out after " + timeout.toSeconds() + " s: "
-                        + String.join(" ", argv.subList(0, Math.min(4, argv.size()))), EnvStatus.TIMEOUT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("interrupted");
-        } catch (IOException | RuntimeException e) {
-            throw new EngineException("exec in " + shortId(id) + " failed: " + oneLine(e));
-        }
-        Long code = call("inspect exec", () -> client.inspectExecCmd(exec).exec().getExitCodeLong());
-        return new ExecResult(code == null ? -1 : code.intValue(), out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8));
-    }
-
-    /** The container's last log lines (what an entrypoint said before it failed). */
-    String logs(String id, int lines) {
-        StringBuilder sb = new StringBuilder();
-        try {
-            client.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(lines).exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame f) {
-                    sb.append(new String(f.getPayload(), StandardCharsets.UTF_8));
-                }
-            }).awaitCompletion(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            sb.append("(no logs: ").append(oneLine(e)).append(')');
-        }
-        return sb.toString();
-    }
-
     /** SIGTERM, then SIGKILL after {@code seconds}: lets an entrypoint unmount what it mounted. */
     void stop(String id, int seconds) {
         try {
@@ -259,7 +191,7 @@ final class Docker {
             }
             try {
                 client.inspectContainerCmd(id).exec();
-                Thread.sleep(100);
+                Thread.sleep(25);
             } catch (NotFoundException gone) {
                 return true;
             } catch (InterruptedException e) {
@@ -272,44 +204,8 @@ final class Docker {
         return false;
     }
 
-    void createVolume(String name, Map<String, String> labels) throws EngineException {
-        call("create volume " + name, () -> client.createVolumeCmd().withName(name).withLabels(labels).exec());
-    }
-
-    /**
-     * Removes a volume, retrying while it is in use for up to {@code patience}: the engine forgets a
-     * removed container before it releases the container's named volumes. False if it stayed in use.
-     */
-    boolean removeVolume(String name, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (true) {
-            try {
-                client.removeVolumeCmd(name).exec();
-                return true;
-            } catch (NotFoundException gone) {
-                return true;
-            } catch (RuntimeException inUse) {
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-    }
-
     List<Container> containers(Map<String, String> labels) throws EngineException {
         return call("list containers", () -> client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
-    }
-
-    List<String> volumes(Map<String, String> labels) throws EngineException {
-        List<String> filter = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
-        return call("list volumes", () -> client.listVolumesCmd().withFilter("label", filter).exec().getVolumes().stream()
-                .map(v -> v.getName() + "\t" + v.getLabels().getOrDefault(DockerEngine.RUN_LABEL, "")).toList());
     }
 
     /** The image as a `docker save` tar stream. */
@@ -325,7 +221,7 @@ final class Docker {
         void run();
     }
 
-    private static <T> T call(String what, Call<T> c) throws EngineException {
+    static <T> T call(String what, Call<T> c) throws EngineException {
         try {
             return c.run();
         } catch (RuntimeException e) {
@@ -333,7 +229,7 @@ final class Docker {
         }
     }
 
-    private static void call(String what, VoidCall c) throws EngineException {
+    static void call(String what, VoidCall c) throws EngineException {
         call(what, () -> {
             c.run();
             return null;

@@ -49,7 +49,7 @@ final class HostEngine implements Engine {
                 break;
             case VOLUME:
                 volume = "fsconform-" + run + "-" + env.name();
-                docker.createVolume(volume, owner);
+                docker.volumes().create(volume, owner);
                 cleanup.volume(volume);
                 binds.add(volume + ":" + env.mount().target());
                 break;
@@ -107,7 +107,7 @@ final class HostEngine implements Engine {
 
         @Override
         public ExecResult exec(List<String> argv, Duration timeout) throws EngineException {
-            return docker.exec(id, argv, timeout);
+            return docker.io().exec(id, argv, timeout);
         }
 
         @Override

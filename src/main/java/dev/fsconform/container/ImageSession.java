@@ -90,7 +90,7 @@ public final class ImageSession implements AutoCloseable {
             if (runtime != null) {
                 entries.put(DIR.substring(1) + "/jre", runtime);
             }
-            docker.copyInto(id, entries, "/");
+            docker.io().copyInto(id, entries, "/");
         } catch (IOException e) {
             throw new EngineException("cannot stage the probe: " + e.getMessage());
         } finally {
@@ -100,7 +100,7 @@ public final class ImageSession implements AutoCloseable {
 
     private void checkJava(String image) {
         try {
-            ExecResult r = docker.exec(id, List.of(java, "-version"), Duration.ofSeconds(60));
+            ExecResult r = docker.io().exec(id, List.of(java, "-version"), Duration.ofSeconds(60));
             if (!r.ok()) {
                 throw new ContainerException("no usable Java in " + image + " at " + java + ": " + r.lastLine());
             }
@@ -121,7 +121,7 @@ public final class ImageSession implements AutoCloseable {
         argv.addAll(List.of("-jar", DIR + "/fsconform.jar"));
         argv.addAll(args);
         try {
-            ExecResult r = docker.exec(id, argv, PROBE);
+            ExecResult r = docker.io().exec(id, argv, PROBE);
             if (!r.ok()) {
                 throw new ContainerException("probe failed in the container (exit " + r.exitCode() + "): " + r.lastLine());
             }

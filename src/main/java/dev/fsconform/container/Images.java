@@ -9,14 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The probe and dind images, built by matrix/docker/build-images.sh (bundled in the jar) or found by
@@ -57,7 +55,7 @@ record Images(String probe, String dind) {
         } catch (IOException e) {
             throw new EngineException("cannot run build-images.sh: " + e.getMessage());
         } finally {
-            delete(dir);
+            Cleanup.deleteTree(dir);
         }
     }
 
@@ -110,17 +108,6 @@ record Images(String probe, String dind) {
             r.lines().forEach(each);
         } catch (IOException ignored) {
             // The process ended; its exit code tells what happened.
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException ignored) {
-            // A temp directory of two scripts; the OS cleans it up eventually.
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.fsconform.container;
 
-import dev.fsconform.result.EnvStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.Map;
  * engine through its own docker CLI, by exec into the dind container.
  */
 final class InnerEngine implements Engine {
-    private static final Duration READY = Duration.ofSeconds(90);
     private static final Duration CLI = Duration.ofSeconds(120);
     private static final String TAR = "/tmp/fsconform-probe.tar";
 
@@ -38,65 +36,16 @@ final class InnerEngine implements Engine {
     /** Starts the dind container, waits for its engine and loads the probe image (saved in {@code probeTar}). */
     static InnerEngine start(Docker docker, String driver, Images images, Path probeTar, RunId run, PrivilegeChoice choice,
                              Cleanup cleanup) throws EngineException {
-        Map<String, String> owner = Labels.owner(run, "dind-" + driver);
-        owner.put(Labels.DRIVER_LABEL, driver);
-        // timeout(1) ends the engine by SIGTERM after the lifetime, so an orphan unmounts and goes away.
-        ContainerSpec spec = ContainerSpec.of(images.dind(), List.of(driver), owner).withEntrypoint(List.of("/usr/bin/tini",
-                "--", "timeout", "-s", "TERM", String.valueOf(LIFETIME_SECONDS), "/usr/local/bin/fsconform-dind"));
-        Privilege p = choice.next(driver);
-        String id;
+        Dind.Started d = Dind.start(docker, driver, images.dind(), run, choice, cleanup);
+        InnerEngine e = new InnerEngine(docker, d.id(), images.probe(), run, cleanup);
         try {
-            id = startWith(docker, spec.withPrivilege(p), cleanup);
-        } catch (EngineException refused) {
-            if (!p.privileged()) {
-                throw refused;
-            }
-            choice.refused(refused.getMessage().replaceFirst("^start container \\w+: ", ""));
-            p = choice.next(driver);
-            id = startWith(docker, spec.withPrivilege(p), cleanup);
-        }
-        InnerEngine e = new InnerEngine(docker, id, images.probe(), run, cleanup);
-        try {
-            e.awaitReady(driver);
-            e.describe(p);
+            e.describe(d.privilege());
             e.load(probeTar);
             return e;
         } catch (EngineException failed) {
             e.close();
             throw failed;
         }
-    }
-
-    private static String startWith(Docker docker, ContainerSpec spec, Cleanup cleanup) throws EngineException {
-        String id = docker.create(spec);
-        cleanup.engine(id);
-        try {
-            docker.start(id);
-            return id;
-        } catch (EngineException e) {
-            cleanup.removeEngine(id);
-            throw e;
-        }
-    }
-
-    private void awaitReady(String driver) throws EngineException {
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (System.nanoTime() < deadline) {
-            String log = docker.logs(id, 20);
-            if (log.contains("fsconform-dind: ready")) {
-                return;
-            }
-            if (!docker.running(id)) {
-                String why = log.lines().filter(l -> l.contains("fsconform-dind:")).reduce((a, b) -> b).orElse(log.strip());
-                // Missing kernel support or devices are facts about this machine, not failures.
-                boolean machine = why.contains("needs --device") || why.contains("unknown filesystem type")
-                        || why.contains("no free loop device");
-                throw new EngineException("inner " + driver + " engine did not start: " + why,
-                        machine ? EnvStatus.SKIPPED : EnvStatus.SETUP_ERROR);
-            }
-            sleep(100);
-        }
-        throw new EngineException("inner " + driver + " engine not ready after " + READY.toSeconds() + " s", EnvStatus.TIMEOUT);
     }
 
     private void describe(Privilege p) throws EngineException {
@@ -110,14 +59,14 @@ final class InnerEngine implements Engine {
     }
 
     private void load(Path probeTar) throws EngineException {
-        docker.copyInto(id, probeTar, "/tmp", TAR.substring("/tmp/".length()));
+        docker.io().copyInto(id, probeTar, "/tmp", TAR.substring("/tmp/".length()));
         cli(List.of("docker", "load", "-q", "-i", TAR));
         cli(List.of("rm", "-f", TAR));
     }
 
     /** Runs a command in the dind container; fails with its last output line. */
     private String cli(List<String> argv) throws EngineException {
-        ExecResult r = docker.exec(id, argv, CLI);
+        ExecResult r = docker.io().exec(id, argv, CLI);
         if (!r.ok()) {
             throw new EngineException(String.join(" ", argv.subList(0, Math.min(3, argv.size()))) + " in the inner engine failed: "
                     + r.lastLine());
@@ -175,7 +124,7 @@ final class InnerEngine implements Engine {
                 } catch (IOException e) {
                     throw new EngineException("cannot stage seccomp profile: " + e.getMessage());
                 }
-                docker.copyInto(id, tmp, "/etc", env.seccomp());
+                docker.io().copyInto(id, tmp, "/etc", env.seccomp());
                 return List.of("--security-opt", "seccomp=/etc/" + env.seccomp());
         }
     }
@@ -183,15 +132,6 @@ final class InnerEngine implements Engine {
     @Override
     public void close() {
         cleanup.removeEngine(id);
-    }
-
-    private static void sleep(long millis) throws EngineException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("interrupted");
-        }
     }
 
     private final class InnerBox implements Box {
@@ -207,16 +147,16 @@ final class InnerEngine implements Engine {
         public ExecResult exec(List<String> argv, Duration timeout) throws EngineException {
             List<String> full = new ArrayList<>(List.of("docker", "exec", cid));
             full.addAll(argv);
-            return docker.exec(id, full, timeout);
+            return docker.io().exec(id, full, timeout);
         }
 
         @Override
         public void close() {
             // The inner engine goes with its container; removing early keeps its tmpfs small.
             try {
-                docker.exec(id, List.of("docker", "rm", "-f", "-v", cid), CLI);
+                docker.io().exec(id, List.of("docker", "rm", "-f", "-v", cid), CLI);
                 if (volume != null) {
-                    docker.exec(id, List.of("docker", "volume", "rm", volume), CLI);
+                    docker.io().exec(id, List.of("docker", "volume", "rm", volume), CLI);
                 }
             } catch (EngineException e) {
                 // The dind container's removal takes everything inside it along.

@@ -40,11 +40,11 @@ final class Leftovers {
                 out.add((gone ? "" : "NOT removed: ") + "container " + Docker.shortId(c.getId()) + " of run " + run);
             }
         }
-        for (String line : docker.volumes(owner)) {
+        for (String line : docker.volumes().list(owner)) {
             String[] v = line.split("\t", 2);
             // A volume has no creation time here; one still in use refuses removal, which keeps it.
             boolean stale = stale(v.length > 1 ? v[1] : "", Instant.EPOCH, now, false);
-            if (stale && docker.removeVolume(v[0], Duration.ofSeconds(5))) {
+            if (stale && docker.volumes().remove(v[0], Duration.ofSeconds(5))) {
                 out.add("volume " + v[0]);
             }
         }

@@ -36,7 +36,7 @@ class LeftoversIT {
         String run = orphans.get(0).getLabels().get(DockerEngine.RUN_LABEL);
         Map<String, String> ofRun = Map.of(DockerEngine.OWNER_LABEL, DockerEngine.OWNER, DockerEngine.RUN_LABEL, run);
         assertThat(docker.containers(ofRun)).as("orphaned containers").isNotEmpty();
-        assertThat(docker.volumes(ofRun)).as("orphaned volumes").isNotEmpty();
+        assertThat(docker.volumes().list(ofRun)).as("orphaned volumes").isNotEmpty();
         assertThat(runDirs()).isNotEmpty();
 
         // WHEN the next run starts (a short one)
@@ -47,7 +47,7 @@ class LeftoversIT {
         assertThat(next.reaped()).anyMatch(r -> r.startsWith("container ")).anyMatch(r -> r.startsWith("volume "))
                 .anyMatch(r -> r.startsWith("directory "));
         assertThat(docker.containers(ofRun)).isEmpty();
-        assertThat(docker.volumes(ofRun)).isEmpty();
+        assertThat(docker.volumes().list(ofRun)).isEmpty();
         assertThat(runDirs()).isEmpty();
         assertThat(next.results().get(0).status()).hasToString("RAN");
         assertThat(docker.containers(Map.of(DockerEngine.OWNER_LABEL, DockerEngine.OWNER, DockerEngine.RUN_LABEL,
