@@ -24,7 +24,8 @@ final class Dind {
         Map<String, String> owner = Labels.owner(run, "dind-" + driver);
         owner.put(Labels.DRIVER_LABEL, driver);
         // timeout(1) ends the engine by SIGTERM after the lifetime, so an orphan unmounts and goes away.
-        ContainerSpec spec = ContainerSpec.of(image, List.of(driver), owner).withEntrypoint(List.of("/usr/bin/tini",
+        // The probe containers' sleep ignores SIGTERM (PID 1): the inner engine need not wait 15 s for it.
+        ContainerSpec spec = ContainerSpec.of(image, List.of(driver, "--shutdown-timeout=1"), owner).withEntrypoint(List.of("/usr/bin/tini",
                 "--", "timeout", "-s", "TERM", String.valueOf(Engine.LIFETIME_SECONDS), "/usr/local/bin/fsconform-dind"));
         Privilege p = choice.next(driver);
         String id;
