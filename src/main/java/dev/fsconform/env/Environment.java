@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import dev.fsconform.result.EnvironmentResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,11 @@ record Environment(String name, String group, String description, Backend backen
 
     Environment withTimeout(int seconds) {
         return timeoutSeconds != null ? this : new Environment(name, group, description, backend, sandbox, seconds);
+    }
+
+    /** Sets itself up, runs the probe inside itself, tears itself down; never throws. */
+    EnvironmentResult run(LabContext ctx) {
+        return EnvironmentRun.run(this, ctx);
     }
 
     /** What the probe records through --label: who this is, what was built, which sandbox applies. */

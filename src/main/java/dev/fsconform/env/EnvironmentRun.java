@@ -15,6 +15,8 @@ import java.util.Map;
 
 /** One environment, start to end: check, set up, probe, tear down, and time each phase. */
 final class EnvironmentRun {
+    /** `fsconform sandbox` exits 125 when it cannot apply the sandbox (env(1) conventions). */
+    private static final int SANDBOX_NOT_APPLICABLE = 125;
     private final Environment env;
     private final LabContext ctx;
     private long setupMillis;
@@ -89,6 +91,10 @@ final class EnvironmentRun {
             writable.add(m.second());
         }
         Exec.Outcome o = lab.exec("probe", env.sandbox().wrap(ctx.launcher().fsconform(tmp), writable, probe), json);
+        if (!env.sandbox().none() && o.exitCode() == SANDBOX_NOT_APPLICABLE) {
+            // The wrapper could not apply the policy here (no such Landlock right on this kernel, ...).
+            throw EnvFailure.skipped("the sandbox cannot be applied here: " + o.lastLine());
+        }
         if (!o.ok() || Files.size(json) == 0) {
             throw EnvFailure.setupError("probe" + (env.sandbox().none() ? "" : " under its sandbox") + " failed: " + o.lastLine());
         }

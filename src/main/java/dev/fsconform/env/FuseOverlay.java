@@ -3,8 +3,6 @@ package dev.fsconform.env;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,22 +44,12 @@ record FuseOverlay(String options, Backend upper, Backend lower) implements Back
 
     @Override
     public Set<Tool> tools() {
-        Set<Tool> t = EnumSet.of(Tool.FUSE_OVERLAYFS, Tool.MKDIR);
-        t.addAll(upper.tools());
-        if (lower != null) {
-            t.addAll(lower.tools());
-        }
-        return t;
+        return Layers.tools(upper, lower, Tool.FUSE_OVERLAYFS, Tool.MKDIR);
     }
 
     @Override
     public Set<String> filesystems() {
-        Set<String> f = new HashSet<>(upper.filesystems());
-        if (lower != null) {
-            f.addAll(lower.filesystems());
-        }
-        f.add("fuse");
-        return f;
+        return Layers.filesystems(upper, lower, "fuse");
     }
 
     @Override

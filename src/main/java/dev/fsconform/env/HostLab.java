@@ -75,7 +75,7 @@ public final class HostLab {
             List<Future<EnvironmentResult>> futures = new ArrayList<>();
             for (Environment e : envs) {
                 futures.add(pool.submit(() -> {
-                    EnvironmentResult r = EnvironmentRun.run(e, ctx);
+                    EnvironmentResult r = e.run(ctx);
                     // After Ctrl-C the killed environments would only report their killing.
                     return ctx.children().closed() ? r : progress.done(r);
                 }));

@@ -3,8 +3,6 @@ package dev.fsconform.env;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,22 +65,12 @@ record Overlay(String options, Integer lowers, Boolean userns, Backend upper, Ba
 
     @Override
     public Set<Tool> tools() {
-        Set<Tool> t = EnumSet.of(Tool.MOUNT, Tool.MKDIR);
-        t.addAll(upper.tools());
-        if (lower != null) {
-            t.addAll(lower.tools());
-        }
-        return t;
+        return Layers.tools(upper, lower, Tool.MOUNT, Tool.MKDIR);
     }
 
     @Override
     public Set<String> filesystems() {
-        Set<String> f = new HashSet<>(upper.filesystems());
-        if (lower != null) {
-            f.addAll(lower.filesystems());
-        }
-        f.add("overlay");
-        return f;
+        return Layers.filesystems(upper, lower, "overlay");
     }
 
     @Override
