@@ -148,9 +148,13 @@ build_base_jlink() {
   for f in $("$root/usr/bin/busybox" --list); do
     [ -e "$root/usr/bin/$f" ] || ln -s busybox "$root/usr/bin/$f"
   done
-  # glibc and friends: whatever the runtime's ELF files link against, plus the libc
+  # GNU mv, as Debian-based images have: the probe's mv cells are about GNU mv (its -T, its copy
+  # after EXDEV); busybox's mv -T means something else. Its libraries are copied below.
+  rm -f "$root/usr/bin/mv"
+  cp -L "$(command -v mv)" "$root/usr/bin/mv"
+  # glibc and friends: whatever the runtime's ELF files (and mv) link against, plus the libc
   # pieces that jnr-ffi/jffi dlopen by name at run time.
-  { find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec ldd {} \; 2>/dev/null \
+  { find "$root/opt/java" "$root/usr/bin/mv" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec ldd {} \; 2>/dev/null \
       | awk '/=> \//{print $3} /^\t\/.*ld-linux/{print $1}'
     for lib in libc.so.6 libm.so.6 libdl.so.2 libpthread.so.0 librt.so.1 libutil.so.1 libresolv.so.2 libnss_dns.so.2; do
       ls "$libdir/$lib" 2>/dev/null || true
@@ -209,7 +213,7 @@ base_tag() {
       # Inputs: recipe code, module list, the JDK (release + java.base.jmod), the
       # host glibc, and the busybox-static version.
       h=$( { declare -f build_base_jlink host_libdir deb_extract import_rootfs stable_tar; echo "$JLINK_MODULES"
-             cat "$jdk/release"; sha256sum "$jdk/jmods/java.base.jmod" "$(host_libdir "$jdk")"/libc.so.6 \
+             cat "$jdk/release"; sha256sum "$jdk/jmods/java.base.jmod" "$(command -v mv)" "$(host_libdir "$jdk")"/libc.so.6 \
                "$(host_libdir "$jdk")"/libstdc++.so.6 | cut -d' ' -f1; pkg_versions busybox-static; } | h12)
       BASE_TAG=fsconform/base:$h
       have_image "$BASE_TAG" && { say "base $BASE_TAG exists"; return; }
