@@ -8,7 +8,9 @@ import dev.fsconform.env.Launcher;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.ResultsFile;
-import dev.fsconform.result.ResultsJson;
+import dev.fsconform.verdict.EnvironmentVerdict;
+import dev.fsconform.verdict.Verdicts;
+import dev.fsconform.report.Report;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,9 +96,11 @@ final class MatrixCommand implements Callable<Integer> {
             report = new HostLab.Report(report.host(), report.root(), all, reaped);
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        ResultsJson.write(ResultsFile.of("fsconform " + Version.current(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), report.results()), results);
-        MatrixSummary.print(report, millis, results, System.out);
+        ResultsFile file = ResultsFile.of("fsconform " + Version.current(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), report.results());
+        List<EnvironmentVerdict> verdicts = Verdicts.of(file);
+        Report.write(file, verdicts, results.getParent());
+        MatrixSummary.print(report, verdicts, millis, results.getParent(), System.out);
         if (timings) {
             MatrixTimings.print(report.results(), millis, n, System.out);
         }

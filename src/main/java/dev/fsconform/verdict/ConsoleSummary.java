@@ -31,6 +31,27 @@ public final class ConsoleSummary {
         }
     }
 
+    /**
+     * One line per environment, for runs with many: grade counts and cause ids, or why it did not run.
+     * Same model as {@link #print}, shorter form.
+     */
+    public static void printCompact(List<EnvironmentVerdict> verdicts, PrintStream out) {
+        out.printf("  %-40s %-11s %8s %6s %6s %6s %6s  %s%n", "environment", "status", "expected", "accept", "surpr", "forbid",
+                "unknown", "causes / reason");
+        for (EnvironmentVerdict v : verdicts) {
+            if (v.cells().stream().noneMatch(GradedCell::graded)) {
+                String reason = v.env().reason() == null ? "" : v.env().reason();
+                out.printf("  %-40s %-11s %8s %6s %6s %6s %6s  %s%n", v.env().name(), v.env().status(), "-", "-", "-", "-", "-",
+                        reason.length() <= 100 ? reason : reason.substring(0, 97) + "...");
+                continue;
+            }
+            out.printf("  %-40s %-11s %8d %6d %6d %6d %6d  %s%n", v.env().name(), v.env().status(),
+                    v.counts().get(Grade.EXPECTED), v.counts().get(Grade.ACCEPTABLE), v.counts().get(Grade.SURPRISING),
+                    v.counts().get(Grade.FORBIDDEN), v.counts().get(Grade.UNKNOWN),
+                    v.causes().stream().map(Cause::id).collect(Collectors.joining(", ")));
+        }
+    }
+
     private static String counts(EnvironmentVerdict v) {
         return v.counts().entrySet().stream().map(e -> e.getKey().name().toLowerCase(java.util.Locale.ROOT) + " " + e.getValue())
                 .collect(Collectors.joining(", "));
