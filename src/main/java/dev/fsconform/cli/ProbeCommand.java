@@ -1,5 +1,6 @@
 package dev.fsconform.cli;
 
+import dev.fsconform.grade.Grader;
 import dev.fsconform.probe.Probe;
 import dev.fsconform.probe.ProbeConfig;
 import dev.fsconform.result.EnvironmentResult;
@@ -52,6 +53,12 @@ final class ProbeCommand implements Callable<Integer> {
         }
         boolean toStdout = "-".equals(json);
         Path out = json == null || toStdout ? null : JsonTarget.check(Path.of(json));
+        if (!quiet && !toStdout) {
+            // Load the expectation table while the probe runs: the summary grades the result afterwards.
+            Thread warm = new Thread(Grader::standard, "fsconform-grader-warm-up");
+            warm.setDaemon(true);
+            warm.start();
+        }
         EnvironmentResult result = new Probe(ProbeConfig.full(primary, secondDir, seedRoot, name, labels)).run();
         ResultsFile file = ResultsFile.of("fsconform " + Version.current(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), List.of(result));
