@@ -14,7 +14,6 @@ import java.util.Optional;
  */
 public final class Grader {
     static final String MISSING = "missing expectation";
-    private static volatile Grader standard;
 
     private final Expectations table;
     /** The last environment's attribution, so grading its cells one by one indexes controls once. */
@@ -24,13 +23,13 @@ public final class Grader {
         this.table = table;
     }
 
+    /** Loaded once, on first use; a caller arriving while another thread loads it waits instead of loading again. */
     public static Grader standard() {
-        Grader g = standard;
-        if (g == null) {
-            g = new Grader(Expectations.standard());
-            standard = g;
-        }
-        return g;
+        return Standard.GRADER;
+    }
+
+    private static final class Standard {
+        static final Grader GRADER = new Grader(Expectations.standard());
     }
 
     public static Grader with(Expectations table) {
