@@ -51,8 +51,10 @@ public final class ContainerMatrix {
         try {
             docker = Docker.connect(o.dockerHost());
         } catch (EngineException e) {
-            o.progress().accept(NOT_FOUND);
-            return new Report(all(chosen, EnvStatus.SKIPPED, NOT_FOUND + " (" + e.getMessage() + ")"), NOT_FOUND, List.of());
+            // Only a missing engine is a skip; an engine that answers but cannot be used is a set-up error.
+            String why = e.status() == EnvStatus.SKIPPED ? NOT_FOUND + " (" + e.getMessage() + ")" : e.getMessage();
+            o.progress().accept(e.status() == EnvStatus.SKIPPED ? NOT_FOUND : why);
+            return new Report(all(chosen, e.status(), why), why, List.of());
         }
         String engine = "Docker " + docker.version().version() + " (API " + docker.apiVersion() + ") on " + docker.host();
         RunId run = RunId.current();

@@ -30,7 +30,8 @@ final class LoopDevices {
             devices.filter(d -> d.getFileName().toString().startsWith("loop")).forEach(d -> backing(d.getFileName().toString())
                     .ifPresent(f -> out.add(new Loop(d.getFileName().toString(), f))));
         } catch (IOException e) {
-            return List.of();
+            // An empty answer would read as "nothing left attached"; say that we could not look instead.
+            throw new java.io.UncheckedIOException("cannot list loop devices in " + SYS_BLOCK + ": " + e.getMessage(), e);
         }
         return out;
     }

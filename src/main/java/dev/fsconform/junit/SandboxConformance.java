@@ -32,6 +32,12 @@ public abstract class SandboxConformance {
         SandboxSpec spec = sandbox();
         Validator.Run run = new Validator(spec.execPrefix(), null, null, null, spec.stage(), spec.java())
                 .run(spec.dirs(), false);
+        if (run.sandboxed().isEmpty() || spec.expect() == Profile.NONE) {
+            // A conformance test that judges nothing must not pass: say what is missing instead.
+            return Stream.of(DynamicTest.dynamicTest("fsconform", () -> Assertions.fail(run.sandboxed().isEmpty()
+                    ? "no directory to probe: give the SandboxSpec directories with withDirs(...)"
+                    : "profile none judges nothing: choose posix-local or agent-sandbox")));
+        }
         return run.sandboxed().stream().map(env -> container(env, spec.expect()));
     }
 
@@ -49,10 +55,7 @@ public abstract class SandboxConformance {
 
     /** Only cells the profile can fail become tests, so none of them passes by construction. */
     private static boolean judges(Profile profile, GradedCell c) {
-        if (profile == Profile.AGENT_SANDBOX) {
-            return "pattern".equals(c.observation().operation());
-        }
-        return profile != Profile.NONE;
+        return profile != Profile.AGENT_SANDBOX || "pattern".equals(c.observation().operation());
     }
 
     private static void check(GradedCell c, Set<GradedCell> violations) {

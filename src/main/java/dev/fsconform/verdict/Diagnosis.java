@@ -35,6 +35,10 @@ final class Diagnosis {
         }
         List<GradedCell> graded = cells.stream().filter(GradedCell::graded).toList();
         StringBuilder b = new StringBuilder("fsconform probed '" + env.name() + "'" + where(env));
+        if (graded.isEmpty()) {
+            return b.append(": nothing was graded (").append(cells.size()).append(" cells, none ran), so this says nothing "
+                    + "about the environment.").toString();
+        }
         if (findings.isEmpty()) {
             long acceptable = graded.stream().filter(c -> c.grade() == Grade.ACCEPTABLE).count();
             b.append(": all ").append(graded.size()).append(" graded cells behave as POSIX and Linux promise (")

@@ -1,6 +1,7 @@
 package dev.fsconform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.testsupport.Lab;
@@ -42,6 +43,8 @@ class ZeroUnknownIT {
                 assertThat(v.counts().values().stream().mapToLong(Long::longValue).sum()).as("graded cells in %s", v.env().name())
                         .isGreaterThan(400);
             }
+            // Everything else was checked; a missing fuse-overlayfs still shows, as a skip with its reason.
+            assumeTrue(fuse != null, "fuse-overlayfs is not installed here, so its cells were not checked");
         }
     }
 }
