@@ -56,8 +56,10 @@ final class Cleanup implements AutoCloseable {
     }
 
     void removeVolume(String name) {
-        docker.volumes().remove(name, Duration.ofSeconds(10));
-        volumes.remove(name);
+        // A volume the engine still holds stays listed: the shutdown hook tries again.
+        if (docker.volumes().remove(name, Duration.ofSeconds(10)).isEmpty()) {
+            volumes.remove(name);
+        }
     }
 
     private void removeAll() {

@@ -44,8 +44,11 @@ final class Leftovers {
             String[] v = line.split("\t", 2);
             // A volume has no creation time here; one still in use refuses removal, which keeps it.
             boolean stale = stale(v.length > 1 ? v[1] : "", Instant.EPOCH, now, false);
-            if (stale && docker.volumes().remove(v[0], Duration.ofSeconds(5))) {
-                out.add("volume " + v[0]);
+            if (stale) {
+                // The engine releases a removed container's volumes only after it forgets the container,
+                // and later still on a loaded machine: be patient, and say so when it was not enough.
+                Optional<String> refused = docker.volumes().remove(v[0], Duration.ofSeconds(30));
+                out.add(refused.map(r -> "NOT removed: volume " + v[0] + " (" + r + ")").orElse("volume " + v[0]));
             }
         }
         try (Stream<Path> dirs = Files.isDirectory(workDir) ? Files.list(workDir) : Stream.empty()) {

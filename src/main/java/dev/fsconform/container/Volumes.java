@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Named volumes: made for one environment, labelled like its container, removed after it. */
 final class Volumes {
@@ -20,26 +21,27 @@ final class Volumes {
 
     /**
      * Removes a volume, retrying while it is in use for up to {@code patience}: the engine forgets a
-     * removed container before it releases the container's named volumes. False if it stayed in use.
+     * removed container before it releases the container's named volumes. Empty when the volume is gone,
+     * else the engine's last refusal.
      */
-    boolean remove(String name, Duration patience) {
+    Optional<String> remove(String name, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             try {
                 client.removeVolumeCmd(name).exec();
-                return true;
+                return Optional.empty();
             } catch (NotFoundException gone) {
-                return true;
+                return Optional.empty();
             } catch (RuntimeException inUse) {
                 if (System.nanoTime() > deadline) {
-                    return false;
+                    return Optional.of(Docker.oneLine(inUse));
                 }
             }
             try {
                 Thread.sleep(25);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return Optional.of("interrupted");
             }
         }
     }

@@ -48,7 +48,7 @@ class LeftoversIT {
                 Path.of(System.getProperty("fsconform.jar")), "docker-host-tmpfs", 1, work, null, line -> { }));
 
         // THEN it reaped the killed run's container, volume and directory, and left nothing of its own
-        assertThat(next.reaped()).anyMatch(r -> r.startsWith("container ")).anyMatch(r -> r.startsWith("volume "))
+        assertThat(next.reaped()).as("what the next run reaped").anyMatch(r -> r.startsWith("container ")).anyMatch(r -> r.startsWith("volume "))
                 .anyMatch(r -> r.startsWith("directory "));
         assertThat(docker.containers(ofRun)).isEmpty();
         assertThat(docker.volumes().list(ofRun)).isEmpty();
