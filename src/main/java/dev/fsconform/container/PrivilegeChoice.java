@@ -9,15 +9,16 @@ final class PrivilegeChoice {
 
     /** What to try next for an inner engine on {@code driver}. */
     synchronized Privilege next(String driver) {
-        return refused == null ? Privilege.full() : Privilege.fallback(driver, Privilege.missingCaps(), refused);
+        return refused == null ? Privilege.full() : Privilege.fallback(driver, BoundingSet.read(), refused);
     }
 
     /** --privileged failed with {@code message}: fall back from now on. */
     synchronized void refused(String message) {
         if (refused == null) {
-            String caps = String.join(",", Privilege.missingCaps());
+            BoundingSet bounding = BoundingSet.read();
             refused = "docker --privileged failed here (" + message + ")"
-                    + (caps.isEmpty() ? "" : "; root's capability bounding set lacks " + caps);
+                    + (bounding.missing().isEmpty() ? "" : "; root's capability bounding set lacks "
+                    + String.join(",", bounding.missing()));
         }
     }
 }

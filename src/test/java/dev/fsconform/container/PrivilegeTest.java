@@ -12,14 +12,14 @@ class PrivilegeTest {
         long bounding = 0x000001fffeffffffL;
 
         // THEN exactly that one is missing; a full set misses none
-        assertThat(Privilege.missing(bounding, 40)).containsExactly("SYS_RESOURCE");
-        assertThat(Privilege.missing(0x000001ffffffffffL, 40)).isEmpty();
+        assertThat(BoundingSet.of(bounding, 40).missing()).containsExactly("SYS_RESOURCE");
+        assertThat(BoundingSet.of(0x000001ffffffffffL, 40).missing()).isEmpty();
     }
 
     @Test
     void fallbackSaysWhyAndGrantsWhatTheDriverNeeds() {
         // WHEN --privileged was refused and btrfs needs loop devices
-        Privilege p = Privilege.fallback("btrfs", java.util.List.of("SYS_RESOURCE"), "docker --privileged failed here (unable to apply caps)");
+        Privilege p = Privilege.fallback("btrfs", new BoundingSet(java.util.List.of("SYS_RESOURCE"), null), "docker --privileged failed here (unable to apply caps)");
 
         // THEN the note names the fallback and its cause, and the grant matches the privileged set minus the missing cap
         assertThat(p.privileged()).isFalse();
@@ -29,7 +29,21 @@ class PrivilegeTest {
         assertThat(p.devices()).containsExactly("/dev/loop-control");
         assertThat(p.deviceCgroupRules()).containsExactly("b 7:* rwm");
         assertThat(p.securityOpts()).contains("seccomp=unconfined");
-        assertThat(Privilege.fallback("fuse-overlayfs", java.util.List.of(), "x").devices()).containsExactly("/dev/fuse");
+        assertThat(Privilege.fallback("fuse-overlayfs", BoundingSet.of(-1L, 40), "x").devices()).containsExactly("/dev/fuse");
+    }
+
+    @Test
+    void anUnreadableBoundingSetIsSaidNotHiddenAsNoneMissing() {
+        // GIVEN a host whose /proc did not tell the bounding set
+        BoundingSet unknown = BoundingSet.unknown("cannot read the capability bounding set: /proc/self/status");
+
+        // WHEN the fallback is built on it
+        Privilege p = Privilege.fallback("vfs", unknown, "docker --privileged failed here (x)");
+
+        // THEN the note says the set was unknown instead of claiming nothing was missing
+        assertThat(p.note()).contains("granted ALL (cannot read the capability bounding set")
+                .contains("none could be left out").doesNotContain("except");
+        assertThat(p.capDrop()).isEmpty();
     }
 
     @Test
