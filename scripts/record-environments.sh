@@ -37,6 +37,13 @@ probe btrfs-subvolume "$work/btr" --second "$work/btr/sub"
 overlay "$work/ov-off" redirect_dir=off; probe overlay-off "$work/ov-off/m" --second /dev/shm
 overlay "$work/ov-on" redirect_dir=on; probe overlay-on "$work/ov-on/m" --second /dev/shm
 
+# Layers on two filesystems (lower here, upper on a tmpfs), xino off: a copied-up file shows two inode numbers.
+mkdir -p "$work/ovx/low" "$work/ovx/t" "$work/ovx/m"; fsc seed "$work/ovx/low" >/dev/null
+mount -t tmpfs tmpfs "$work/ovx/t"; mounts+=("$work/ovx/t"); mkdir -p "$work/ovx/t/up" "$work/ovx/t/work"
+mount -t overlay overlay -o "lowerdir=$work/ovx/low,upperdir=$work/ovx/t/up,workdir=$work/ovx/t/work" "$work/ovx/m"
+mounts+=("$work/ovx/m")
+probe overlay-other-fs "$work/ovx/m" --second /dev/shm
+
 mkdir -p "$work/fov/low" "$work/fov/up" "$work/fov/work" "$work/fov/m"; fsc seed "$work/fov/low" >/dev/null
 fuse-overlayfs -o "lowerdir=$work/fov/low,upperdir=$work/fov/up,workdir=$work/fov/work" "$work/fov/m" 2>/dev/null; mounts+=("$work/fov/m")
 probe fuse-overlayfs "$work/fov/m" --second /dev/shm

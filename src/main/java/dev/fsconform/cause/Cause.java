@@ -13,13 +13,14 @@ import java.util.List;
 public record Cause(String id, String title, List<String> evidence, String fix) {
     public static final String MOUNT_BOUNDARY = "mount-boundary";
     public static final String OVERLAYFS_LOWER_DIR = "overlayfs-lower-dir";
+    public static final String OVERLAYFS_INODE_NUMBER = "overlayfs-inode-number";
     public static final String FUSE_OVERLAYFS = "fuse-overlayfs";
     public static final String BTRFS_SUBVOLUME = "btrfs-subvolume";
     public static final String FUSE = "fuse";
     public static final String LANDLOCK_REFER = "landlock-refer";
     public static final String SECCOMP = "seccomp";
     public static final String UNKNOWN = "unknown";
-    public static final List<String> IDS = List.of(MOUNT_BOUNDARY, OVERLAYFS_LOWER_DIR, FUSE_OVERLAYFS,
+    public static final List<String> IDS = List.of(MOUNT_BOUNDARY, OVERLAYFS_LOWER_DIR, OVERLAYFS_INODE_NUMBER, FUSE_OVERLAYFS,
             BTRFS_SUBVOLUME, FUSE, LANDLOCK_REFER, SECCOMP, UNKNOWN);
 
     public Cause {

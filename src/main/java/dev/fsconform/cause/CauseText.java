@@ -14,6 +14,9 @@ final class CauseText {
             Cause.OVERLAYFS_LOWER_DIR, new Text(
                     "overlayfs will not move a directory that comes from a lower layer (redirect_dir is not on)",
                     "mount the overlay with redirect_dir=on (impossible with userxattr), or copy lower-layer directories instead of renaming them"),
+            Cause.OVERLAYFS_INODE_NUMBER, new Text(
+                    "overlayfs shows two inode numbers for one copied-up file (its layers are on different filesystems and xino is off)",
+                    "keep all overlay layers on one filesystem or mount with xino=on; programs should not take two st_ino values as two files after a copy-up"),
             Cause.FUSE_OVERLAYFS, new Text(
                     "fuse-overlayfs answers the call itself and cannot move directories that are not wholly in the upper layer",
                     "prefer kernel overlayfs with redirect_dir=on; otherwise copy lower-layer directories"),

@@ -22,6 +22,7 @@ final class Rules {
         mountBoundary(c).ifPresent(out::add);
         btrfsSubvolume(c).ifPresent(out::add);
         overlayLowerDir(c).ifPresent(out::add);
+        OverlayInodeRule.apply(c).ifPresent(out::add);
         fuseOverlayfs(c).ifPresent(out::add);
         fuse(c).ifPresent(out::add);
         landlockRefer(c).ifPresent(out::add);
@@ -85,10 +86,13 @@ final class Rules {
         return Optional.of(CauseText.cause(Cause.OVERLAYFS_LOWER_DIR, e));
     }
 
-    /** fuse-overlayfs answers renames itself and cannot move directories that are not wholly upper. */
+    /**
+     * fuse-overlayfs answers renames itself and cannot move directories that are not wholly upper. Across
+     * mounts the VFS refuses before any filesystem is asked, so no FUSE rule fires there.
+     */
     static Optional<Cause> fuseOverlayfs(Context c) {
         MountFacts m = c.sourceMount();
-        if (m == null || !"fuse.fuse-overlayfs".equals(m.fsType())) {
+        if (m == null || !"fuse.fuse-overlayfs".equals(m.fsType()) || c.boundary() == Boundary.MOUNT) {
             return Optional.empty();
         }
         Evidence e = new Evidence().add(c.describeMount(m.mountId()) + " is fuse-overlayfs (statfs " + m.statfsType() + ")");
@@ -109,7 +113,7 @@ final class Rules {
         MountFacts m = c.sourceMount();
         boolean fuse = "fuse".equals(c.where() == null ? null : c.where().sourceFs())
                 || (m != null && m.fsType() != null && m.fsType().startsWith("fuse"));
-        if (!fuse || (m != null && "fuse.fuse-overlayfs".equals(m.fsType()))) {
+        if (!fuse || (m != null && "fuse.fuse-overlayfs".equals(m.fsType())) || c.boundary() == Boundary.MOUNT) {
             return Optional.empty();
         }
         return Optional.of(CauseText.cause(Cause.FUSE, new Evidence()

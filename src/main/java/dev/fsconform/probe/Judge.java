@@ -59,7 +59,7 @@ final class Judge {
         switch (effect) {
             case LINK:
                 expect(srcAfter.sameInode(srcBefore) && srcAfter.sameData(srcBefore), "link changed the source", problems);
-                expect(dstAfter.sameInode(srcBefore), "target is not a second name for the source's inode", problems);
+                expect(dstAfter.sameInode(srcBefore), PostState.LINK_NOT_SAME_INODE, problems);
                 expect(srcAfter.nlink() == srcBefore.nlink() + 1, "link count did not grow by one", problems);
                 return null;
             case EXCHANGE:

@@ -8,6 +8,8 @@ import java.util.List;
  * (kind, then whose data it holds). {@code inodeKept} is null where no inode was meant to move.
  */
 public record PostState(String source, String target, Boolean inodeKept, List<String> problems) {
+    /** The problem of a link whose new name shows another inode number; cause rules look for it. */
+    public static final String LINK_NOT_SAME_INODE = "target is not a second name for the source's inode";
 
     public PostState {
         problems = List.copyOf(problems);

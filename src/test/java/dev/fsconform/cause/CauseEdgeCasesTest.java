@@ -115,6 +115,32 @@ class CauseEdgeCasesTest {
     }
 
     @Test
+    void withXinoOnTheInodeRuleStaysSilentAndTheCellIsUnknown() {
+        // GIVEN the recorded two-filesystem overlay, but its options now promise uniform inode numbers
+        EnvironmentResult env = Canned.refingerprint(Recorded.env("overlay-other-fs"),
+                f -> withOverlayOptions(f, "rw,lowerdir=/l,upperdir=/u,workdir=/w,xino=on"));
+
+        // WHEN the link whose new name showed another st_ino is explained
+        List<Cause> causes = explain(env, "link", "seeded-file-same-dir");
+
+        // THEN no rule claims it: the kernel broke its own promise, and all evidence is kept
+        assertThat(ids(causes)).isEqualTo(Cause.UNKNOWN);
+        assertThat(evidence(causes)).contains("xino=on");
+    }
+
+    @Test
+    void aFuseMountAcrossAMountBoundaryIsOnlyTheBoundary() {
+        // GIVEN sshfs as the source and another mount as the target
+        MountFacts sshfs = new MountFacts("primary", "/mnt/s", 50, "0:60", "/mnt/s", "fuse.sshfs", "host:", "rw", "rw", "fuse");
+        Fingerprint fp = Canned.with(Canned.fingerprint(), 0, 7, Canned.ROOT_CAPS, null, List.of(sshfs, Canned.TMPFS), Map.of());
+        Where w = new Where(50, 30, "0:60", "0:27", "fuse", "tmpfs", false);
+        EnvironmentResult env = Canned.env(fp, ran("rename", "cross-mount-file", "EXDEV", w));
+
+        // THEN the VFS refused before the FUSE server was asked
+        assertThat(ids(explain(env, "rename", "cross-mount-file"))).isEqualTo(Cause.MOUNT_BOUNDARY);
+    }
+
+    @Test
     void anEnosysThatNoRuleExplainsStillGetsAllTheEvidence() {
         Observation cell = ran("rename", "file-same-dir", "ENOSYS", sameMount());
         List<Cause> causes = Attribution.of(Canned.env(cell)).explain(cell);

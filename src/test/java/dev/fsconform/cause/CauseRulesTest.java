@@ -92,6 +92,33 @@ class CauseRulesTest {
     }
 
     @Test
+    void fuseOverlayfsDoesNotClaimWhatTheMountBoundaryDecided() {
+        // GIVEN fuse-overlayfs as the first directory and /dev/shm as the second
+        // WHEN a rename crosses the two mounts
+        List<Cause> causes = explain("fuse-overlayfs", "rename", "cross-mount-file");
+
+        // THEN only the boundary: the VFS answered EXDEV before the FUSE server saw the call
+        assertThat(ids(causes)).containsExactly(Cause.MOUNT_BOUNDARY);
+    }
+
+    @Test
+    void overlayInodeNumberWhenTheLayersAreOnTwoFilesystems() {
+        // GIVEN an overlay whose lower layer is on another filesystem than its upper layer, xino off
+        // WHEN a lower-layer file is hard-linked: the link is made, but the new name shows another st_ino
+        List<Cause> causes = explain("overlay-other-fs", "link", "seeded-file-cross-dir");
+
+        // THEN overlayfs-inode-number, with the xino state and the upper-layer control that kept one number
+        assertThat(ids(causes)).containsExactly(Cause.OVERLAYFS_INODE_NUMBER);
+        assertThat(evidence(causes, Cause.OVERLAYFS_INODE_NUMBER))
+                .contains("xino absent from mountinfo", "seeded (lower-layer) tree", "control: link × file-cross-dir → OK");
+        assertThat(ids(explain("overlay-other-fs", "linkat", "seeded-symlink-same-dir")))
+                .containsExactly(Cause.OVERLAYFS_INODE_NUMBER);
+
+        // AND an overlay with both layers on one filesystem links the same file cleanly
+        assertThat(cell(env("overlay-on"), "link", "seeded-file-cross-dir").outcome()).isEqualTo("OK");
+    }
+
+    @Test
     void landlockReferWithoutAnyLabelIsInferredFromControls() {
         // GIVEN a probe exec'd by a foreign sandbox (Landlock without REFER), no labels
         EnvironmentResult env = env("landlock-no-refer");

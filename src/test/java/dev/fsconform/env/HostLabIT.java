@@ -7,9 +7,12 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.fsconform.cause.Cause;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.Observation;
+import dev.fsconform.verdict.EnvironmentVerdict;
+import dev.fsconform.verdict.Verdicts;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +79,24 @@ class HostLabIT {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         }
         assertThat(schema.validate(Files.readString(HostLabRun.OUT.resolve("matrix.json")), InputFormat.JSON)).isEmpty();
+    }
+
+    @Test
+    void everyFindingAndEveryExdevIsExplainedByARule() throws Exception {
+        // GIVEN every host environment that ran
+        SoftAssertions soft = new SoftAssertions();
+        for (EnvironmentResult r : HostLabRun.get().environments()) {
+            if (r.status() != EnvStatus.RAN) {
+                continue;
+            }
+            // WHEN it is graded THEN no cell's cause is "unknown": the lab only builds mechanisms a rule knows
+            EnvironmentVerdict v = Verdicts.of(r);
+            soft.assertThat(v.cells()).as("cells of %s attributed to 'unknown'", r.name())
+                    .filteredOn(c -> c.causes().stream().anyMatch(k -> k.id().equals(Cause.UNKNOWN)))
+                    .extracting(c -> c.observation().operation() + " × " + c.observation().scenario())
+                    .isEmpty();
+        }
+        soft.assertAll();
     }
 
     @Test

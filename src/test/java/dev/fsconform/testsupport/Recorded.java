@@ -17,7 +17,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class Recorded {
     public static final List<String> NAMES = List.of("host", "bind-mounts", "btrfs-subvolume", "overlay-off",
-            "overlay-on", "fuse-overlayfs", "landlock-no-refer", "landlock-refer", "overlay-landlock-no-refer",
+            "overlay-on", "overlay-other-fs", "fuse-overlayfs", "landlock-no-refer", "landlock-refer", "overlay-landlock-no-refer",
             "overlay-landlock-refer", "seccomp-renameat2-enosys", "seccomp-renameat2-eperm");
 
     private Recorded() {
