@@ -175,25 +175,25 @@ final class Docker {
     }
 
     /**
-     * Removes the container and waits until it is gone, retrying: a container the engine is still
-     * starting (its client was killed mid-request) refuses removal for a moment, and an auto-remove
-     * container that was stopped is removed by the engine, later. False if it outlived {@code timeout}.
+     * Removes the container and waits until the engine no longer lists it, retrying: a container the
+     * engine is still starting refuses removal for a moment, one whose create request lost its client
+     * is listed a moment before the engine finds it by id (removal answers "no such container" then,
+     * and the container stays), and an auto-remove container that was stopped is removed by the engine,
+     * later. False if it outlived {@code timeout}.
      */
     boolean removeAndWait(String id, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         do {
             try {
                 client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-            } catch (NotFoundException gone) {
-                return true;
-            } catch (RuntimeException busy) {
-                // Starting, or being removed already: look again below.
+            } catch (RuntimeException notYetOrBusy) {
+                // Not registered yet, starting, or being removed already: the listing below decides.
             }
             try {
-                client.inspectContainerCmd(id).exec();
+                if (client.listContainersCmd().withShowAll(true).withIdFilter(List.of(id)).exec().isEmpty()) {
+                    return true;
+                }
                 Thread.sleep(25);
-            } catch (NotFoundException gone) {
-                return true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import java.util.stream.Stream;
  */
 final class Leftovers {
     static final String RUN_DIR_PREFIX = "fsconform-containers-";
+    private static final int SETTLE_ROUNDS = 5;
+    private static final Duration SETTLE = Duration.ofMillis(500);
 
     private Leftovers() {
     }
@@ -27,19 +30,27 @@ final class Leftovers {
     static List<String> reap(Docker docker, Path workDir, Instant now) throws EngineException {
         List<String> out = new ArrayList<>();
         Map<String, String> owner = Map.of(DockerEngine.OWNER_LABEL, DockerEngine.OWNER);
-        for (Container c : docker.containers(owner)) {
-            String run = c.getLabels().get(DockerEngine.RUN_LABEL);
-            Instant created = Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated());
-            if (stale(run, created, now, "running".equals(c.getState()))) {
+        Map<String, String> containers = new LinkedHashMap<>();
+        // A create request whose client was killed can still be running in the engine, and it registers
+        // its container again after a removal; so look again after a pause until nothing stale is left.
+        for (int round = 0; round < SETTLE_ROUNDS; round++) {
+            List<Container> stale = docker.containers(owner).stream().filter(c -> stale(c, now)).toList();
+            if (stale.isEmpty()) {
+                break;
+            }
+            for (Container c : stale) {
                 // Inner engines get SIGTERM first so they unmount; the removal of a container that
                 // was stopped is the engine's (auto-remove), so wait for it before removing volumes.
                 if (c.getLabels().containsKey(Labels.DRIVER_LABEL)) {
                     docker.stop(c.getId(), 20);
                 }
                 boolean gone = docker.removeAndWait(c.getId(), Duration.ofSeconds(30));
-                out.add((gone ? "" : "NOT removed: ") + "container " + Docker.shortId(c.getId()) + " of run " + run);
+                containers.put(c.getId(), (gone ? "" : "NOT removed: ") + "container " + Docker.shortId(c.getId())
+                        + " of run " + c.getLabels().get(DockerEngine.RUN_LABEL));
             }
+            pause(SETTLE);
         }
+        out.addAll(containers.values());
         for (String line : docker.volumes().list(owner)) {
             String[] v = line.split("\t", 2);
             // A volume has no creation time here; one still in use refuses removal, which keeps it.
@@ -62,6 +73,19 @@ final class Leftovers {
             out.add("cannot list " + workDir + ": " + e.getMessage());
         }
         return out;
+    }
+
+    private static boolean stale(Container c, Instant now) {
+        Instant created = Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated());
+        return stale(c.getLabels().get(DockerEngine.RUN_LABEL), created, now, "running".equals(c.getState()));
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Labels fsconform did not write (a hand-started dind.sh run): only once stopped or old. */
