@@ -27,17 +27,29 @@ final class Dirs {
         return abs;
     }
 
-    static Path existingFreshDir(Path dir, String what) {
+    /**
+     * An output directory, created if missing and checked writable before any work starts, so that a run
+     * never ends with its results unwritable.
+     */
+    static Path outputDir(Path dir, String what) {
         Path abs = dir.toAbsolutePath().normalize();
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(abs)) {
             throw new UsageException(what + " " + abs + " is not a directory");
         }
-        return abs;
+        try {
+            Files.createDirectories(abs);
+        } catch (IOException e) {
+            throw new UsageException(what + " " + abs + " cannot be created (" + reason(e) + ")");
+        }
+        return writableDir(abs, what);
     }
 
     private static String reason(IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "the filesystem refuses to create it: no such file or directory";
         }
         String r = e instanceof java.nio.file.FileSystemException ? ((java.nio.file.FileSystemException) e).getReason() : null;
         return r != null ? r : e.getClass().getSimpleName();

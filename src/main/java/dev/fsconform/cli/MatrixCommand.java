@@ -74,7 +74,7 @@ final class MatrixCommand implements Callable<Integer> {
         if (n < 1) {
             throw new UsageException("--jobs must be at least 1");
         }
-        Path results = JsonTarget.check(Files.createDirectories(out.toAbsolutePath().normalize()).resolve("matrix.json"));
+        Path results = JsonTarget.check(Dirs.outputDir(out, "--out").resolve("matrix.json"));
         Path root = Dirs.writableDir(workDir, "--work-dir");
         if (!root.toString().matches("[A-Za-z0-9_./+-]+")) {
             throw new UsageException("--work-dir " + root + " has characters overlay mount options cannot carry (use letters, digits, . _ + - /)");

@@ -33,7 +33,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path outDir = Dirs.existingFreshDir(out, "--out");
+        Path outDir = Dirs.outputDir(out, "--out");
         // Every input is read and checked before anything is written; the same path twice is one file.
         Set<Path> distinct = new LinkedHashSet<>();
         files.forEach(f -> distinct.add(f.toAbsolutePath().normalize()));

@@ -16,12 +16,10 @@ final class SeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path abs = Dirs.existingFreshDir(dir, "seed directory");
+        Path abs = Dirs.outputDir(dir, "seed directory");
         if (Files.exists(abs.resolve(Seeds.DIR_NAME))) {
             throw new UsageException(abs.resolve(Seeds.DIR_NAME) + " already exists: seed into a directory without one");
         }
-        Files.createDirectories(abs);
-        Dirs.writableDir(abs, "seed directory");
         int n = Seeds.write(abs);
         System.out.println("seeded " + n + " fixtures into " + abs.resolve(Seeds.DIR_NAME));
         return 0;

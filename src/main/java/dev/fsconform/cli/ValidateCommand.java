@@ -71,7 +71,7 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--expect: " + e.getMessage());
         }
-        Path outDir = Dirs.existingFreshDir(out, "--out");
+        Path outDir = Dirs.outputDir(out, "--out");
         Validator validator = new Validator(target.exec, target.image, runtime, dockerHost, stage, java);
         Validator.Run run;
         try {

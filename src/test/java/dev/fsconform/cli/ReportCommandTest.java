@@ -134,4 +134,18 @@ class ReportCommandTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("is not a directory");
     }
+
+    @Test
+    void outThatCannotBeWrittenIsRefusedBeforeAnyWork() throws Exception {
+        // GIVEN an --out under a read-only directory (root ignores modes, so use a path no one can create)
+        Path blocked = Files.writeString(tmp.resolve("plain-file"), "x").resolve("out");
+
+        // WHEN a report is asked for there
+        ProbeCommandTest.Captured run = ProbeCommandTest.Captured.run("report", recorded("host"), "--out", blocked.toString());
+
+        // THEN one line naming it, exit 2, and no stack trace
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("fsconform: --out " + blocked + " cannot be created").doesNotContain("\n")
+                .doesNotContain("Exception:");
+    }
 }
