@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import dev.fsconform.cause.Cause;
+import dev.fsconform.grade.Grade;
+import dev.fsconform.grade.GradedCell;
+import dev.fsconform.grade.Grader;
 import dev.fsconform.operation.Operation;
 import dev.fsconform.pattern.Pattern;
 import dev.fsconform.result.CellStatus;
@@ -109,5 +113,10 @@ class ContainerMatrixIT {
             assertThat(ContainerFacts.mayInject(env, o)).as("%s: only the renameat2-blocking profile injects errors (%s)",
                     o.outcome(), o.detail()).isTrue();
         }
+
+        // AND the expectation table grades it, and a rule names the cause of whatever needs one
+        GradedCell g = Grader.standard().grade(env, o);
+        assertThat(g.grade()).as(g.rationale()).isNotEqualTo(Grade.UNKNOWN);
+        assertThat(g.causes()).extracting(Cause::id).as("causes, with evidence %s", g.causes()).doesNotContain(Cause.UNKNOWN);
     }
 }
