@@ -52,8 +52,8 @@ public final class ContainerMatrix {
             docker = Docker.connect(o.dockerHost());
         } catch (EngineException e) {
             // Only a missing engine is a skip; an engine that answers but cannot be used is a set-up error.
+            // The report's engine line carries the reason; the caller prints it once.
             String why = e.status() == EnvStatus.SKIPPED ? NOT_FOUND + " (" + e.getMessage() + ")" : e.getMessage();
-            o.progress().accept(e.status() == EnvStatus.SKIPPED ? NOT_FOUND : why);
             return new Report(all(chosen, e.status(), why), why, List.of());
         }
         String engine = "Docker " + docker.version().version() + " (API " + docker.apiVersion() + ") on " + docker.host();

@@ -50,6 +50,7 @@ class ContainerMatrixIT {
             ContainerMatrix.Report r = ContainerMatrix.run(ContainerCatalog.standard(), new ContainerMatrix.Options(
                     Path.of(System.getProperty("fsconform.jar", "target/fsconform.jar")), only(), 2,
                     Path.of(System.getProperty("java.io.tmpdir")), null, line -> System.out.println("containers: " + line)));
+            System.out.println("containers: " + r.engine());
             ResultsJson.write(ResultsFile.of("fsconform ContainerMatrixIT", Instant.now().toString(), r.results()),
                     out.resolve("matrix.json"));
             results = r.results().stream().collect(Collectors.toMap(EnvironmentResult::name, Function.identity()));

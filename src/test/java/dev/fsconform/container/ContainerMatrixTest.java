@@ -25,8 +25,9 @@ class ContainerMatrixTest {
         // WHEN the container matrix runs
         ContainerMatrix.Report r = ContainerMatrix.run(ContainerCatalog.bundled(), o);
 
-        // THEN it says so once, and lists every chosen environment as SKIPPED with that reason
-        assertThat(progress).containsExactly(ContainerMatrix.NOT_FOUND);
+        // THEN its report says so once, and lists every chosen environment as SKIPPED with that reason
+        assertThat(progress).isEmpty();
+        assertThat(r.engine()).startsWith(ContainerMatrix.NOT_FOUND).contains("no.sock");
         assertThat(r.results()).hasSize(7).allSatisfy(e -> {
             assertThat(e.status()).isEqualTo(EnvStatus.SKIPPED);
             assertThat(e.reason()).startsWith(ContainerMatrix.NOT_FOUND).contains("no.sock").doesNotContain("\n");
