@@ -136,9 +136,10 @@ public final class ImageSession implements AutoCloseable {
         remove(docker, id);
     }
 
+    /** Waits until the engine no longer lists it; one it keeps is labelled, and the next run reaps it. */
     private static void remove(Docker docker, String id) {
         if (id != null) {
-            docker.remove(id);
+            docker.removeAndWait(id, Duration.ofSeconds(30));
         }
     }
 }

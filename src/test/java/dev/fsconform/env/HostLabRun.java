@@ -17,6 +17,7 @@ final class HostLabRun {
     static final Path OUT = Path.of("target", "hostlab-it");
 
     private static HostLabRun instance;
+    private static Exception failure;
 
     final ResultsFile results;
     final long matrixPid;
@@ -31,8 +32,17 @@ final class HostLabRun {
     }
 
     static synchronized HostLabRun get() throws IOException, InterruptedException {
+        if (failure != null) {
+            throw new IllegalStateException("the host lab run failed earlier in this JVM", failure);
+        }
         if (instance == null) {
-            instance = run();
+            try {
+                instance = run();
+            } catch (IOException | RuntimeException e) {
+                // One failed run is reported by every test; a second 10-minute attempt would not help.
+                failure = e;
+                throw e;
+            }
         }
         return instance;
     }

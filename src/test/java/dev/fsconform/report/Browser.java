@@ -64,7 +64,7 @@ final class Browser implements AutoCloseable {
         driver.manage().logs().get(LogType.PERFORMANCE);
         driver.manage().logs().get(LogType.BROWSER);
         driver.get(page.toUri().toString());
-        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(20)).until(d -> "true".equals(
+        new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(20)).until(d -> "true".equals(
                 ((JavascriptExecutor) d).executeScript("return document.documentElement.getAttribute('data-ready')")));
     }
 

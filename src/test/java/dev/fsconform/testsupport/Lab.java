@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.ResultsJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,16 +112,24 @@ public final class Lab implements AutoCloseable {
     }
 
     public static String run(List<String> cmd) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        // Output goes to a file so that the time limit holds even when the command never closes it.
+        Path log = Files.createTempFile("fsconform-lab-", ".log");
         try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                throw new IOException(String.join(" ", cmd) + " did not finish in 120 s: " + Files.readString(log));
+            }
+            String out = Files.readString(log);
+            if (p.exitValue() != 0) {
                 throw new IOException(String.join(" ", cmd) + " failed (" + p.exitValue() + "): " + out);
             }
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted: " + cmd, e);
+        } finally {
+            Files.deleteIfExists(log);
         }
     }
 

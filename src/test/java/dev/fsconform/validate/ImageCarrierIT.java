@@ -55,10 +55,10 @@ class ImageCarrierIT {
 
     @Test
     void missingImageIsOneLine() {
-        Validator v = new Validator(null, "fsconform/no-such-image:0", null, null, null, null);
+        Validator v = new Validator(null, "localhost:1/fsconform/no-such-image:0", null, null, null, null);
 
         assertThatThrownBy(() -> v.run(List.of("/tmp"), false)).isInstanceOf(SandboxUnusableException.class)
-                .hasMessageStartingWith("image fsconform/no-such-image:0 not found locally and cannot be pulled: ")
+                .hasMessageStartingWith("image localhost:1/fsconform/no-such-image:0 not found locally and cannot be pulled: ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
