@@ -26,9 +26,8 @@ final class PatternCell {
                         "no seed tree: run `fsconform seed DIR` into a lower layer or image first");
             }
             seeded = Seeds.patternDir(seedRoot, p);
-            if (!Files.isDirectory(seeded.resolve("a/toolchain"))) {
-                return Observation.notRun(OPERATION, p.id(), CellStatus.SKIPPED,
-                        "seed fixture already consumed (an earlier run used it): seed a fresh lower layer");
+            if (!Seeds.patternAsWritten(seeded)) {
+                return Observation.notRun(OPERATION, p.id(), CellStatus.SKIPPED, Seeds.USED);
             }
         }
         PatternResult r;

@@ -8,6 +8,7 @@ import dev.fsconform.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * The seeded tree: one fresh fixture per seeded scenario × operation, written ahead of time so that
@@ -16,6 +17,9 @@ import java.nio.file.Path;
 public final class Seeds {
     public static final String DIR_NAME = "fsconform-seed";
     static final String MARKER = "SEED-V1";
+    /** Why a seeded cell did not run: each seeded fixture serves one probe run. */
+    static final String USED = "seed fixture already used by an earlier run (seeded fixtures serve one run each): "
+            + "seed a fresh lower layer";
 
     private Seeds() {
     }
@@ -49,6 +53,15 @@ public final class Seeds {
         }
         Files.writeString(root.resolve(MARKER), "fsconform seed tree, layout version 1\n");
         return n;
+    }
+
+    /** Whether a pattern's seeded fixture is still as {@link #write} left it. */
+    static boolean patternAsWritten(Path fixture) {
+        try (Stream<Path> b = Files.list(fixture.resolve("b"))) {
+            return "payload".equals(Files.readString(fixture.resolve("a/toolchain/bin"))) && b.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static boolean present(Path root) {
