@@ -60,6 +60,7 @@ public final class Probe {
             int n = 0;
             for (Scenario s : config.scenarios()) {
                 for (Operation op : config.operations()) {
+                    stopIfShuttingDown();
                     String cell = String.format("c%04d", n++);
                     long t0 = System.nanoTime();
                     Observation o = runCell(op, s, one.dir().resolve(cell), two == null ? null : two.dir().resolve(cell));
@@ -68,6 +69,7 @@ public final class Probe {
                 }
             }
             for (Pattern p : config.patterns()) {
+                stopIfShuttingDown();
                 long t0 = System.nanoTime();
                 Observation o = PatternCell.run(p, one.dir().resolve(String.format("c%04d", n)),
                         two == null ? null : two.dir().resolve(String.format("c%04d", n)), config.seeds());
@@ -80,6 +82,13 @@ public final class Probe {
         return new EnvironmentResult(config.name(), config.labels().getOrDefault("group", "adhoc"),
                 config.labels().getOrDefault("description", "probe of " + config.primary()),
                 EnvStatus.RAN, null, fingerprint, millis, cells);
+    }
+
+    /** Ctrl-C or SIGTERM: make nothing more in the scratch directory the shutdown hook is removing. */
+    private static void stopIfShuttingDown() throws IOException {
+        if (Scratch.stopping()) {
+            throw new IOException("probe stopped: the process is shutting down");
+        }
     }
 
     private Observation runCell(Operation op, Scenario s, Path cellRoot, Path cellRoot2) {
@@ -95,9 +104,8 @@ public final class Probe {
         try {
             if (s.seeded()) {
                 f = Fixture.locate(s, Seeds.cellDir(config.seeds(), s, op));
-                if (!Files.exists(f.source(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    return Observation.notRun(op.id(), s.id(), CellStatus.SKIPPED,
-                            "seed fixture already consumed (an earlier run used it): seed a fresh lower layer");
+                if (!f.asCreated(s, Seeds.tag(s, op))) {
+                    return Observation.notRun(op.id(), s.id(), CellStatus.SKIPPED, Seeds.USED);
                 }
             } else {
                 f = Fixture.create(s, cellRoot, cellRoot2, s.id() + "/" + op.id());

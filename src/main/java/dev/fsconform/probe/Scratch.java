@@ -13,10 +13,39 @@ import java.util.stream.Stream;
 final class Scratch implements AutoCloseable {
     static final String PREFIX = ".fsconform-scratch-";
 
+    private static final int CLEANUP_ATTEMPTS = 40;
+    /** Set when the JVM shuts down (Ctrl-C, SIGTERM): the probe then starts no further cell. */
+    private static volatile boolean stopping;
+
     private final Path dir;
+    /** Removes the directory on Ctrl-C or SIGTERM; after SIGKILL the next run's {@link #reapStale} does. */
+    private final Thread onInterrupt;
 
     private Scratch(Path dir) {
         this.dir = dir;
+        this.onInterrupt = new Thread(() -> removeWhileStopping(dir), "fsconform-scratch-cleanup");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+    }
+
+    static boolean stopping() {
+        return stopping;
+    }
+
+    /** The probe's thread runs on during shutdown until its cell ends, so try again until the tree is gone. */
+    private static void removeWhileStopping(Path dir) {
+        stopping = true;
+        for (int i = 0; i < CLEANUP_ATTEMPTS && Files.exists(dir); i++) {
+            try {
+                deleteTree(dir);
+            } catch (IOException | RuntimeException busy) {
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     static Scratch create(Path root) throws IOException {
@@ -30,6 +59,11 @@ final class Scratch implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it removes the directory too.
+        }
         deleteTree(dir);
     }
 

@@ -1,0 +1,47 @@
+package dev.fsconform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C or SIGTERM in the middle of a probe: its scratch directories and half-written results go with it. */
+class ProbeInterruptIT {
+    @TempDir
+    Path one;
+    @TempDir
+    Path two;
+
+    @Test
+    void sigtermMidRunLeavesNothingInEitherDirectory() throws Exception {
+        // GIVEN a probe process that has started making fixtures in both directories
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process probe = new ProcessBuilder(java, "-jar", System.getProperty("fsconform.jar", "target/fsconform.jar"), "probe",
+                one.toString(), "--second", two.toString(), "--quiet", "--json", one.resolve("r.json").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (entries(two).isEmpty() && probe.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(probe.isAlive()).as("the probe was still running when its scratch directory appeared").isTrue();
+
+        // WHEN it gets SIGTERM
+        probe.destroy();
+        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).as("the probe exits after SIGTERM").isTrue();
+
+        // THEN neither directory keeps a scratch tree or a temporary results file
+        assertThat(entries(one)).as("left in the first directory").allMatch(name -> name.equals("r.json"));
+        assertThat(entries(two)).as("left in the second directory").isEmpty();
+    }
+
+    private static List<String> entries(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+}
