@@ -1,6 +1,7 @@
 package dev.fsconform.cli;
 
 import dev.fsconform.grade.GradedCell;
+import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.ResultsFile;
 import dev.fsconform.report.Report;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Option;
         description = "Run the probe inside a sandbox (command prefix or container image) and judge it.")
 final class ValidateCommand implements Callable<Integer> {
     static final int EXIT_VIOLATED = 1;
+    static final int EXIT_UNUSABLE = 2;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -93,6 +95,16 @@ final class ValidateCommand implements Callable<Integer> {
             Validator.printBaselineDiff(run.baseline(), run.sandboxed(), System.out);
         }
         System.out.println("Results: " + outDir.resolve(Report.JSON) + "  page: " + outDir.resolve(Report.HTML));
+        // A directory the probe could not run in was not tested: never let it pass a profile.
+        List<EnvironmentResult> unprobed = run.sandboxed().stream().filter(e -> e.status() != EnvStatus.RAN).toList();
+        if (!unprobed.isEmpty()) {
+            unprobed.forEach(e -> System.err.println("fsconform: the probe did not run in " + e.name() + ": " + e.reason()));
+            if (profile != Profile.NONE) {
+                System.out.printf("Profile %s (%s): NOT CHECKED: %d of %d directories could not be probed%n", profile.id(),
+                        profile.meaning(), unprobed.size(), run.sandboxed().size());
+            }
+            return EXIT_UNUSABLE;
+        }
         List<GradedCell> violations = profile.violations(inside);
         if (profile == Profile.NONE) {
             return 0;

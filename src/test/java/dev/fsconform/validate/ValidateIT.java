@@ -78,6 +78,25 @@ class ValidateIT {
     }
 
     @Test
+    void aDirectoryTheProbeCannotWriteInsideTheSandboxIsNotTestedAndNeverPasses() throws Exception {
+        // GIVEN a Landlock sandbox that makes only ws writable, and a second directory it keeps read-only
+        Path ws = Files.createDirectory(tmp.resolve("ws"));
+        Path other = Files.createDirectory(tmp.resolve("other"));
+
+        // WHEN validate is asked to check both against the agent profile
+        Run r = validate("--exec", landlock("refer", ws), "--dir", ws.toString(), "--dir", other.toString(),
+                "--expect", "agent-sandbox");
+
+        // THEN exit 2 and one line per directory not probed (ws too: it had the other as its second
+        // directory); the profile is not called honoured
+        assertThat(r.code).as("exit code; out: %s; err: %s", r.out, r.err).isEqualTo(2);
+        assertThat(r.err.strip().lines()).hasSize(2).allMatch(l -> l.contains("not writable"))
+                .anyMatch(l -> l.contains("the probe did not run in sandbox:" + other + ":"));
+        assertThat(r.out).contains("NOT CHECKED").doesNotContain("honoured");
+        assertThat(ResultsJson.read(tmp.resolve("out/matrix.json")).environments()).hasSize(2);
+    }
+
+    @Test
     void aSandboxWithoutJavaIsOneLineAndExitTwo() throws Exception {
         Run r = validate("--exec", "env -i", "--java", "/opt/no-java-here/bin/java", "--dir", tmp.toString());
 
