@@ -11,12 +11,17 @@ final class CellExplanation {
     private CellExplanation() {
     }
 
+    /** Refuses a malformed {@code OP:SCENARIO} before anything is printed. */
+    static void check(String key) {
+        if (key.indexOf(':') <= 0 || key.indexOf(':') == key.length() - 1) {
+            throw new UsageException("--explain wants OP:SCENARIO (e.g. rename:dir-cross-dir), got '" + key + "'");
+        }
+    }
+
     /** {@code key} is {@code OP:SCENARIO}, e.g. {@code rename:dir-cross-dir}. */
     static void print(EnvironmentVerdict v, String key, PrintStream out) {
+        check(key);
         int colon = key.indexOf(':');
-        if (colon < 0) {
-            throw new UsageException("--explain wants OP:SCENARIO, got '" + key + "'");
-        }
         String op = key.substring(0, colon);
         String scenario = key.substring(colon + 1);
         GradedCell c = v.cells().stream().filter(x -> x.observation().operation().equals(op)

@@ -1,7 +1,8 @@
 package dev.fsconform.cli;
 
 import dev.fsconform.grade.Grade;
-import dev.fsconform.result.ResultsJson;
+import dev.fsconform.report.Inputs;
+import dev.fsconform.result.ResultsFile;
 import dev.fsconform.verdict.ConsoleSummary;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import dev.fsconform.verdict.Verdicts;
@@ -34,10 +35,11 @@ final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        explain.forEach(CellExplanation::check);
+        // Every file is read and checked before anything is printed (gzip included, as report reads it).
+        List<ResultsFile> read = files.stream().map(f -> Inputs.read(f).file()).toList();
         List<EnvironmentVerdict> verdicts = new ArrayList<>();
-        for (Path f : files) {
-            verdicts.addAll(Verdicts.of(ResultsJson.read(f)));
-        }
+        read.forEach(f -> verdicts.addAll(Verdicts.of(f)));
         ConsoleSummary.print(verdicts, System.out);
         if (!noDiagnosis) {
             verdicts.forEach(v -> System.out.println(System.lineSeparator() + v.diagnosis()));

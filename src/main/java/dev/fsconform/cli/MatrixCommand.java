@@ -54,7 +54,7 @@ final class MatrixCommand implements Callable<Integer> {
     Path environments;
 
     @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "/var/tmp",
-            description = "Where run directories and sparse images go; must be on disk, not tmpfs (default: ${DEFAULT-VALUE}).")
+            description = "Where run directories and sparse images go; best on disk, as images on a tmpfs use RAM (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
     @Spec

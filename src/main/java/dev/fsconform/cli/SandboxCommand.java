@@ -6,6 +6,7 @@ import dev.fsconform.sandbox.SandboxExec;
 import dev.fsconform.sandbox.Seccomp;
 import dev.fsconform.sandbox.SeccompPolicy;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,11 @@ public final class SandboxCommand implements Callable<Integer> {
             }
             if (landlock == null && !rwDirs.isEmpty()) {
                 return fail(err, prefix, USAGE, "--rw needs --landlock POLICY");
+            }
+            for (Path dir : rwDirs) {
+                if (!Files.isDirectory(dir)) {
+                    return fail(err, prefix, USAGE, "--rw " + dir + " is not an existing directory");
+                }
             }
             LandlockPolicy ll = landlock == null ? null : LandlockPolicy.parse(landlock, rwDirs);
             SeccompPolicy sc = seccomp == null ? null : SeccompPolicy.parse(seccomp);

@@ -65,6 +65,10 @@ public final class Inputs {
                     throw new InvalidResultsException(where + " (" + env.name()
                             + ") has a cell without operation, scenario or status");
                 }
+                if (o.ran() && o.outcome() == null) {
+                    throw new InvalidResultsException(where + " (" + env.name() + ") has a cell that ran without an outcome: "
+                            + o.operation() + " × " + o.scenario());
+                }
             }
         }
     }

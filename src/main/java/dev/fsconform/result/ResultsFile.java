@@ -9,6 +9,9 @@ public record ResultsFile(String schema, int schemaVersion, String tool, String 
     public static final int VERSION = 1;
 
     public ResultsFile {
+        if (environments == null) {
+            throw new IllegalArgumentException("no \"environments\" list");
+        }
         environments = List.copyOf(environments);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +54,10 @@ public final class ResultsJson {
         ResultsFile file;
         try {
             file = MAPPER.readValue(json, ResultsFile.class);
+        } catch (ValueInstantiationException e) {
+            // A record refused what it was given: its own words say what is missing.
+            String why = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
+            throw new InvalidResultsException(origin + ": not a results file (" + why + ")");
         } catch (JsonProcessingException e) {
             throw new InvalidResultsException(origin + ": not a results file (" + e.getOriginalMessage() + ")");
         }

@@ -110,14 +110,37 @@ class ReportCommandTest {
         Path schema = Files.writeString(tmp.resolve("schema.json"), "{\"schema\":\"other\",\"schemaVersion\":1,\"environments\":[]}");
         Path newer = Files.writeString(tmp.resolve("newer.json"),
                 "{\"schema\":\"fsconform-results\",\"schemaVersion\":2,\"environments\":[]}");
-        for (Path bad : List.of(junk, schema, newer)) {
-            ProbeCommandTest.Captured run = ProbeCommandTest.Captured.run("report", recorded("host"), bad.toString(),
-                    "--out", out().toString());
-            assertThat(run.code()).as(bad.toString()).isEqualTo(2);
-            assertThat(run.err().strip()).startsWith("fsconform: " + bad + ":").doesNotContain("\n")
-                    .doesNotContain("Exception");
-            assertThat(written()).isEmpty();
+        Path empty = Files.writeString(tmp.resolve("empty.json"), "{\"schema\":\"fsconform-results\",\"schemaVersion\":1}");
+        Path noOutcome = Files.writeString(tmp.resolve("no-outcome.json"), "{\"schema\":\"fsconform-results\",\"schemaVersion\":1,"
+                + "\"environments\":[{\"name\":\"e\",\"status\":\"RAN\",\"cells\":"
+                + "[{\"operation\":\"rename\",\"scenario\":\"file-same-dir\",\"status\":\"RAN\"}]}]}");
+        for (Path bad : List.of(junk, schema, newer, empty, noOutcome)) {
+            for (String command : List.of("report", "grade")) {
+                ProbeCommandTest.Captured run = "report".equals(command)
+                        ? ProbeCommandTest.Captured.run("report", recorded("host"), bad.toString(), "--out", out().toString())
+                        : ProbeCommandTest.Captured.run("grade", recorded("host"), bad.toString());
+                assertThat(run.code()).as(command + " " + bad).isEqualTo(2);
+                assertThat(run.err().strip()).startsWith("fsconform: " + bad + ":").doesNotContain("\n")
+                        .doesNotContain("Exception");
+                assertThat(run.out()).as("nothing printed before the refusal").isEmpty();
+                assertThat(written()).isEmpty();
+            }
         }
+    }
+
+    @Test
+    void gradeReadsGzipResultsAsReportDoesAndChecksExplainBeforePrinting() throws Exception {
+        // WHEN grade reads a recorded, gzip-compressed results file
+        ProbeCommandTest.Captured ok = ProbeCommandTest.Captured.run("grade", "--no-diagnosis", recorded("host"));
+        // THEN it grades it
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("host").contains("expected");
+
+        // AND a malformed --explain is refused before any summary is printed
+        ProbeCommandTest.Captured bad = ProbeCommandTest.Captured.run("grade", "--explain", "bogus", recorded("host"));
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.err().strip()).startsWith("fsconform: --explain wants OP:SCENARIO");
     }
 
     @Test

@@ -51,6 +51,10 @@ class SandboxCommandTest {
             assertThat(r.exit()).isEqualTo(2);
             assertThat(r.stderr()).hasSize(1).first().asString().contains("no COMMAND given");
         });
+        assertThat(sandbox("--landlock", "refer", "--rw", tmp.resolve("missing").toString(), "--", "true")).satisfies(r -> {
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.stderr()).containsExactly("sandbox: --rw " + tmp.resolve("missing") + " is not an existing directory");
+        });
     }
 
     @Test
