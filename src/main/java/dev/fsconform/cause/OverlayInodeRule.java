@@ -19,7 +19,7 @@ final class OverlayInodeRule {
     static Optional<Cause> apply(Context c) {
         Observation cell = c.cell();
         PostState post = cell.postState();
-        if (!"WRONG_STATE".equals(cell.outcome()) || post == null || !post.problems().equals(List.of(PostState.LINK_NOT_SAME_INODE))
+        if (c.where() == null || !"WRONG_STATE".equals(cell.outcome()) || post == null || !post.problems().equals(List.of(PostState.LINK_NOT_SAME_INODE))
                 || !Rules.isType(c, "overlayfs") || c.scenario() == null || !c.scenario().seeded()) {
             return Optional.empty();
         }

@@ -92,7 +92,7 @@ final class Rules {
      */
     static Optional<Cause> fuseOverlayfs(Context c) {
         MountFacts m = c.sourceMount();
-        if (m == null || !"fuse.fuse-overlayfs".equals(m.fsType()) || c.boundary() == Boundary.MOUNT) {
+        if (m == null || !"fuse.fuse-overlayfs".equals(m.fsType()) || vfsRefused(c)) {
             return Optional.empty();
         }
         Evidence e = new Evidence().add(c.describeMount(m.mountId()) + " is fuse-overlayfs (statfs " + m.statfsType() + ")");
@@ -113,7 +113,7 @@ final class Rules {
         MountFacts m = c.sourceMount();
         boolean fuse = "fuse".equals(c.where() == null ? null : c.where().sourceFs())
                 || (m != null && m.fsType() != null && m.fsType().startsWith("fuse"));
-        if (!fuse || (m != null && "fuse.fuse-overlayfs".equals(m.fsType())) || c.boundary() == Boundary.MOUNT) {
+        if (!fuse || (m != null && "fuse.fuse-overlayfs".equals(m.fsType())) || vfsRefused(c)) {
             return Optional.empty();
         }
         return Optional.of(CauseText.cause(Cause.FUSE, new Evidence()
@@ -128,6 +128,11 @@ final class Rules {
     /** An injected errno for some syscalls only, under a seccomp filter. */
     static Optional<Cause> seccomp(Context c) {
         return SeccompRule.apply(c);
+    }
+
+    /** EXDEV across mounts: the VFS answered before any filesystem (or FUSE server) was asked. */
+    private static boolean vfsRefused(Context c) {
+        return c.boundary() == Boundary.MOUNT && Signals.exdev(c.cell());
     }
 
     static boolean isType(Context c, String statfsType) {

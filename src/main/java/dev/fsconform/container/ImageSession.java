@@ -136,10 +136,11 @@ public final class ImageSession implements AutoCloseable {
         remove(docker, id);
     }
 
-    /** Waits until the engine no longer lists it; one it keeps is labelled, and the next run reaps it. */
+    /** Waits until the engine no longer lists it, and says so when the engine kept it. */
     private static void remove(Docker docker, String id) {
-        if (id != null) {
-            docker.removeAndWait(id, Duration.ofSeconds(30));
+        if (id != null && !docker.removeAndWait(id, Duration.ofSeconds(30))) {
+            System.err.println("fsconform: the engine did not remove container " + Docker.shortId(id)
+                    + " (labelled dev.fsconform.owner=fsconform; the next `fsconform matrix` or `docker rm -f` removes it)");
         }
     }
 }

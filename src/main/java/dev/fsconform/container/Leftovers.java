@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -31,10 +33,14 @@ final class Leftovers {
         List<String> out = new ArrayList<>();
         Map<String, String> owner = Map.of(DockerEngine.OWNER_LABEL, DockerEngine.OWNER);
         Map<String, String> containers = new LinkedHashMap<>();
+        Set<String> failed = new HashSet<>();
+        Set<String> reapedRuns = new HashSet<>();
         // A create request whose client was killed can still be running in the engine, and it registers
         // its container again after a removal; so look again after a pause until nothing stale is left.
+        // A container the engine refused to remove is not tried again in this call.
         for (int round = 0; round < SETTLE_ROUNDS; round++) {
-            List<Container> stale = docker.containers(owner).stream().filter(c -> stale(c, now)).toList();
+            List<Container> stale = docker.containers(owner).stream().filter(c -> stale(c, now))
+                    .filter(c -> !failed.contains(c.getId())).toList();
             if (stale.isEmpty()) {
                 break;
             }
@@ -45,8 +51,14 @@ final class Leftovers {
                     docker.stop(c.getId(), 20);
                 }
                 boolean gone = docker.removeAndWait(c.getId(), Duration.ofSeconds(30));
+                String run = c.getLabels().get(DockerEngine.RUN_LABEL);
                 containers.put(c.getId(), (gone ? "" : "NOT removed: ") + "container " + Docker.shortId(c.getId())
-                        + " of run " + c.getLabels().get(DockerEngine.RUN_LABEL));
+                        + " of run " + run);
+                if (gone) {
+                    reapedRuns.add(String.valueOf(run));
+                } else {
+                    failed.add(c.getId());
+                }
             }
             pause(SETTLE);
         }
@@ -55,11 +67,14 @@ final class Leftovers {
             String[] v = line.split("\t", 2);
             // A volume has no creation time here; one still in use refuses removal, which keeps it.
             boolean stale = stale(v.length > 1 ? v[1] : "", Instant.EPOCH, now, false);
-            if (stale) {
-                // The engine releases a removed container's volumes only after it forgets the container,
-                // and later still on a loaded machine: be patient, and say so when it was not enough.
+            if (stale && reapedRuns.contains(v.length > 1 ? v[1] : "")) {
+                // Its container was just removed: the engine releases the volume only after it forgets
+                // the container, later still on a loaded machine. Be patient, and say so if that failed.
                 Optional<String> refused = docker.volumes().remove(v[0], Duration.ofSeconds(30));
                 out.add(refused.map(r -> "NOT removed: volume " + v[0] + " (" + r + ")").orElse("volume " + v[0]));
+            } else if (stale && docker.volumes().remove(v[0], Duration.ZERO).isEmpty()) {
+                // Any other stale volume is removed if nothing holds it; one still in use is kept.
+                out.add("volume " + v[0]);
             }
         }
         try (Stream<Path> dirs = Files.isDirectory(workDir) ? Files.list(workDir) : Stream.empty()) {

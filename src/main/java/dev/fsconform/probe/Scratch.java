@@ -4,6 +4,8 @@ import dev.fsconform.files.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -14,16 +16,19 @@ final class Scratch implements AutoCloseable {
     static final String PREFIX = ".fsconform-scratch-";
 
     private static final int CLEANUP_ATTEMPTS = 40;
+    /** How long the hook waits for the probe's thread to end its cell and close the directory itself. */
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
     /** Set when the JVM shuts down (Ctrl-C, SIGTERM): the probe then starts no further cell. */
     private static volatile boolean stopping;
 
     private final Path dir;
     /** Removes the directory on Ctrl-C or SIGTERM; after SIGKILL the next run's {@link #reapStale} does. */
     private final Thread onInterrupt;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private Scratch(Path dir) {
         this.dir = dir;
-        this.onInterrupt = new Thread(() -> removeWhileStopping(dir), "fsconform-scratch-cleanup");
+        this.onInterrupt = new Thread(this::removeWhileStopping, "fsconform-scratch-cleanup");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
     }
 
@@ -31,9 +36,18 @@ final class Scratch implements AutoCloseable {
         return stopping;
     }
 
-    /** The probe's thread runs on during shutdown until its cell ends, so try again until the tree is gone. */
-    private static void removeWhileStopping(Path dir) {
+    /**
+     * The probe's thread runs on during shutdown: once it sees {@link #stopping} it ends its cell and
+     * closes this directory itself. Wait for that, so that it cannot make the tree again after the
+     * removal; if it hangs in a call, remove the tree anyway, trying until it is gone.
+     */
+    private void removeWhileStopping() {
         stopping = true;
+        try {
+            closed.await(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (int i = 0; i < CLEANUP_ATTEMPTS && Files.exists(dir); i++) {
             try {
                 deleteTree(dir);
@@ -62,9 +76,13 @@ final class Scratch implements AutoCloseable {
         try {
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
         } catch (IllegalStateException shuttingDown) {
-            // The hook is running or about to: it removes the directory too.
+            // The hook is running or about to: it waits for this close, then makes sure.
         }
-        deleteTree(dir);
+        try {
+            deleteTree(dir);
+        } finally {
+            closed.countDown();
+        }
     }
 
     /** Removes scratch directories whose owning process is gone. */

@@ -37,9 +37,9 @@ public final class ResultsJson {
             Path parent = path.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, ".fsconform-", ".json.tmp");
-            // Ctrl-C or SIGTERM while writing: the JVM removes the half-written file as it exits.
-            tmp.toFile().deleteOnExit();
             try {
+                // Ctrl-C or SIGTERM while writing: the JVM removes the half-written file as it exits.
+                tmp.toFile().deleteOnExit();
                 Files.writeString(tmp, write(file));
                 Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {

@@ -129,6 +129,18 @@ class CauseEdgeCasesTest {
     }
 
     @Test
+    void aLinkCellWithoutWhereFromAnOlderOrForeignFileIsUnknownNotACrash() {
+        // GIVEN the overlay link cell of a results file that did not record where the call ran
+        Observation recorded = Recorded.cell(Recorded.env("overlay-other-fs"), "link", "seeded-file-same-dir");
+        Observation noWhere = new Observation(recorded.operation(), recorded.scenario(), recorded.status(), null,
+                recorded.outcome(), null, null, null, null, recorded.postState(), null, 1.0);
+
+        // WHEN it is explained THEN no rule can claim it, and all that is known is kept
+        List<Cause> causes = Attribution.of(Canned.env(Canned.fingerprint(), noWhere)).explain(noWhere);
+        assertThat(ids(causes)).isEqualTo(Cause.UNKNOWN);
+    }
+
+    @Test
     void aFuseMountAcrossAMountBoundaryIsOnlyTheBoundary() {
         // GIVEN sshfs as the source and another mount as the target
         MountFacts sshfs = new MountFacts("primary", "/mnt/s", 50, "0:60", "/mnt/s", "fuse.sshfs", "host:", "rw", "rw", "fuse");

@@ -104,10 +104,11 @@ class HostLabIT {
     void nothingIsLeftBehind() throws Exception {
         HostLabRun run = HostLabRun.get();
         String marker = RunDir.PREFIX + run.matrixPid + "-";
-        // The kernel detaches a loop device after its last user lets go, which can trail the unmount.
+        // The kernel detaches a loop device after its last user lets go, and a namespace ends after its
+        // last process: both can trail the run's exit for a moment.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (LoopDevices.attached().stream().anyMatch(l -> l.backingFile().toString().contains(marker))
-                && System.nanoTime() < deadline) {
+        while ((LoopDevices.attached().stream().anyMatch(l -> l.backingFile().toString().contains(marker))
+                || !mountNamespacesShowing(marker).isEmpty()) && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         assertThat(LoopDevices.attached()).noneMatch(l -> l.backingFile().toString().contains(marker));
