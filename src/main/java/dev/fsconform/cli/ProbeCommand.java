@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class ProbeCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Label recorded in the fingerprint (repeatable).")
-    Map<String, String> labels = new LinkedHashMap<>();
+    List<String> labelArgs = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write results JSON to FILE ('-': to standard output, instead of the summary).")
     String json;
@@ -45,6 +46,7 @@ final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Map<String, String> labels = labels();
         Path primary = Dirs.writableDir(dir, "DIR");
         Path secondDir = second == null ? null : Dirs.writableDir(second, "--second");
         Path seedRoot = seeds == null ? null : seeds.toAbsolutePath().normalize();
@@ -71,5 +73,18 @@ final class ProbeCommand implements Callable<Integer> {
             ProbeSummary.print(result, System.out);
         }
         return 0;
+    }
+
+    /** KEY=VALUE pairs in order; picocli's own message for a malformed map entry is hard to read. */
+    private Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String l : labelArgs) {
+            int eq = l.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--label wants KEY=VALUE, got '" + l + "'");
+            }
+            labels.put(l.substring(0, eq), l.substring(eq + 1));
+        }
+        return labels;
     }
 }

@@ -84,6 +84,15 @@ class ProbeCommandTest {
     }
 
     @Test
+    void aLabelWithoutKeyOrValueIsOneLineNamingItBeforeProbing() {
+        Captured run = Captured.run("probe", tmp.toString(), "--label", "novalue");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err.strip()).isEqualTo("fsconform: --label wants KEY=VALUE, got 'novalue'");
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
     void seedWritesFixturesOnceAndRefusesToOverwrite() {
         Captured first = Captured.run("seed", tmp.resolve("lower").toString());
         Captured second = Captured.run("seed", tmp.resolve("lower").toString());
