@@ -122,7 +122,7 @@ final class Synthetic {
     }
 
     static Fingerprint fingerprint(String name, Random rnd) {
-        MountFacts primary = new MountFacts("primary", "/work", 40, "0:48", "/", "overlay", "overlay", "rw,relatime",
+        MountFacts primary = new MountFacts("primary", "/workspace", 40, "0:48", "/", "overlay", "overlay", "rw,relatime",
                 "rw,lowerdir=/l,upperdir=/u,workdir=/w,redirect_dir=" + (rnd.nextBoolean() ? "on" : "off"), "overlayfs");
         MountFacts second = new MountFacts("second", "/dev/shm/y", 90, "0:27", "/dev/shm", "tmpfs", "tmpfs", "rw",
                 "rw,size=65536k", "tmpfs");

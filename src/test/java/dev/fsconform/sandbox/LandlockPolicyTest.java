@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** Policy values and parsing: pure, no kernel involved. */
 class LandlockPolicyTest {
-    private static final Path WS = Path.of("/work/ws");
-    private static final Path CACHE = Path.of("/work/cache");
+    private static final Path WS = Path.of("/home/agent/ws");
+    private static final Path CACHE = Path.of("/home/agent/cache");
     private static final Path ROOT = Path.of("/");
 
     @Test
@@ -98,7 +98,7 @@ class LandlockPolicyTest {
     void grantingAnUnhandledRightIsRejectedBeforeTheKernelSaysEinval() {
         assertThatThrownBy(() -> new LandlockPolicy("x", EnumSet.of(READ_FILE), Map.of(WS, EnumSet.of(READ_FILE, REFER))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("grants [REFER] on /work/ws without handling it");
+                .hasMessageContaining("grants [REFER] on /home/agent/ws without handling it");
     }
 
     @Test
