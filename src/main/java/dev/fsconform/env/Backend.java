@@ -34,6 +34,12 @@ sealed interface Backend permits PlainDir, Tmpfs, LoopFs, BtrfsSubvolumes, Overl
     /** Labels that say which variant this is (options, sizes), without the kind itself. */
     Map<String, String> describe();
 
+    /** Records this backend as {@code role} (its kind) and {@code role.*} (its labels), as part of another. */
+    default void describeAs(String role, Map<String, String> into) {
+        into.put(role, kind());
+        describe().forEach((k, v) -> into.put(role + "." + k, v));
+    }
+
     /** Needs real root (mounts outside a user namespace, loop devices). */
     boolean privileged();
 

@@ -31,8 +31,7 @@ record BindPair(Backend of) implements Backend {
     @Override
     public Map<String, String> describe() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("of", of.kind());
-        of.describe().forEach((k, v) -> d.put("of." + k, v));
+        of.describeAs("of", d);
         return d;
     }
 

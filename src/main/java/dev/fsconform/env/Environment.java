@@ -51,8 +51,7 @@ record Environment(String name, String group, String description, Backend backen
         Map<String, String> l = new LinkedHashMap<>();
         l.put("group", group);
         l.put("description", description);
-        l.put("backend", backend.kind());
-        backend.describe().forEach((k, v) -> l.put("backend." + k, v));
+        backend.describeAs("backend", l);
         l.putAll(sandbox.labels());
         return l;
     }

@@ -93,13 +93,11 @@ record Layers(List<Path> lowers, Path upper, Path work) {
     }
 
     static void describe(Backend upper, Backend lower, Map<String, String> into) {
-        into.put("upper", upper.kind());
-        upper.describe().forEach((k, v) -> into.put("upper." + k, v));
+        upper.describeAs("upper", into);
         if (lower == null) {
             into.put("lower", "on the upper's filesystem");
         } else {
-            into.put("lower", lower.kind());
-            lower.describe().forEach((k, v) -> into.put("lower." + k, v));
+            lower.describeAs("lower", into);
         }
     }
 }

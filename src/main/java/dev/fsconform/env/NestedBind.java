@@ -29,8 +29,7 @@ record NestedBind(Backend inside) implements Backend {
     @Override
     public Map<String, String> describe() {
         Map<String, String> d = new java.util.LinkedHashMap<>();
-        d.put("inside", inside.kind());
-        inside.describe().forEach((k, v) -> d.put("inside." + k, v));
+        inside.describeAs("inside", d);
         return d;
     }
 

@@ -31,10 +31,8 @@ record Pair(Backend primary, Backend second) implements Backend {
     @Override
     public Map<String, String> describe() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("primary", primary.kind());
-        primary.describe().forEach((k, v) -> d.put("primary." + k, v));
-        d.put("second", second.kind());
-        second.describe().forEach((k, v) -> d.put("second." + k, v));
+        primary.describeAs("primary", d);
+        second.describeAs("second", d);
         return d;
     }
 
