@@ -3,11 +3,13 @@ package dev.fsconform.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.fsconform.files.Trees;
 import dev.fsconform.result.ResultsFile;
 import dev.fsconform.result.ResultsJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,7 @@ class FullMatrixPageIT {
 
     private static Browser browser;
     private static int environments;
+    private static Path nobodyHome;
 
     @BeforeAll
     static void mergeThreeRealRuns() throws Exception {
@@ -42,14 +45,20 @@ class FullMatrixPageIT {
         run(List.of(JAVA, "-jar", JAR, "matrix", "--no-docker", "--only", "plain*,tmpfs,overlay-*,landlock-*,seccomp-*,bind-pair",
                 "--out", DIR.resolve("host").toString()));
         run(List.of(JAVA, "-jar", JAR, "matrix", "--only", "docker-host-*,docker-vfs-rootfs", "--out", DIR.resolve("containers").toString()));
-        Path nobody = Files.createDirectories(DIR.resolve("nobody"));
-        nobody.toFile().setWritable(true, false);
+        // The checkout may sit below a directory only root can enter (a clone under mktemp -d, /root):
+        // the unprivileged run gets its own open directory under /tmp, with a copy of the jar.
+        nobodyHome = Files.createTempDirectory(Path.of("/tmp"), "fsconform-nobody-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
+        Files.setPosixFilePermissions(nobodyHome, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path jar = Files.copy(Path.of(JAR), nobodyHome.resolve("fsconform.jar"));
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("r--r--r--"));
+        Path nobody = nobodyHome;
         run(List.of("setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups", JAVA, "-Djava.io.tmpdir=" + nobody,
-                "-jar", JAR, "matrix", "--no-docker", "--only", "plain,landlock-no-refer", "--work-dir", nobody.toString(),
-                "--out", nobody.toString()));
+                "-jar", jar.toString(), "matrix", "--no-docker", "--only", "plain,landlock-no-refer", "--work-dir",
+                nobody.toString(), "--out", nobody.toString()));
         List<String> report = new ArrayList<>(List.of(JAVA, "-jar", JAR, "report", "--out", DIR.resolve("page").toString()));
-        for (String part : List.of("host", "containers", "nobody")) {
-            Path json = DIR.resolve(part).resolve(Report.JSON);
+        for (Path part : List.of(DIR.resolve("host"), DIR.resolve("containers"), nobody)) {
+            Path json = part.resolve(Report.JSON);
             ResultsFile f = ResultsJson.read(json);
             environments += f.environments().size();
             report.add(json.toString());
@@ -61,6 +70,9 @@ class FullMatrixPageIT {
     static void stop() throws IOException {
         if (browser != null) {
             browser.close();
+        }
+        if (nobodyHome != null) {
+            Trees.delete(nobodyHome);
         }
     }
 
