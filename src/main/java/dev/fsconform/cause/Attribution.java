@@ -37,8 +37,8 @@ public final class Attribution {
         Observation o = c.cell();
         Evidence e = new Evidence().add("outcome: " + Context.show(o));
         if (c.where() != null) {
-            e.add("source parent on " + c.describeMount(c.where().sourceMountId()) + " dev " + c.where().sourceDev()
-                    + " (" + c.where().sourceFs() + "), target parent on " + c.describeMount(c.where().targetMountId())
+            e.add("source parent on " + c.describeMount(c.where().sourceMountId(), c.where().sourceDev()) + " dev " + c.where().sourceDev()
+                    + " (" + c.where().sourceFs() + "), target parent on " + c.describeMount(c.where().targetMountId(), c.where().targetDev())
                     + " dev " + c.where().targetDev() + " (" + c.where().targetFs() + ")");
         }
         MountFacts m = c.sourceMount();

@@ -6,6 +6,8 @@ import dev.fsconform.result.MountFacts;
 import dev.fsconform.result.Observation;
 import dev.fsconform.result.Where;
 import dev.fsconform.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One cell to explain, with everything the rules may read about it. */
 record Context(Observation cell, Scenario scenario, Where where, Fingerprint fp, Controls controls) {
@@ -35,12 +37,23 @@ record Context(Observation cell, Scenario scenario, Where where, Fingerprint fp,
         return o.operation() + " × " + o.scenario() + " → " + Signals.outcome(o);
     }
 
-    /** "mount 27 (ext4 /dev/vda at /)" or "mount 27 (not in the fingerprint)". */
-    String describeMount(long id) {
-        MountFacts m = mount(id);
+    /**
+     * "mount 27 (ext4 /dev/vda at /)", with only what is known: "mount 18 (overlay at /)",
+     * "the mount of device 0:30 (not in the fingerprint)".
+     */
+    String describeMount(long id, String dev) {
+        MountFacts m = id == 0 ? null : mount(id);
+        String name = id == 0 ? "the mount of device " + (dev == null ? MountFacts.UNKNOWN : dev) + " (id unknown"
+                : "mount " + id + " (";
         if (m == null) {
-            return "mount " + id + " (not in the fingerprint)";
+            return name + (id == 0 ? ")" : "not in the fingerprint)");
         }
-        return "mount " + id + " (" + m.fsType() + " " + m.source() + " at " + m.mountPoint() + ")";
+        List<String> parts = new ArrayList<>();
+        for (String part : List.of(m.fsType(), m.source(), m.inMountTable() ? "at " + m.mountPoint() : MountFacts.UNKNOWN)) {
+            if (!MountFacts.UNKNOWN.equals(part) && !"none".equals(part)) {
+                parts.add(part);
+            }
+        }
+        return name + (parts.isEmpty() ? "not in the mount table" : String.join(" ", parts)) + ")";
     }
 }

@@ -38,7 +38,7 @@ final class LandlockRule {
                 .add(policy(c))
                 .add(abi(fp))
                 .add(c.controls().crossDirPattern())
-                .add("both parents on " + c.describeMount(c.where().sourceMountId()) + ", device "
+                .add("both parents on " + c.describeMount(c.where().sourceMountId(), c.where().sourceDev()) + ", device "
                         + c.where().sourceDev() + ": no mount or device boundary")
                 .add("control: " + Context.show(sameDir) + " (same parent directory)");
         if (freshCross != cell) {

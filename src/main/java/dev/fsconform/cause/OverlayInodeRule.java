@@ -30,7 +30,7 @@ final class OverlayInodeRule {
             return Optional.empty();
         }
         Evidence e = new Evidence()
-                .add("overlayfs: " + c.describeMount(c.where().sourceMountId()))
+                .add("overlayfs: " + c.describeMount(c.where().sourceMountId(), c.where().sourceDev()))
                 .add(xino == null ? "xino absent from mountinfo: the kernel default (overlay.xino_auto module parameter "
                         + label(c, "kernel.overlay.xino_auto") + ") is in force, and it is off unless that says Y"
                         : "xino=" + xino + " in the mount's options")

@@ -30,15 +30,22 @@ final class Rules {
         return out;
     }
 
-    /** Different mount ids: the kernel refuses before it looks at anything else, bind mounts included. */
+    /**
+     * Different mount ids: the kernel refuses before it looks at anything else, bind mounts included.
+     * Without mount ids, two devices on a filesystem other than btrfs are two filesystems, so two mounts.
+     */
     static Optional<Cause> mountBoundary(Context c) {
-        if (c.boundary() != Boundary.MOUNT || !Signals.exdev(c.cell())) {
+        boolean inferred = c.boundary() == Boundary.UNKNOWN && !isType(c, "btrfs");
+        if ((c.boundary() != Boundary.MOUNT && !inferred) || !Signals.exdev(c.cell())) {
             return Optional.empty();
         }
         Evidence e = new Evidence()
-                .add("source parent on " + c.describeMount(c.where().sourceMountId())
-                        + ", target parent on " + c.describeMount(c.where().targetMountId()));
-        if (c.where().sourceDev().equals(c.where().targetDev())) {
+                .add("source parent on " + c.describeMount(c.where().sourceMountId(), c.where().sourceDev())
+                        + ", target parent on " + c.describeMount(c.where().targetMountId(), c.where().targetDev()));
+        if (inferred) {
+            e.add("no mount id was visible, but the parents are on two devices (" + c.where().sourceDev() + ", "
+                    + c.where().targetDev() + ") of " + c.where().sourceFs() + ", which is not btrfs: two filesystems, so two mounts");
+        } else if (java.util.Objects.equals(c.where().sourceDev(), c.where().targetDev())) {
             e.add("both parents are on device " + c.where().sourceDev()
                     + ": bind mounts of one filesystem, and the kernel compares mounts, not devices");
         }
@@ -47,11 +54,12 @@ final class Rules {
 
     /** One mount, two st_dev values, btrfs: subvolumes are separate trees for rename and link. */
     static Optional<Cause> btrfsSubvolume(Context c) {
-        if (c.boundary() != Boundary.DEVICE || !Signals.exdev(c.cell()) || !isType(c, "btrfs")) {
+        if ((c.boundary() != Boundary.DEVICE && c.boundary() != Boundary.UNKNOWN) || !Signals.exdev(c.cell())
+                || !isType(c, "btrfs")) {
             return Optional.empty();
         }
         return Optional.of(CauseText.cause(Cause.BTRFS_SUBVOLUME, new Evidence()
-                .add("one " + c.describeMount(c.where().sourceMountId()) + " but two devices: source parent "
+                .add("one " + c.describeMount(c.where().sourceMountId(), c.where().sourceDev()) + " but two devices: source parent "
                         + c.where().sourceDev() + ", target parent " + c.where().targetDev()
                         + " (btrfs gives each subvolume its own st_dev)")));
     }
@@ -68,7 +76,7 @@ final class Rules {
             return Optional.empty();
         }
         Evidence e = new Evidence().add(opts.describe());
-        e.add("overlayfs: " + c.describeMount(c.where().sourceMountId()));
+        e.add("overlayfs: " + c.describeMount(c.where().sourceMountId(), c.where().sourceDev()));
         e.add("the source directory comes from the seeded (lower-layer) tree");
         Observation fresh = c.controls().fresh(c.cell(), c.scenario().placement());
         Observation seededSame = c.controls().plain(c.cell(), Placement.SAME_DIR, true);
@@ -95,7 +103,7 @@ final class Rules {
         if (m == null || !"fuse.fuse-overlayfs".equals(m.fsType()) || vfsRefused(c)) {
             return Optional.empty();
         }
-        Evidence e = new Evidence().add(c.describeMount(m.mountId()) + " is fuse-overlayfs (statfs " + m.statfsType() + ")");
+        Evidence e = new Evidence().add(c.describeMount(m.mountId(), m.dev()) + " is fuse-overlayfs (statfs " + m.statfsType() + ")");
         if (c.scenario() != null && c.scenario().seeded() && c.scenario().source().directory()) {
             e.add("the source directory comes from a lower layer, and fuse-overlayfs has no redirect_dir");
             Observation fresh = c.controls().fresh(c.cell(), c.scenario().placement());
@@ -117,7 +125,7 @@ final class Rules {
             return Optional.empty();
         }
         return Optional.of(CauseText.cause(Cause.FUSE, new Evidence()
-                .add(c.describeMount(c.where().sourceMountId()) + " is served by a FUSE daemon, which answers rename itself")));
+                .add(c.describeMount(c.where().sourceMountId(), c.where().sourceDev()) + " is served by a FUSE daemon, which answers rename itself")));
     }
 
     /** Cross-directory EXDEV on one mount while the same-directory control works: Landlock without REFER. */
@@ -132,11 +140,11 @@ final class Rules {
 
     /** EXDEV across mounts: the VFS answered before any filesystem (or FUSE server) was asked. */
     private static boolean vfsRefused(Context c) {
-        return c.boundary() == Boundary.MOUNT && Signals.exdev(c.cell());
+        return (c.boundary() == Boundary.MOUNT || c.boundary() == Boundary.UNKNOWN) && Signals.exdev(c.cell());
     }
 
     static boolean isType(Context c, String statfsType) {
         MountFacts m = c.sourceMount();
-        return statfsType.equals(c.where().sourceFs()) || (m != null && statfsType.equals(m.statfsType()));
+        return (c.where() != null && statfsType.equals(c.where().sourceFs())) || (m != null && statfsType.equals(m.statfsType()));
     }
 }

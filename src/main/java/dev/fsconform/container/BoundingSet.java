@@ -1,5 +1,6 @@
 package dev.fsconform.container;
 
+import dev.fsconform.sys.ProcStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,12 +47,11 @@ record BoundingSet(List<String> missing, String unknownBecause) {
     /** CapBnd of /proc/self/status against /proc/sys/kernel/cap_last_cap. */
     static BoundingSet read() {
         try {
-            String hex = proc("/proc/self/status").lines().filter(l -> l.startsWith("CapBnd:")).findFirst()
-                    .map(l -> l.substring(7).strip()).orElse(null);
-            if (hex == null) {
+            ProcStatus status = ProcStatus.self();
+            if (!status.has("CapBnd")) {
                 return unknown("/proc/self/status has no CapBnd line");
             }
-            return of(Long.parseUnsignedLong(hex, 16), Integer.parseInt(proc("/proc/sys/kernel/cap_last_cap").strip()));
+            return of(Long.parseUnsignedLong(status.text("CapBnd"), 16), Integer.parseInt(proc("/proc/sys/kernel/cap_last_cap").strip()));
         } catch (IOException | NumberFormatException e) {
             return unknown("cannot read the capability bounding set: " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.fsconform.env;
 
 import dev.fsconform.sys.Posix;
+import dev.fsconform.sys.ProcStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,12 +62,7 @@ record Host(boolean root, String kernel, int landlockAbi, boolean seccomp, Set<S
     }
 
     private static int uid() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
-                    .map(l -> Integer.parseInt(l.split("\\s+")[1])).findFirst().orElse(-1);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return ProcStatus.self().numberOr("Uid");
     }
 
     private static int landlock() {
@@ -78,11 +74,7 @@ record Host(boolean root, String kernel, int landlockAbi, boolean seccomp, Set<S
     }
 
     private static boolean seccompSupported() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(l -> l.startsWith("Seccomp:"));
-        } catch (IOException e) {
-            return false;
-        }
+        return ProcStatus.self().has("Seccomp");
     }
 
     private static Set<String> procFilesystems() {

@@ -17,7 +17,7 @@ final class TableCheck {
     private static final Set<String> KINDS = Set.of("file", "dir", "emptydir", "symlink");
     private static final Set<String> TARGETS = Set.of("none", "file", "dir", "emptydir", "symlink");
     private static final Set<String> PLACEMENTS = Set.of("same-dir", "cross-dir", "cross-mount");
-    private static final Set<String> BOUNDARIES = Set.of("none", "mount", "device");
+    private static final Set<String> BOUNDARIES = Set.of("none", "mount", "device", "unknown");
     private static final Set<String> STATE_KEYS = Set.of("source", "target");
 
     private TableCheck() {

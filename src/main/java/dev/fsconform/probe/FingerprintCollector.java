@@ -3,15 +3,17 @@ package dev.fsconform.probe;
 import dev.fsconform.result.Fingerprint;
 import dev.fsconform.result.MountFacts;
 import dev.fsconform.sys.FsType;
+import dev.fsconform.sys.Mountinfo;
 import dev.fsconform.sys.Posix;
+import dev.fsconform.sys.ProcStatus;
 import dev.fsconform.sys.Stat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads the fingerprint of the running process and of the directories it probes. */
 final class FingerprintCollector {
@@ -19,60 +21,59 @@ final class FingerprintCollector {
     }
 
     static Fingerprint collect(Map<String, Path> roles, Map<String, String> labels) {
-        Map<String, String> status = procStatus();
+        ProcStatus status = ProcStatus.self();
         Mountinfo mi = Mountinfo.read();
         List<MountFacts> mounts = new ArrayList<>();
-        roles.forEach((role, dir) -> mounts.add(mountOf(role, dir, mi)));
+        roles.forEach((role, dir) -> mounts.add(mountOf(role, dir, Posix.get().stat(dir),
+                FsType.name(Posix.get().fsMagic(dir)), mi)));
+        return build(status, mounts, labels, Posix.get().landlockAbi());
+    }
+
+    /** The fingerprint from what /proc said, whatever it said: unknown fields stay unknown. */
+    static Fingerprint build(ProcStatus status, List<MountFacts> mounts, Map<String, String> labels, int landlockAbi) {
         String restricted = labels.get("landlock.restricted");
         return new Fingerprint(
                 System.getProperty("os.version"),
                 System.getProperty("os.arch"),
                 System.getProperty("java.version"),
                 hostname(),
-                firstInt(status.get("Uid")),
-                status.getOrDefault("CapEff", "unknown"),
-                firstInt(status.get("Seccomp")),
-                firstInt(status.get("Seccomp_filters")),
-                firstInt(status.get("NoNewPrivs")) == 1,
-                Posix.get().landlockAbi(),
+                status.numberOr("Uid"),
+                status.text("CapEff"),
+                status.numberOr("Seccomp"),
+                status.numberOr("Seccomp_filters"),
+                status.flag("NoNewPrivs").orElse(false),
+                landlockAbi,
                 restricted == null ? null : Boolean.valueOf(restricted),
                 mounts,
                 labels);
     }
 
-    static MountFacts mountOf(String role, Path dir, Mountinfo mi) {
-        Posix posix = Posix.get();
-        Stat st = posix.stat(dir);
-        String statfs = FsType.name(posix.fsMagic(dir));
-        return mi.byId(st.mountId())
-                .map(e -> new MountFacts(role, dir.toString(), st.mountId(), st.dev(), e.mountPoint(), e.fsType(),
-                        e.source(), e.mountOptions(), e.superOptions(), statfs))
-                .orElse(new MountFacts(role, dir.toString(), st.mountId(), st.dev(), null, null, null, null, null, statfs));
+    /** The facts of {@code dir}'s mount from what stat and statfs said and the mount table. */
+    static MountFacts mountOf(String role, Path dir, Stat st, String statfsType, Mountinfo mi) {
+        return mount(st, dir, mi)
+                .map(e -> new MountFacts(role, dir.toString(), e.id(), st.dev(), e.mountPoint(), e.fsType(),
+                        e.source(), e.mountOptions(), e.superOptions(), statfsType))
+                .orElse(new MountFacts(role, dir.toString(), st.mountId(), st.dev(), null, null, null, null, null,
+                        statfsType));
     }
 
-    private static Map<String, String> procStatus() {
-        Map<String, String> out = new LinkedHashMap<>();
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    out.put(line.substring(0, colon), line.substring(colon + 1).trim());
-                }
-            }
-        } catch (IOException ignored) {
-            // Without /proc the fingerprint says "unknown"/-1 rather than failing the probe.
-        }
-        return out;
+    /**
+     * The mount id of {@code dir}: statx's when it gave one, else the mount table's (gVisor's statx
+     * reports no mount id), else 0 for unknown.
+     */
+    static long mountId(Stat st, Path dir) {
+        return st.mountId() > 0 ? st.mountId() : mount(st, dir, Mountinfo.read()).map(Mountinfo.Mount::id).orElse(0L);
     }
 
-    private static int firstInt(String value) {
-        if (value == null || value.isBlank()) {
-            return -1;
-        }
+    private static Optional<Mountinfo.Mount> mount(Stat st, Path dir, Mountinfo mi) {
+        return mi.find(st.mountId(), st.dev(), realPath(dir));
+    }
+
+    private static String realPath(Path dir) {
         try {
-            return Integer.parseInt(value.split("\\s+")[0]);
-        } catch (NumberFormatException e) {
-            return -1;
+            return dir.toRealPath().toString();
+        } catch (IOException | RuntimeException e) {
+            return dir.toAbsolutePath().normalize().toString();
         }
     }
 

@@ -141,7 +141,7 @@ public final class Probe {
         Posix posix = Posix.get();
         Stat sa = posix.stat(a);
         Stat sb = posix.stat(b);
-        return new Where(sa.mountId(), sb.mountId(), sa.dev(), sb.dev(),
+        return new Where(FingerprintCollector.mountId(sa, a), FingerprintCollector.mountId(sb, b), sa.dev(), sb.dev(),
                 FsType.name(posix.fsMagic(a)), FsType.name(posix.fsMagic(b)), seeded);
     }
 }

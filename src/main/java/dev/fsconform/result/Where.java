@@ -12,6 +12,6 @@ public record Where(long sourceMountId, long targetMountId, String sourceDev, St
     }
 
     public boolean sameMount() {
-        return sourceMountId == targetMountId && sourceDev.equals(targetDev);
+        return sourceMountId == targetMountId && java.util.Objects.equals(sourceDev, targetDev);
     }
 }

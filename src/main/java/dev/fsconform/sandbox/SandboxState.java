@@ -1,9 +1,6 @@
 package dev.fsconform.sandbox;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import dev.fsconform.sys.ProcStatus;
 import java.util.Optional;
 
 /**
@@ -28,10 +25,10 @@ public record SandboxState(int landlockAbi, String landlockUnavailable, int secc
      */
     public static SandboxState current() {
         Landlock.Probe probe = landlockProbe();
-        List<String> status = status();
-        int mode = field(status, "Seccomp:").map(Integer::parseInt).orElse(-1);
-        int filters = field(status, "Seccomp_filters:").map(Integer::parseInt).orElse(-1);
-        Boolean nnp = field(status, "NoNewPrivs:").map("1"::equals).orElse(null);
+        ProcStatus status = ProcStatus.thread();
+        int mode = status.numberOr("Seccomp");
+        int filters = status.numberOr("Seccomp_filters");
+        Boolean nnp = status.flag("NoNewPrivs").orElse(null);
         Optional<String> applied = Landlock.appliedHere();
         if (applied.isPresent()) {
             return new SandboxState(probe.version(), probe.reason(), mode, filters, nnp, true,
@@ -52,20 +49,5 @@ public record SandboxState(int landlockAbi, String landlockUnavailable, int secc
         } catch (LinkageError e) {
             return new Landlock.Probe(-1, "native calls unavailable: " + e, 0);
         }
-    }
-
-    private static List<String> status() {
-        for (String file : List.of("/proc/thread-self/status", "/proc/self/status")) {
-            try {
-                return Files.readAllLines(Path.of(file));
-            } catch (IOException e) {
-                continue; // /proc/thread-self needs Linux 3.17; fall back, then give up
-            }
-        }
-        return List.of();
-    }
-
-    private static Optional<String> field(List<String> status, String key) {
-        return status.stream().filter(l -> l.startsWith(key)).map(l -> l.substring(key.length()).trim()).findFirst();
     }
 }

@@ -46,33 +46,13 @@ public final class NativeBootstrap {
         }
     }
 
-    /** Whether the mount holding {@code dir} is noexec, from the longest matching mount point. */
+    /** Whether the mount holding {@code dir} is noexec. */
     private static boolean noexec(Path dir) {
-        String path;
         try {
-            path = dir.toRealPath().toString();
+            Path real = dir.toRealPath();
+            return Mountinfo.read().find(0, null, real.toString()).map(m -> m.hasOption("noexec")).orElse(false);
         } catch (IOException e) {
             return false;
         }
-        String best = "";
-        boolean noexec = false;
-        try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/self/mountinfo"));
-            for (String line : lines) {
-                String[] f = line.split(" ");
-                if (f.length < 6) {
-                    continue;
-                }
-                String mp = f[4].replace("\\040", " ");
-                boolean under = path.equals(mp) || path.startsWith(mp.endsWith("/") ? mp : mp + "/");
-                if (under && mp.length() >= best.length()) {
-                    best = mp;
-                    noexec = List.of(f[5].split(",")).contains("noexec");
-                }
-            }
-        } catch (IOException e) {
-            return false;
-        }
-        return noexec;
     }
 }

@@ -146,6 +146,6 @@ final class Diagnosis {
     }
 
     private static String mount(MountFacts m) {
-        return m.path() + " on " + m.fsType();
+        return m.path() + " on " + (MountFacts.UNKNOWN.equals(m.fsType()) ? m.statfsType() : m.fsType());
     }
 }
