@@ -37,19 +37,21 @@ final class Controls {
         return env;
     }
 
-    /** The catalogue shape of a cell; for an application pattern, the shape of its deciding call. */
+    /** The catalogue shape of a cell; for an application pattern or a real tool, the shape of its deciding call. */
     Scenario scenario(Observation o) {
         Scenario s = scenarios.get(o.scenario());
-        if (s == null && PatternShapes.OPERATION.equals(o.operation()) && PatternShapes.of(o.scenario()) != null) {
-            s = Scenario.parse(PatternShapes.of(o.scenario()).scenario()).orElse(null);
+        PatternShapes.Shape shape = s == null ? PatternShapes.of(o) : null;
+        if (shape != null) {
+            s = Scenario.parse(shape.scenario()).orElse(null);
         }
         return s;
     }
 
     /** The operation whose controls apply: the cell's own, or a pattern's deciding call. */
     static String operation(Observation o) {
-        if (PatternShapes.OPERATION.equals(o.operation()) && PatternShapes.of(o.scenario()) != null) {
-            return PatternShapes.of(o.scenario()).op();
+        PatternShapes.Shape shape = PatternShapes.of(o);
+        if (shape != null) {
+            return shape.op();
         }
         return o.operation();
     }

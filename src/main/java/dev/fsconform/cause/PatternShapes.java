@@ -1,13 +1,17 @@
 package dev.fsconform.cause;
 
+import dev.fsconform.result.AppTrace;
+import dev.fsconform.result.Observation;
 import java.util.Map;
 
 /**
  * The single call that decides each application pattern, as an operation × scenario of the catalogue,
- * so a pattern cell gets the same differential controls as the cell it reduces to.
+ * so a pattern cell gets the same differential controls as the cell it reduces to. A real tool's
+ * {@code app} cell carries the shape of its deciding call, measured from its trace.
  */
 final class PatternShapes {
     static final String OPERATION = "pattern";
+    static final String APP = "app";
 
     record Shape(String op, String scenario) {
     }
@@ -29,5 +33,17 @@ final class PatternShapes {
     /** The deciding call of a pattern cell, or null for an unknown pattern. */
     static Shape of(String patternId) {
         return SHAPES.get(patternId);
+    }
+
+    /** The deciding call of a pattern or app cell; null for other cells and for tools nothing refused. */
+    static Shape of(Observation o) {
+        if (OPERATION.equals(o.operation())) {
+            return of(o.scenario());
+        }
+        AppTrace t = o.app();
+        if (APP.equals(o.operation()) && t != null && t.shapeOperation() != null && t.shapeScenario() != null) {
+            return new Shape(t.shapeOperation(), t.shapeScenario());
+        }
+        return null;
     }
 }

@@ -1,5 +1,7 @@
 package dev.fsconform.cli;
 
+import dev.fsconform.app.AppJob;
+import dev.fsconform.app.AppJobs;
 import dev.fsconform.grade.Grader;
 import dev.fsconform.probe.Probe;
 import dev.fsconform.probe.ProbeConfig;
@@ -44,6 +46,11 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 
+    @Option(names = "--apps", paramLabel = "JOBS", defaultValue = "none",
+            description = "Real tools to run as app cells: none, all (every job but the opt-in ones), or job ids, "
+                    + "comma-separated (all,maven). Default: ${DEFAULT-VALUE}.")
+    String apps;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> labels = labels();
@@ -61,7 +68,13 @@ final class ProbeCommand implements Callable<Integer> {
             warm.setDaemon(true);
             warm.start();
         }
-        EnvironmentResult result = new Probe(ProbeConfig.full(primary, secondDir, seedRoot, name, labels)).run();
+        List<AppJob> jobs;
+        try {
+            jobs = AppJobs.select(apps);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--apps: " + e.getMessage());
+        }
+        EnvironmentResult result = new Probe(ProbeConfig.full(primary, secondDir, seedRoot, name, labels).withApps(jobs)).run();
         ResultsFile file = ResultsFile.of("fsconform " + Version.current(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), List.of(result));
         if (out != null) {

@@ -14,6 +14,8 @@ import java.util.Set;
 final class TableCheck {
     /** Application pattern cells carry this operation id and the pattern's id as scenario. */
     static final String PATTERN = "pattern";
+    /** Real tools' cells carry this operation id and the job's id as scenario. */
+    static final String APP = "app";
     private static final Set<String> KINDS = Set.of("file", "dir", "emptydir", "symlink");
     private static final Set<String> TARGETS = Set.of("none", "file", "dir", "emptydir", "symlink");
     private static final Set<String> PLACEMENTS = Set.of("same-dir", "cross-dir", "cross-mount");
@@ -76,7 +78,7 @@ final class TableCheck {
     }
 
     private static String checkOp(String op, String where) {
-        require(Operation.byId(op).isPresent() || op.equals(PATTERN), where, "names an unknown operation " + op);
+        require(Operation.byId(op).isPresent() || op.equals(PATTERN) || op.equals(APP), where, "names an unknown operation " + op);
         return op;
     }
 

@@ -1,5 +1,7 @@
 package dev.fsconform.probe;
 
+import dev.fsconform.app.AppJob;
+import dev.fsconform.app.Tracing;
 import dev.fsconform.operation.Attempt;
 import dev.fsconform.operation.Operation;
 import dev.fsconform.pattern.Pattern;
@@ -74,6 +76,15 @@ public final class Probe {
                 Observation o = PatternCell.run(p, one.dir().resolve(String.format("c%04d", n)),
                         two == null ? null : two.dir().resolve(String.format("c%04d", n)), config.seeds());
                 n++;
+                listener.cellDone(o, System.nanoTime() - t0);
+                cells.add(o);
+            }
+            Tracing tracing = config.apps().isEmpty() ? null : Tracing.detect(one.dir().resolve("strace-check"));
+            for (AppJob job : config.apps()) {
+                stopIfShuttingDown();
+                long t0 = System.nanoTime();
+                String cell = String.format("c%04d", n++);
+                Observation o = AppCell.run(job, one.dir().resolve(cell), two == null ? null : two.dir().resolve(cell), tracing);
                 listener.cellDone(o, System.nanoTime() - t0);
                 cells.add(o);
             }

@@ -1,0 +1,83 @@
+package dev.fsconform.app;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The app jobs shipped with fsconform ({@code jobs.yaml}), loaded and validated once. */
+public final class AppJobs {
+    static final String RESOURCE = "/dev/fsconform/app/jobs.yaml";
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    record Table(List<AppJob> jobs) {
+    }
+
+    private AppJobs() {
+    }
+
+    private static final class Standard {
+        static final List<AppJob> JOBS = load();
+    }
+
+    /** Every job, opt-in ones included, in file order. */
+    public static List<AppJob> all() {
+        return Standard.JOBS;
+    }
+
+    public static Optional<AppJob> byId(String id) {
+        return all().stream().filter(j -> j.id().equals(id)).findFirst();
+    }
+
+    /** Every job that runs without being named: all but the opt-in ones. */
+    public static List<AppJob> standard() {
+        return all().stream().filter(j -> !j.optIn()).toList();
+    }
+
+    /**
+     * {@code none}, {@code all} (every job but the opt-in ones) or job ids, comma-separated and
+     * combinable ({@code all,maven}); an unknown id is an IllegalArgumentException naming the known ones.
+     */
+    public static List<AppJob> select(String spec) {
+        Set<AppJob> chosen = new java.util.LinkedHashSet<>();
+        for (String item : spec.split(",")) {
+            String id = item.strip();
+            if (id.equals("none") || id.isEmpty()) {
+                continue;
+            }
+            if (id.equals("all")) {
+                chosen.addAll(standard());
+                continue;
+            }
+            chosen.add(byId(id).orElseThrow(() -> new IllegalArgumentException("unknown app job '" + id + "' (known: all, none, "
+                    + String.join(", ", all().stream().map(AppJob::id).toList()) + ")")));
+        }
+        return all().stream().filter(chosen::contains).toList();
+    }
+
+    private static List<AppJob> load() {
+        try (InputStream in = AppJobs.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            List<AppJob> jobs = YAML.readValue(in, Table.class).jobs();
+            Set<String> ids = new HashSet<>();
+            for (AppJob j : jobs) {
+                if (!ids.add(j.id())) {
+                    throw new IllegalStateException(RESOURCE + ": job '" + j.id() + "' twice");
+                }
+            }
+            return List.copyOf(new ArrayList<>(jobs));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+}
