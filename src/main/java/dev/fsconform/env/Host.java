@@ -67,7 +67,7 @@ record Host(boolean root, String kernel, int landlockAbi, boolean seccomp, Set<S
 
     private static int landlock() {
         try {
-            return Posix.get().landlockAbi();
+            return Posix.get().landlockAbi().recorded();
         } catch (RuntimeException e) {
             return -1;
         }

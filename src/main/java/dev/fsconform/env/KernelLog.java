@@ -1,12 +1,11 @@
 package dev.fsconform.env;
 
-import java.nio.charset.StandardCharsets;
+import dev.fsconform.sys.CallResult;
+import dev.fsconform.sys.Posix;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
-import jnr.ffi.Runtime;
 
 /**
  * The kernel log (/dev/kmsg) from a mark on: where overlayfs explains why it refuses a mount
@@ -14,15 +13,14 @@ import jnr.ffi.Runtime;
  * so the lines read belong to the one mount attempted meanwhile. Without root it reads nothing.
  */
 final class KernelLog implements AutoCloseable {
-    private static final int O_NONBLOCK = 04000;
-    private static final int SEEK_END = 2;
+    private static final Path KMSG = Path.of("/dev/kmsg");
     private static final ReentrantLock TURN = new ReentrantLock();
 
-    private final FsContextCalls c;
+    private final Posix posix;
     private final int fd;
 
-    private KernelLog(FsContextCalls c, int fd) {
-        this.c = c;
+    private KernelLog(Posix posix, int fd) {
+        this.posix = posix;
         this.fd = fd;
     }
 
@@ -30,13 +28,14 @@ final class KernelLog implements AutoCloseable {
     static KernelLog mark() {
         TURN.lock();
         try {
-            FsContextCalls c = KernelOptionCheck.calls();
-            int fd = c.open("/dev/kmsg", O_NONBLOCK);
+            Posix posix = Posix.get();
+            CallResult open = posix.openNonBlocking(KMSG);
+            int fd = open.succeeded() ? open.fd() : -1;
             if (fd >= 0) {
-                c.lseek(fd, 0, SEEK_END);
+                posix.seekToEnd(fd);
             }
-            return new KernelLog(c, fd);
-        } catch (RuntimeException | LinkageError e) {
+            return new KernelLog(posix, fd);
+        } catch (RuntimeException e) {
             TURN.unlock();
             throw e;
         }
@@ -57,14 +56,12 @@ final class KernelLog implements AutoCloseable {
             return "";
         }
         List<String> out = new ArrayList<>();
-        Pointer buf = Memory.allocateDirect(Runtime.getRuntime(c), 8192);
         for (int i = 0; i < 256; i++) {
-            long n = c.read(fd, buf, 8192);
-            if (n <= 0) {
+            String record = posix.readOnce(fd, 8192);
+            if (record.isEmpty()) {
                 // EAGAIN: no more records (EPIPE, records overwritten meanwhile, ends the read too).
                 break;
             }
-            String record = buf.getString(0, (int) n, StandardCharsets.UTF_8);
             String msg = record.substring(record.indexOf(';') + 1).lines().findFirst().orElse("").strip();
             if ((ignoreCase ? msg.toLowerCase(java.util.Locale.ROOT) : msg).startsWith(prefix)) {
                 out.add(msg);
@@ -77,7 +74,7 @@ final class KernelLog implements AutoCloseable {
     public void close() {
         try {
             if (fd >= 0) {
-                c.close(fd);
+                posix.close(fd);
             }
         } finally {
             TURN.unlock();

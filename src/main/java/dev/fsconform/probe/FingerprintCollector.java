@@ -26,7 +26,7 @@ final class FingerprintCollector {
         List<MountFacts> mounts = new ArrayList<>();
         roles.forEach((role, dir) -> mounts.add(mountOf(role, dir, Posix.get().stat(dir),
                 FsType.name(Posix.get().fsMagic(dir)), mi)));
-        return build(status, mounts, labels, Posix.get().landlockAbi());
+        return build(status, mounts, labels, Posix.get().landlockAbi().recorded());
     }
 
     /** The fingerprint from what /proc said, whatever it said: unknown fields stay unknown. */

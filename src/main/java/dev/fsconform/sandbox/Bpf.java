@@ -1,8 +1,9 @@
 package dev.fsconform.sandbox;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import jnr.ffi.Pointer;
 
 /** Builds the classic-BPF seccomp program: errno for chosen syscalls of one arch, allow the rest. */
 final class Bpf {
@@ -44,16 +45,12 @@ final class Bpf {
         return List.copyOf(p);
     }
 
-    static Pointer write(List<Insn> program) {
-        Pointer filter = Native.zeroed(program.size() * INSN_SIZE);
-        for (int i = 0; i < program.size(); i++) {
-            Insn insn = program.get(i);
-            long at = (long) i * INSN_SIZE;
-            filter.putShort(at, (short) insn.code());
-            filter.putByte(at + 2, (byte) insn.jt());
-            filter.putByte(at + 3, (byte) insn.jf());
-            filter.putInt(at + 4, insn.k());
+    /** The program as the kernel reads it: struct sock_filter[] in native byte order. */
+    static byte[] write(List<Insn> program) {
+        ByteBuffer filter = ByteBuffer.allocate(program.size() * INSN_SIZE).order(ByteOrder.nativeOrder());
+        for (Insn insn : program) {
+            filter.putShort((short) insn.code()).put((byte) insn.jt()).put((byte) insn.jf()).putInt(insn.k());
         }
-        return filter;
+        return filter.array();
     }
 }

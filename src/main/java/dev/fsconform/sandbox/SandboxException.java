@@ -1,6 +1,8 @@
 package dev.fsconform.sandbox;
 
+import dev.fsconform.sys.CallResult;
 import dev.fsconform.sys.Errno;
+
 /**
  * A sandbox could not be applied or the command could not be started. The message is one line
  * naming the syscall, the errno and the path involved, so it can be shown to a user as is.
@@ -32,5 +34,13 @@ public final class SandboxException extends Exception {
     /** "landlock_add_rule(/x, [...]): EINVAL (Invalid argument)". */
     static SandboxException syscall(String call, int errno) {
         return new SandboxException(Kind.SETUP, call + ": " + Errno.of(errno).describe());
+    }
+
+    /** The result when the call succeeded; otherwise a SETUP failure naming the call and its errno. */
+    static CallResult check(CallResult r, String call) throws SandboxException {
+        if (!r.succeeded()) {
+            throw syscall(call, r.errno().number());
+        }
+        return r;
     }
 }

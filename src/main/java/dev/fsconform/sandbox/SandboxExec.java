@@ -1,16 +1,16 @@
 package dev.fsconform.sandbox;
 
-import dev.fsconform.sys.Errno;
 import dev.fsconform.sandbox.SandboxException.Kind;
+import dev.fsconform.sys.CallResult;
+import dev.fsconform.sys.NativeUnavailableException;
+import dev.fsconform.sys.Posix;
 import java.io.IOException;
-import java.lang.ref.Reference;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import jnr.ffi.Pointer;
 
 /**
  * Apply a sandbox, then become the command. Landlock domains and seccomp filters survive execve,
@@ -20,11 +20,6 @@ import jnr.ffi.Pointer;
 public final class SandboxExec {
     /** execvp's default search path when PATH is unset (glibc _CS_PATH). */
     private static final String DEFAULT_PATH = "/bin:/usr/bin";
-    private static final int SIG_SETMASK = 2;
-    private static final int SIGSET_BYTES = 128;
-    private static final int CLOSE_RANGE_CLOEXEC = 1 << 2;
-    private static final int F_SETFD = 2;
-    private static final int FD_CLOEXEC = 1;
 
     private SandboxExec() {
     }
@@ -41,9 +36,13 @@ public final class SandboxExec {
         }
         Path program = resolve(command.get(0), System.getenv("PATH"));
         // Everything native is prepared before restricting, so the sandbox cannot make setup fail.
-        Pointer path = Native.cString(program.toString());
-        Native.CStringArray argv = Native.cStringArray(command);
-        Native.CStringArray envp = Native.cStringArray(environment());
+        Posix posix;
+        try {
+            posix = Posix.get();
+        } catch (NativeUnavailableException e) {
+            throw new SandboxException(Kind.SETUP, e.getMessage());
+        }
+        Posix.Exec exec = posix.prepareExec(program, command, environment());
         System.out.flush();
         System.err.flush();
         if (landlockOrNull != null) {
@@ -52,14 +51,10 @@ public final class SandboxExec {
         if (seccompOrNull != null) {
             Seccomp.install(seccompOrNull);
         }
-        resetSignalMask();
-        markDescriptorsCloseOnExec();
-        Native.libc().execve(path, argv.array(), envp.array());
-        int errno = Native.errno();
-        Reference.reachabilityFence(path);
-        Reference.reachabilityFence(argv);
-        Reference.reachabilityFence(envp);
-        throw new SandboxException(Kind.EXEC, "execve(" + program + "): " + Errno.of(errno).describe());
+        SandboxException.check(posix.unblockAllSignals(), "sigprocmask(SIG_SETMASK, {})");
+        markDescriptorsCloseOnExec(posix);
+        CallResult failed = posix.execve(exec);
+        throw new SandboxException(Kind.EXEC, "execve(" + program + "): " + failed.errno().describe());
     }
 
     /** Like execvp: a name with a slash is used as is, otherwise the first executable file on PATH. */
@@ -92,20 +87,9 @@ public final class SandboxExec {
         return env;
     }
 
-    /** The blocked-signal mask survives execve; JVM threads block some (SIGQUIT) the command must not. */
-    private static void resetSignalMask() throws SandboxException {
-        Pointer empty = Native.zeroed(SIGSET_BYTES);
-        int r = Native.libc().sigprocmask(SIG_SETMASK, empty, null);
-        int errno = Native.errno();
-        Reference.reachabilityFence(empty);
-        if (r != 0) {
-            throw SandboxException.syscall("sigprocmask(SIG_SETMASK, {})", errno);
-        }
-    }
-
     /** The JVM opens jars and more without O_CLOEXEC; the command must not inherit them. */
-    private static void markDescriptorsCloseOnExec() throws SandboxException {
-        if (Native.libc().syscall(Arch.CLOSE_RANGE, 3, 0xFFFFFFFFL, CLOSE_RANGE_CLOEXEC) == 0) {
+    private static void markDescriptorsCloseOnExec(Posix posix) throws SandboxException {
+        if (posix.closeOnExecFrom(3).succeeded()) {
             return;
         }
         // close_range's CLOEXEC flag needs Linux 5.11; seccomp-only sandboxes may run on older kernels.
@@ -120,7 +104,7 @@ public final class SandboxExec {
         for (int fd : fds) {
             // The directory stream's own descriptor is already closed: EBADF for it is expected.
             if (fd > 2) {
-                Native.libc().fcntl(fd, F_SETFD, FD_CLOEXEC);
+                posix.setCloseOnExec(fd);
             }
         }
     }

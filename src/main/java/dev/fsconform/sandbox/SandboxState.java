@@ -1,5 +1,7 @@
 package dev.fsconform.sandbox;
 
+import dev.fsconform.sys.LandlockAbi;
+import dev.fsconform.sys.NativeUnavailableException;
 import dev.fsconform.sys.ProcStatus;
 import java.util.Optional;
 
@@ -17,37 +19,35 @@ import java.util.Optional;
 public record SandboxState(int landlockAbi, String landlockUnavailable, int seccompMode, int seccompFilters,
         Boolean noNewPrivs, Boolean landlockRestricted, String landlockRestrictedReason) {
 
-    private static final int EOPNOTSUPP = 95;
-
     /**
      * Reads /proc/thread-self/status rather than /proc/self/status: the latter shows the main
      * thread, while no_new_privs and Landlock are per thread (only seccomp TSYNC covers all).
      */
     public static SandboxState current() {
-        Landlock.Probe probe = landlockProbe();
+        LandlockAbi abi = null;
+        String unavailable;
+        try {
+            abi = Landlock.probe();
+            unavailable = abi.reason();
+        } catch (NativeUnavailableException e) {
+            unavailable = "native calls unavailable: " + e.getMessage();
+        }
+        int version = abi != null && abi.available() ? abi.version() : -1;
         ProcStatus status = ProcStatus.thread();
         int mode = status.numberOr("Seccomp");
         int filters = status.numberOr("Seccomp_filters");
         Boolean nnp = status.flag("NoNewPrivs").orElse(null);
         Optional<String> applied = Landlock.appliedHere();
         if (applied.isPresent()) {
-            return new SandboxState(probe.version(), probe.reason(), mode, filters, nnp, true,
+            return new SandboxState(version, unavailable, mode, filters, nnp, true,
                     "this thread (or the thread that created it) ran Landlock.restrictSelf(" + applied.get() + ")");
         }
-        if (probe.errno() == EOPNOTSUPP) {
-            return new SandboxState(probe.version(), probe.reason(), mode, filters, nnp, false,
+        if (abi != null && abi.disabledAtBoot()) {
+            return new SandboxState(version, unavailable, mode, filters, nnp, false,
                     "Landlock is not enabled on this kernel, so no domain can exist");
         }
-        return new SandboxState(probe.version(), probe.reason(), mode, filters, nnp, null,
+        return new SandboxState(version, unavailable, mode, filters, nnp, null,
                 "not detectable: Linux exposes no per-thread Landlock state (no /proc status field, no LSM"
                         + " attribute, no query syscall as of ABI 7); only a denied access would reveal a domain");
-    }
-
-    private static Landlock.Probe landlockProbe() {
-        try {
-            return Landlock.probe();
-        } catch (LinkageError e) {
-            return new Landlock.Probe(-1, "native calls unavailable: " + e, 0);
-        }
     }
 }

@@ -1,15 +1,16 @@
 package dev.fsconform.sandbox;
 
 import dev.fsconform.sandbox.SandboxException.Kind;
-import java.lang.ref.Reference;
+import dev.fsconform.sys.Arch;
+import dev.fsconform.sys.CallResult;
+import dev.fsconform.sys.NativeUnavailableException;
+import dev.fsconform.sys.Posix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import jnr.ffi.Pointer;
 
 /** Installs a {@link SeccompPolicy} on every thread of this process. Irreversible. */
 public final class Seccomp {
-    private static final int SET_MODE_FILTER = 1;
     private static final int FILTER_FLAG_TSYNC = 1;
 
     private Seccomp() {
@@ -40,7 +41,7 @@ public final class Seccomp {
 
     /** What {@link #install} would say about rules that cannot apply on this machine's arch. */
     public static List<String> notes(SeccompPolicy policy) throws SandboxException {
-        return plan(policy, Arch.require("seccomp")).notes();
+        return plan(policy, arch()).notes();
     }
 
     /**
@@ -48,27 +49,27 @@ public final class Seccomp {
      * threads get it at once. Returns the notes for rules that map to nothing on this arch.
      */
     public static List<String> install(SeccompPolicy policy) throws SandboxException {
-        Arch arch = Arch.require("seccomp");
+        Arch arch = arch();
         Plan plan = plan(policy, arch);
-        List<Bpf.Insn> program = Bpf.program(arch.auditArch, plan.matches());
-        Pointer filter = Bpf.write(program);
-        Pointer fprog = Native.zeroed(16); // struct sock_fprog { unsigned short len; pad; filter* }
-        fprog.putShort(0, (short) program.size());
-        fprog.putAddress(8, filter.address());
-        if (Native.libc().prctl(Landlock.PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
-            throw SandboxException.syscall("prctl(PR_SET_NO_NEW_PRIVS)", Native.errno());
+        byte[] program = Bpf.write(Bpf.program(arch.auditArch(), plan.matches()));
+        Posix posix;
+        try {
+            posix = Posix.get();
+        } catch (NativeUnavailableException e) {
+            throw new SandboxException(Kind.SETUP, "seccomp: " + e.getMessage());
         }
-        long r = Native.libc().syscall(arch.seccompNr, SET_MODE_FILTER, FILTER_FLAG_TSYNC, fprog.address());
-        int errno = Native.errno();
-        Reference.reachabilityFence(filter);
-        Reference.reachabilityFence(fprog);
-        if (r < 0) {
-            throw SandboxException.syscall("seccomp(SET_MODE_FILTER, TSYNC, policy " + policy.name() + ")", errno);
-        }
-        if (r > 0) {
-            throw new SandboxException(Kind.SETUP, "seccomp(SET_MODE_FILTER, TSYNC): thread " + r
+        SandboxException.check(posix.setNoNewPrivs(), "prctl(PR_SET_NO_NEW_PRIVS)");
+        CallResult r = SandboxException.check(posix.seccompSetModeFilter(program, FILTER_FLAG_TSYNC),
+                "seccomp(SET_MODE_FILTER, TSYNC, policy " + policy.name() + ")");
+        if (r.value() > 0) {
+            throw new SandboxException(Kind.SETUP, "seccomp(SET_MODE_FILTER, TSYNC): thread " + r.value()
                     + " has a diverging filter and could not be synchronised");
         }
         return plan.notes();
+    }
+
+    private static Arch arch() throws SandboxException {
+        return Arch.current().orElseThrow(() -> new SandboxException(Kind.SETUP,
+                "seccomp: unsupported architecture " + System.getProperty("os.arch") + " (supported: x86_64, aarch64)"));
     }
 }

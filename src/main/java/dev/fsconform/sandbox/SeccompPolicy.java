@@ -1,5 +1,6 @@
 package dev.fsconform.sandbox;
 
+import dev.fsconform.sys.Arch;
 import dev.fsconform.sys.Errno;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -4,7 +4,18 @@ import jnr.ffi.Pointer;
 import jnr.ffi.annotations.SaveError;
 
 /**
- * Raw libc bindings. Every call saves errno so the facade can read it before anything else runs.
+ * The one raw libc binding. Every call saves errno, so that {@link Posix} reads it before anything
+ * else runs on the thread; nothing but {@link Posix} calls these methods.
+ * <p>
+ * <b>Never declare a method with exactly six primitive integer parameters.</b> jnr-ffi 2.3.4 (the
+ * newest with native jars that resolve here) compiles such a method on x86_64 into a stub that loads
+ * the sixth argument from the wrong stack slot ({@code X86_64StubCompiler} reads [rsp+0], the return
+ * address, for it): strace shows {@code renameat2(..., RENAME_EXCHANGE|0xbc9455d8)} for flags 5. A
+ * method with an object parameter and more than four parameters, or with seven or more, takes jnr's
+ * generic path, which is correct. So {@code syscall} is always declared with the number and six
+ * arguments, and {@code LibCSignaturesTest} fails on any method of the broken shape;
+ * {@code NativeArgumentsTest} checks with the kernel that every argument position arrives intact.
+ * <p>
  * Public only because jnr-ffi generates its implementation in another class loader.
  */
 public interface LibC {
@@ -22,12 +33,29 @@ public interface LibC {
 
     @SaveError int close(int fd);
 
+    @SaveError long read(int fd, Pointer buf, long count);
+
+    @SaveError long lseek(int fd, long offset, int whence);
+
     @SaveError int statx(int dirfd, String path, int flags, int mask, Pointer buf);
 
     @SaveError int statfs(String path, Pointer buf);
 
-    /** Raw syscall for calls some libcs lack (renameat2 before glibc 2.28, landlock). */
-    @SaveError long syscall(long number, long a1, long a2, long a3, long a4, long a5);
+    @SaveError int fcntl(int fd, int cmd, int arg);
 
-    @SaveError long syscall(long number, int a1, String a2, int a3, String a4, int a5);
+    @SaveError int prctl(int option, long a2, long a3, long a4, long a5);
+
+    @SaveError int sigprocmask(int how, Pointer set, Pointer oldSet);
+
+    @SaveError int execve(Pointer path, Pointer argv, Pointer envp);
+
+    /**
+     * Raw syscall(2), for calls some libcs lack (renameat2 before glibc 2.28, Landlock, seccomp, the
+     * fs context API). Variadic in C; 64-bit integer arguments are passed the same way on x86_64 and
+     * aarch64 Linux, and the kernel ignores those a call does not take.
+     */
+    @SaveError long syscall(long number, long a1, long a2, long a3, long a4, long a5, long a6);
+
+    /** The same in renameat2's shape, with the two paths passed as C strings by jnr. */
+    @SaveError long syscall(long number, int a1, String a2, int a3, String a4, long a5, long a6);
 }

@@ -1,14 +1,20 @@
 package dev.fsconform.sys;
 
+import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 
 /**
- * Checked facade over the raw bindings: every call returns a {@link CallResult} whose errno was read
- * immediately after the call, before any other native or JVM work could overwrite it.
+ * The checked facade over {@link LibC}, and the one way in to native calls: every call reads errno
+ * immediately after the call, before any other native or JVM work could overwrite it, and returns a
+ * {@link CallResult} (or throws {@link NativeCallException} for a helper call the caller cannot do
+ * without). {@link #get()} loads libc once and fails loudly with a reason a user can act on.
  */
 public final class Posix {
     public static final int RENAME_NOREPLACE = 1;
@@ -17,24 +23,40 @@ public final class Posix {
 
     static final int AT_FDCWD = -100;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
-    private static final int O_PATH = 0x200000;
-    private static final int O_CLOEXEC = 0x80000;
+    private static final int O_NONBLOCK = 04000;
+    private static final int O_PATH = 010000000;
+    private static final int O_CLOEXEC = 02000000;
+    private static final int SEEK_END = 2;
+    private static final int F_SETFD = 2;
+    private static final int FD_CLOEXEC = 1;
+    private static final int SIG_SETMASK = 2;
+    private static final int SIGSET_BYTES = 128;
+    private static final int PR_SET_NO_NEW_PRIVS = 38;
+    private static final int CLOSE_RANGE_CLOEXEC = 1 << 2;
     private static final int STATX_BASIC_STATS = 0x7ff;
     private static final int STATX_MNT_ID = 0x1000;
     private static final int STATX_SIZE = 256;
     private static final int LANDLOCK_CREATE_RULESET_VERSION = 1;
+    private static final int LANDLOCK_RULE_PATH_BENEATH = 1;
+    private static final int SECCOMP_SET_MODE_FILTER = 1;
+    private static final int FSOPEN_CLOEXEC = 1;
+    private static final int FSCONFIG_SET_FLAG = 0;
+    private static final int FSCONFIG_SET_STRING = 1;
+    private static final int FSCONFIG_CMD_CREATE = 6;
 
     private static volatile Posix instance;
 
     private final LibC libc;
     private final Runtime runtime;
     private final Arch arch;
+    private final CMemory memory;
     private final ThreadLocal<Pointer> buffer;
 
     private Posix(LibC libc, Arch arch) {
         this.libc = libc;
         this.runtime = Runtime.getRuntime(libc);
         this.arch = arch;
+        this.memory = new CMemory(runtime);
         this.buffer = ThreadLocal.withInitial(() -> Memory.allocateDirect(runtime, STATX_SIZE));
     }
 
@@ -53,7 +75,8 @@ public final class Posix {
     }
 
     private static Posix load() {
-        Arch arch = Arch.current();
+        Arch arch = Arch.current().orElseThrow(() -> new NativeUnavailableException("unsupported architecture '"
+                + System.getProperty("os.arch") + "': fsconform knows the syscall numbers of x86_64 and aarch64 only"));
         try {
             LibC libc = LibraryLoader.create(LibC.class).failImmediately().load("c");
             return new Posix(libc, arch);
@@ -63,13 +86,19 @@ public final class Posix {
         }
     }
 
+    public Arch arch() {
+        return arch;
+    }
+
     private int errno() {
         return runtime.getLastError();
     }
 
     private CallResult result(long rc) {
-        return rc == 0 ? CallResult.ok() : CallResult.failed(errno());
+        return rc >= 0 ? (rc == 0 ? CallResult.ok() : new CallResult(rc, null)) : CallResult.failed(errno());
     }
+
+    // --- the calls under test -------------------------------------------------------------------------
 
     public CallResult rename(Path from, Path to) {
         return result(libc.rename(from.toString(), to.toString()));
@@ -93,7 +122,7 @@ public final class Posix {
     /** renameat2(2) through the raw syscall, so it works whatever the libc version. */
     public CallResult renameat2(Path from, Path to, int flags) {
         try (DirFd a = openDir(from.getParent()); DirFd b = openDir(to.getParent())) {
-            return result(libc.syscall(arch.renameat2, a.fd, name(from), b.fd, name(to), flags));
+            return result(libc.syscall(arch.renameat2(), a.fd, name(from), b.fd, name(to), flags, 0));
         }
     }
 
@@ -102,6 +131,8 @@ public final class Posix {
             return result(libc.linkat(a.fd, name(from), b.fd, name(to), 0));
         }
     }
+
+    // --- observing ------------------------------------------------------------------------------------
 
     /** lstat-like identity via statx, including the mount id (0 where the kernel has no STATX_MNT_ID). */
     public Stat stat(Path path) {
@@ -134,18 +165,187 @@ public final class Posix {
         return buf.getLong(0);
     }
 
-    /** The Landlock ABI this kernel offers, or the negated errno when it offers none. */
-    public int landlockAbi() {
-        long rc = libc.syscall(arch.landlockCreateRuleset, 0, 0, LANDLOCK_CREATE_RULESET_VERSION, 0, 0);
-        return rc >= 0 ? (int) rc : -errno();
+    /** The Landlock ABI this kernel offers, or why it offers none: the one place that asks. */
+    public LandlockAbi landlockAbi() {
+        long rc = libc.syscall(Arch.LANDLOCK_CREATE_RULESET, 0, 0, LANDLOCK_CREATE_RULESET_VERSION, 0, 0, 0);
+        return rc >= 0 ? new LandlockAbi((int) rc, null) : new LandlockAbi(-1, Errno.of(errno()));
+    }
+
+    // --- descriptors ----------------------------------------------------------------------------------
+
+    /** An O_PATH descriptor (no read or write right needed), close-on-exec. */
+    public CallResult openPath(Path path) {
+        return result(libc.open(path.toString(), O_PATH | O_CLOEXEC));
+    }
+
+    /** A non-blocking read-only descriptor, close-on-exec (for /dev/kmsg, which hands out one record per read). */
+    public CallResult openNonBlocking(Path path) {
+        return result(libc.open(path.toString(), O_NONBLOCK | O_CLOEXEC));
+    }
+
+    public CallResult close(int fd) {
+        return result(libc.close(fd));
+    }
+
+    public CallResult seekToEnd(int fd) {
+        return result(libc.lseek(fd, 0, SEEK_END));
+    }
+
+    /** One read(2) of up to {@code max} bytes as UTF-8; empty at end, on EAGAIN and on any error. */
+    public String readOnce(int fd, int max) {
+        Pointer buf = Memory.allocateDirect(runtime, max);
+        long n = libc.read(fd, buf, max);
+        return n <= 0 ? "" : buf.getString(0, (int) n, StandardCharsets.UTF_8);
+    }
+
+    public CallResult setCloseOnExec(int fd) {
+        return result(libc.fcntl(fd, F_SETFD, FD_CLOEXEC));
+    }
+
+    /** close_range(first, ~0U, CLOSE_RANGE_CLOEXEC): needs Linux 5.11. */
+    public CallResult closeOnExecFrom(int first) {
+        return result(libc.syscall(Arch.CLOSE_RANGE, first, 0xFFFFFFFFL, CLOSE_RANGE_CLOEXEC, 0, 0, 0));
+    }
+
+    // --- sandboxing -----------------------------------------------------------------------------------
+
+    public CallResult setNoNewPrivs() {
+        return result(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0));
+    }
+
+    /** A ruleset handling {@code handledFsMask}; only handled_access_fs, the size every ABI accepts. */
+    public CallResult landlockCreateRuleset(long handledFsMask) {
+        Pointer attr = memory.zeroed(8);
+        attr.putLong(0, handledFsMask);
+        long rc = libc.syscall(Arch.LANDLOCK_CREATE_RULESET, attr.address(), 8, 0, 0, 0, 0);
+        CallResult r = result(rc);
+        Reference.reachabilityFence(attr);
+        return r;
+    }
+
+    /** Grants {@code allowedMask} beneath the directory or file open as {@code parentFd}. */
+    public CallResult landlockAddPathRule(int ruleset, int parentFd, long allowedMask) {
+        Pointer attr = memory.zeroed(12); // struct landlock_path_beneath_attr is packed
+        attr.putLong(0, allowedMask);
+        attr.putInt(8, parentFd);
+        long rc = libc.syscall(Arch.LANDLOCK_ADD_RULE, ruleset, LANDLOCK_RULE_PATH_BENEATH, attr.address(), 0, 0, 0);
+        CallResult r = result(rc);
+        Reference.reachabilityFence(attr);
+        return r;
+    }
+
+    public CallResult landlockRestrictSelf(int ruleset) {
+        return result(libc.syscall(Arch.LANDLOCK_RESTRICT_SELF, ruleset, 0, 0, 0, 0, 0));
+    }
+
+    /**
+     * seccomp(SECCOMP_SET_MODE_FILTER, flags, prog) for a program of struct sock_filter in native
+     * byte order. A positive value under TSYNC is the id of a thread that could not be synchronised.
+     */
+    public CallResult seccompSetModeFilter(byte[] sockFilters, int flags) {
+        Pointer filter = memory.zeroed(sockFilters.length);
+        filter.put(0, sockFilters, 0, sockFilters.length);
+        Pointer fprog = memory.zeroed(16); // struct sock_fprog { unsigned short len; pad; filter* }
+        fprog.putShort(0, (short) (sockFilters.length / 8));
+        fprog.putAddress(8, filter.address());
+        long rc = libc.syscall(arch.seccomp(), SECCOMP_SET_MODE_FILTER, flags, fprog.address(), 0, 0, 0);
+        CallResult r = result(rc);
+        Reference.reachabilityFence(filter);
+        Reference.reachabilityFence(fprog);
+        return r;
+    }
+
+    /** Unblocks every signal: the mask survives execve, and JVM threads block some (SIGQUIT). */
+    public CallResult unblockAllSignals() {
+        Pointer empty = memory.zeroed(SIGSET_BYTES);
+        CallResult r = result(libc.sigprocmask(SIG_SETMASK, empty, null));
+        Reference.reachabilityFence(empty);
+        return r;
+    }
+
+    /** An execve(2) whose native memory is ready, so that nothing is allocated after a sandbox is applied. */
+    public static final class Exec {
+        private final Pointer path;
+        private final CMemory.CStringArray argv;
+        private final CMemory.CStringArray envp;
+
+        private Exec(Pointer path, CMemory.CStringArray argv, CMemory.CStringArray envp) {
+            this.path = path;
+            this.argv = argv;
+            this.envp = envp;
+        }
+    }
+
+    public Exec prepareExec(Path program, List<String> argv, List<String> environment) {
+        return new Exec(memory.cString(program.toString()), memory.cStringArray(argv), memory.cStringArray(environment));
+    }
+
+    /** Returns only when execve failed. */
+    public CallResult execve(Exec exec) {
+        CallResult r = result(libc.execve(exec.path, exec.argv.array(), exec.envp.array()));
+        Reference.reachabilityFence(exec);
+        return r;
+    }
+
+    // --- the fs context API (fsopen, fsconfig), for asking the kernel about mount options -------------
+
+    public CallResult fsopen(String fsType) {
+        Pointer name = memory.cString(fsType);
+        CallResult r = result(libc.syscall(Arch.FSOPEN, name.address(), FSOPEN_CLOEXEC, 0, 0, 0, 0));
+        Reference.reachabilityFence(name);
+        return r;
+    }
+
+    /** fsconfig SET_FLAG for {@code key}, or SET_STRING when {@code value} is not null. */
+    public CallResult fsconfigSet(int fd, String key, String value) {
+        Pointer k = memory.cString(key);
+        Pointer v = value == null ? null : memory.cString(value);
+        long rc = libc.syscall(Arch.FSCONFIG, fd, value == null ? FSCONFIG_SET_FLAG : FSCONFIG_SET_STRING, k.address(),
+                v == null ? 0 : v.address(), 0, 0);
+        CallResult r = result(rc);
+        Reference.reachabilityFence(k);
+        Reference.reachabilityFence(v);
+        return r;
+    }
+
+    public CallResult fsconfigCreate(int fd) {
+        return result(libc.syscall(Arch.FSCONFIG, fd, FSCONFIG_CMD_CREATE, 0, 0, 0, 0));
+    }
+
+    // --- raw ------------------------------------------------------------------------------------------
+
+    /**
+     * A raw syscall with up to six arguments, each a number, or a String or Path passed as a C string;
+     * for tests that call a syscall by number (x32 entry points, calls the facade does not offer).
+     */
+    public CallResult syscall(long number, Object... args) {
+        if (args.length > 6) {
+            throw new IllegalArgumentException("a syscall takes at most six arguments, got " + args.length);
+        }
+        long[] a = new long[6];
+        List<Pointer> keep = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Number n) {
+                a[i] = n.longValue();
+            } else if (args[i] instanceof CharSequence || args[i] instanceof Path) {
+                Pointer s = memory.cString(args[i].toString());
+                keep.add(s);
+                a[i] = s.address();
+            } else {
+                throw new IllegalArgumentException("syscall argument " + i + " is neither a number nor a path: " + args[i]);
+            }
+        }
+        CallResult r = result(libc.syscall(number, a[0], a[1], a[2], a[3], a[4], a[5]));
+        Reference.reachabilityFence(keep);
+        return r;
     }
 
     private DirFd openDir(Path dir) {
-        int fd = libc.open(dir.toString(), O_PATH | O_CLOEXEC);
-        if (fd < 0) {
-            throw new NativeCallException("open", dir, Errno.of(errno()));
+        CallResult r = openPath(dir);
+        if (!r.succeeded()) {
+            throw new NativeCallException("open", dir, r.errno());
         }
-        return new DirFd(fd);
+        return new DirFd(r.fd());
     }
 
     private static String name(Path p) {

@@ -1,14 +1,14 @@
 package dev.fsconform.sandbox;
 
-import dev.fsconform.sys.Errno;
-import java.lang.ref.Reference;
+import dev.fsconform.sys.Arch;
+import dev.fsconform.sys.CallResult;
+import dev.fsconform.sys.Posix;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import jnr.ffi.Pointer;
 
 /**
  * Child-JVM entry point for tests: applies the requested sandbox to its main thread, then runs
@@ -76,20 +76,16 @@ public final class SandboxProbeMain {
             return "NO_SUCH_SYSCALL";
         }
         long number = nr.getAsInt() | (x32 ? Arch.X32_SYSCALL_BIT : 0);
-        Pointer from = Native.cString(f[1]);
-        Pointer to = Native.cString(f[2]);
+        String from = f[1];
+        String to = f[2];
         long flags = f.length > 3 ? Long.parseLong(f[3]) : 0;
-        long r = switch (name) {
-            case "rename", "link" -> Native.libc().syscall(number, from.address(), to.address(), 0);
-            case "renameat", "linkat" -> Native.libc().syscall(number, AT_FDCWD, from.address(), AT_FDCWD,
-                    to.address(), 0, 0);
-            case "renameat2" -> Native.libc().syscall(number, AT_FDCWD, from.address(), AT_FDCWD,
-                    to.address(), flags, 0);
+        Posix posix = Posix.get();
+        CallResult r = switch (name) {
+            case "rename", "link" -> posix.syscall(number, from, to);
+            case "renameat", "linkat" -> posix.syscall(number, AT_FDCWD, from, AT_FDCWD, to, 0);
+            case "renameat2" -> posix.syscall(number, AT_FDCWD, from, AT_FDCWD, to, flags);
             default -> throw new IllegalArgumentException("unknown op " + op);
         };
-        int errno = Native.errno();
-        Reference.reachabilityFence(from);
-        Reference.reachabilityFence(to);
-        return r == 0 ? "OK" : Errno.of(errno).name();
+        return r.succeeded() ? "OK" : r.errno().name();
     }
 }

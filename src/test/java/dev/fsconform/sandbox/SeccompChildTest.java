@@ -3,6 +3,7 @@ package dev.fsconform.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.fsconform.sys.Arch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

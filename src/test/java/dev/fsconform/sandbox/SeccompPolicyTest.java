@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fsconform.sandbox.SeccompPolicy.Rule;
+import dev.fsconform.sys.Arch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
