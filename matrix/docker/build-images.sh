@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds fsconform's container images without any image registry.
 #
-#   build-images.sh [--jar JAR] [base|probe|dind|all ...]
+#   build-images.sh [--jar JAR] [base|probe|dind|dind:SUITE|all ...]
 #
 # Prints one "kind=tag" line per image on stdout (for the Java suite to parse);
 # everything else goes to stderr. Tags are content hashes of the inputs and of the
@@ -22,7 +22,10 @@
 #                        jar (/opt/fsconform/fsconform.jar, the layer above).
 #   fsconform/dind:<h>   Debian minbase + docker.io + fuse-overlayfs/btrfs/xfs tools and
 #                        an entrypoint that runs an inner dockerd on a chosen storage
-#                        driver (see dind-entrypoint.sh).
+#                        driver (see dind-entrypoint.sh), from the host's own suite.
+#   fsconform/dind-SUITE:<h>  the same from another Debian suite (dind:trixie, dind:sid):
+#                        each suite's docker.io needs that suite's libc, so a newer engine
+#                        generation comes with its own system. Prints "dind:SUITE=tag".
 #
 # Env: FSCONFORM_IMAGE_CACHE  work/cache dir (default /var/cache/fsconform; ~/.cache/fsconform if not root)
 #      FSCONFORM_JDK          JDK 17 home with jmods for jlink (default: detected)
@@ -175,13 +178,13 @@ build_base_jlink() {
 
 # ---- base: debootstrap -----------------------------------------------------------
 debootstrap_rootfs() {
-  local dir=$1 include=$2
+  local dir=$1 include=$2 suite=${3:-$(debian_suite)}
   command -v debootstrap >/dev/null || die "debootstrap missing (run install-engine.sh)"
   rm -rf "$dir"; mkdir -p "$dir" "$CACHE/debootstrap-debs"
   # --cache-dir keeps the .debs: a rebuild with a new recipe does not download again.
   debootstrap --variant=minbase --components="$(debian_components)" --include="$include" --cache-dir="$CACHE/debootstrap-debs" \
-    "$(debian_suite)" "$dir" "$(debian_mirror)" >"$CACHE/debootstrap.log" 2>&1 \
-    || die "debootstrap failed (see $CACHE/debootstrap.log)"
+    "$suite" "$dir" "$(debian_mirror)" >"$CACHE/debootstrap-$suite.log" 2>&1 \
+    || die "debootstrap of $suite failed (see $CACHE/debootstrap-$suite.log)"
   # Slim the image: apt lists, docs and caches are not needed at run time.
   rm -rf "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin "$dir"/var/cache/apt/archives/*.deb "$dir"/usr/share/doc/* \
     "$dir"/usr/share/man/* "$dir"/usr/share/locale/* "$dir"/var/log/*
@@ -299,25 +302,41 @@ prune_old() {
 prune_probes() { prune_old fsconform/probe "$PROBES_KEPT"; }
 
 # ---- dind ------------------------------------------------------------------------
-DIND_PACKAGES=docker.io,fuse-overlayfs,btrfs-progs,xfsprogs,e2fsprogs,iptables,procps,util-linux,mount,tini
+DIND_PACKAGES=docker.io,crun,fuse-overlayfs,btrfs-progs,xfsprogs,e2fsprogs,iptables,procps,util-linux,mount,tini
 build_dind() {
-  local tag=$1 work=$2
-  debootstrap_rootfs "$work/rootfs" "$DIND_PACKAGES"
+  local tag=$1 work=$2 suite=$3 packages=$4
+  debootstrap_rootfs "$work/rootfs" "$packages" "$suite"
   install -m 0755 "$HERE/dind-entrypoint.sh" "$work/rootfs/usr/local/bin/fsconform-dind"
   import_rootfs "$work/rootfs" "$tag" 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     'ENTRYPOINT ["/usr/bin/tini","--","/usr/local/bin/fsconform-dind"]'
   rm -rf "$work"
 }
 
+# Candidate versions in another suite: its own package lists, kept apart from the host's.
+suite_versions() {
+  local suite=$1; shift
+  "$HERE/../debian/apt-suite.sh" "$suite" update || die "cannot read the package lists of $suite"
+  "$HERE/../debian/apt-suite.sh" "$suite" policy "$@" 2>/dev/null | awk '/^[^ ]/{p=$1} /Candidate:/{print p $2}'
+}
+
+# dind_tag [SUITE]: the host's suite gives fsconform/dind, another one fsconform/dind-SUITE.
 dind_tag() {
-  local h
-  h=$( { declare -f build_dind debootstrap_rootfs import_rootfs stable_tar; echo "$DIND_PACKAGES"; debian_suite
-         debian_mirror; debian_components; cat "$HERE/dind-entrypoint.sh"; pkg_versions ${DIND_PACKAGES//,/ }; } | h12)
-  DIND_TAG=fsconform/dind:$h
+  local suite=${1:-$(debian_suite)} repo=fsconform/dind h versions packages=$DIND_PACKAGES
+  case $suite in *[!a-z0-9-]*|'') die "not a Debian suite name: '$suite'" ;; esac
+  if [ "$suite" = "$(debian_suite)" ]; then versions=$(pkg_versions ${packages//,/ })
+  else
+    repo=fsconform/dind-$suite
+    # From trixie on the docker CLI is a package of its own, only recommended by docker.io.
+    if suite_versions "$suite" docker-cli | grep -q '^docker-cli:[0-9]'; then packages+=,docker-cli; fi
+    versions=$(suite_versions "$suite" ${packages//,/ })
+  fi
+  h=$( { declare -f build_dind debootstrap_rootfs import_rootfs stable_tar; echo "$packages"; echo "$suite"
+         debian_mirror; debian_components; cat "$HERE/dind-entrypoint.sh"; echo "$versions"; } | h12)
+  DIND_TAG=$repo:$h
   have_image "$DIND_TAG" && { say "dind $DIND_TAG exists"; return; }
-  say "building $DIND_TAG (debootstrap, takes a few minutes)"
-  build_dind "$DIND_TAG" "$CACHE/work-dind"
-  prune_old fsconform/dind 2
+  say "building $DIND_TAG (debootstrap of $suite, takes a few minutes)"
+  build_dind "$DIND_TAG" "$CACHE/work-dind-$suite" "$suite" "$packages"
+  prune_old "$repo" 2
 }
 
 # ---- main ------------------------------------------------------------------------
@@ -325,7 +344,7 @@ JAR='' WANT=()
 while [ $# -gt 0 ]; do
   case $1 in
     --jar) JAR=${2:?--jar needs a path}; shift 2 ;;
-    base|probe|dind) WANT+=("$1"); shift ;;
+    base|probe|dind|dind:*) WANT+=("$1"); shift ;;
     all) WANT+=(base probe dind); shift ;;
     -h|--help) sed -n '2,30p' "$0" >&2; exit 0 ;;
     *) die "unknown argument: $1" ;;
@@ -342,5 +361,6 @@ for w in "${WANT[@]}"; do
     base) base_tag; echo "base=$BASE_TAG" ;;
     probe) [ -n "${BASE_TAG:-}" ] || base_tag; probe_tag "$JAR"; echo "probe=$PROBE_TAG" ;;
     dind) dind_tag; echo "dind=$DIND_TAG" ;;
+    dind:*) dind_tag "${w#dind:}"; echo "$w=$DIND_TAG" ;;
   esac
 done

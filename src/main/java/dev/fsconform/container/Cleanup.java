@@ -13,15 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * the start of the next run.
  */
 final class Cleanup implements AutoCloseable {
-    private final Docker docker;
+    private final EngineApi api;
     private final Path runDir;
     private final Set<String> engines = ConcurrentHashMap.newKeySet();
     private final Set<String> containers = ConcurrentHashMap.newKeySet();
     private final Set<String> volumes = ConcurrentHashMap.newKeySet();
     private final Thread hook;
 
-    Cleanup(Docker docker, Path runDir) {
-        this.docker = docker;
+    Cleanup(EngineApi api, Path runDir) {
+        this.api = api;
         this.runDir = runDir;
         this.hook = new Thread(this::removeAll, "fsconform-container-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -45,19 +45,19 @@ final class Cleanup implements AutoCloseable {
     }
 
     void removeEngine(String id) {
-        docker.stop(id, 20);
-        docker.removeAndWait(id, Duration.ofSeconds(30));
+        api.stop(id, 20);
+        api.removeAndWait(id, Duration.ofSeconds(30));
         engines.remove(id);
     }
 
     void removeContainer(String id) {
-        docker.removeAndWait(id, Duration.ofSeconds(30));
+        api.removeAndWait(id, Duration.ofSeconds(30));
         containers.remove(id);
     }
 
     void removeVolume(String name) {
         // A volume the engine still holds stays listed: the shutdown hook tries again.
-        if (docker.volumes().remove(name, Duration.ofSeconds(10)).isEmpty()) {
+        if (api.volumes().remove(name, Duration.ofSeconds(10)).isEmpty()) {
             volumes.remove(name);
         }
     }
@@ -65,16 +65,16 @@ final class Cleanup implements AutoCloseable {
     private void removeAll() {
         containers.forEach(this::quietly);
         engines.forEach(id -> {
-            docker.stop(id, 20);
+            api.stop(id, 20);
             quietly(id);
         });
-        volumes.forEach(v -> docker.volumes().remove(v, Duration.ofSeconds(10)));
+        volumes.forEach(v -> api.volumes().remove(v, Duration.ofSeconds(10)));
         deleteTree(runDir);
     }
 
     private void quietly(String id) {
         try {
-            docker.remove(id);
+            api.remove(id);
         } catch (RuntimeException e) {
             // Shutting down: the next run's Leftovers removes whatever stays.
         }

@@ -1,5 +1,6 @@
 package dev.fsconform.container;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,37 +67,100 @@ public final class ContainerCatalog {
             throw new InvalidContainersException(origin + ": not valid YAML: " + firstLine(e.getOriginalMessage()));
         }
         JsonNode list = root == null ? null : root.path("environments");
-        if (list == null || !list.isArray() || list.isEmpty() || root.size() != 1) {
-            throw new InvalidContainersException(origin + ": expected one key, 'environments', holding a non-empty list");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new InvalidContainersException(origin + ": expected a key 'environments' holding a non-empty list");
         }
+        root.fieldNames().forEachRemaining(k -> {
+            if (!k.equals("environments") && !k.equals("generations")) {
+                throw new InvalidContainersException(origin + ": unknown key '" + k + "' (known: generations, environments)");
+            }
+        });
+        List<Generation> generations = generations(root.path("generations"), origin);
         List<ContainerEnv> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
-            ContainerEnv env = entry(list.get(i), origin + ": environment #" + (i + 1));
-            if (!names.add(env.name())) {
-                throw new InvalidContainersException(origin + ": environment #" + (i + 1) + ": name '" + env.name()
-                        + "' is used twice");
+            String which = origin + ": environment #" + (i + 1);
+            for (ContainerEnv env : entry(list.get(i), which, generations)) {
+                if (!names.add(env.name())) {
+                    throw new InvalidContainersException(which + ": name '" + env.name() + "' is used twice");
+                }
+                out.add(env);
             }
-            out.add(env);
         }
         return new ContainerCatalog(origin, out);
     }
 
-    private static ContainerEnv entry(JsonNode node, String which) {
+    /** The inner-engine generations, id → Debian suite; the first is the one unsuffixed names run on. */
+    private static List<Generation> generations(JsonNode node, String origin) {
+        List<Generation> out = new ArrayList<>();
+        if (node.isMissingNode()) {
+            return out;
+        }
+        if (!node.isObject() || node.isEmpty()) {
+            throw new InvalidContainersException(origin + ": 'generations' must map generation ids to Debian suites");
+        }
+        node.properties().forEach(f -> {
+            try {
+                out.add(new Generation(f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : null));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidContainersException(origin + ": generations: " + e.getMessage());
+            }
+        });
+        return out;
+    }
+
+    /** What one YAML entry says, before a dind entry is spread over its generations. */
+    record Entry(String name, String group, String description, String engine, String driver, String runtime, Mount mount,
+                 String seccomp, @JsonProperty("also-on") List<String> alsoOn) {
+    }
+
+    private static List<ContainerEnv> entry(JsonNode node, String which, List<Generation> generations) {
         if (node.path("name").isTextual()) {
             which += " '" + node.path("name").asText() + "'";
         }
         try {
-            return YAML.treeToValue(node, ContainerEnv.class);
+            Entry e = YAML.treeToValue(node, Entry.class);
+            if (e.engine() == null) {
+                throw new IllegalArgumentException("missing 'engine'");
+            }
+            EngineKind kind = EngineKind.parse(e.engine());
+            List<String> alsoOn = e.alsoOn() == null ? List.of() : e.alsoOn();
+            if (kind != EngineKind.DIND) {
+                if (!alsoOn.isEmpty()) {
+                    throw new IllegalArgumentException("'also-on' names inner-engine generations: only for engine dind");
+                }
+                return List.of(env(e, e.name(), kind, null));
+            }
+            if (generations.isEmpty()) {
+                throw new IllegalArgumentException("engine dind needs the top-level 'generations'");
+            }
+            List<ContainerEnv> out = new ArrayList<>(List.of(env(e, e.name(), kind, generations.get(0))));
+            for (String id : alsoOn) {
+                Generation g = generations.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow(() ->
+                        new IllegalArgumentException("also-on: unknown generation '" + id + "' (known: "
+                                + generations.stream().map(Generation::id).toList() + ")"));
+                if (g.equals(generations.get(0))) {
+                    throw new IllegalArgumentException("also-on: " + id + " is the default generation, which every dind entry runs on");
+                }
+                out.add(env(e, e.name() + "@" + g.id(), kind, g));
+            }
+            return out;
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidContainersException(which + ": unknown field '" + e.getPropertyName()
-                    + "' (known: name, group, description, engine, mount, seccomp)");
+                    + "' (known: name, group, description, engine, driver, runtime, mount, seccomp, also-on)");
         } catch (ValueInstantiationException e) {
             throw new InvalidContainersException(which + ": " + firstLine(e.getCause() == null ? e.getOriginalMessage()
                     : e.getCause().getMessage()));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InvalidContainersException(which + ": " + firstLine(e.getMessage()));
         }
+    }
+
+    private static ContainerEnv env(Entry e, String name, EngineKind kind, Generation g) {
+        if (e.name() != null && !e.name().matches(ContainerEnv.NAME)) {
+            throw new IllegalArgumentException("name must be lower-case letters, digits and . _ + - (got '" + e.name() + "')");
+        }
+        return new ContainerEnv(name, e.group(), e.description(), kind, e.driver(), e.runtime(), g, e.mount(), e.seccomp());
     }
 
     private static String firstLine(String s) {

@@ -1,35 +1,52 @@
 package dev.fsconform.container;
 
-import java.util.List;
-
 /**
- * One container environment of matrix/containers.yaml: where the probe container runs (the engine the
- * JVM talks to, or an inner engine on a storage driver), where in it the probe works, and under which
- * seccomp profile.
+ * One container environment of matrix/containers.yaml: which engine runs its container (kind, storage
+ * driver, for inner engines the generation), under which OCI runtime, where in it the probe works, and
+ * under which seccomp profile.
  *
- * @param engine {@link #HOST}, or a storage driver of an inner engine in the fsconform/dind image
+ * @param driver storage driver the engine is started on; null for {@link EngineKind#DOCKER} (its own)
+ * @param runtime OCI runtime name (crun, runsc, …), null for the engine's default
+ * @param generation the inner engine's generation ({@link EngineKind#DIND} only, else null)
  * @param seccomp {@code default} (the engine's), {@code unconfined}, or a profile file in matrix/docker/
  */
-record ContainerEnv(String name, String group, String description, String engine, Mount mount, String seccomp) {
-    static final String HOST = "host";
-    static final List<String> DRIVERS = List.of("overlay2", "fuse-overlayfs", "vfs", "btrfs");
+record ContainerEnv(String name, String group, String description, EngineKind engine, String driver, String runtime,
+                    Generation generation, Mount mount, String seccomp) {
     static final String DEFAULT_SECCOMP = "default";
     static final String UNCONFINED = "unconfined";
-    private static final String NAME = "[a-z0-9][a-z0-9._+-]*";
+    static final String NAME = "[a-z0-9][a-z0-9._+-]*";
+    private static final String RUNTIME = "[a-z0-9][a-z0-9._-]*";
 
     ContainerEnv {
         require(name, "name");
-        if (!name.matches(NAME)) {
+        if (!name.matches(NAME + "(@" + NAME + ")?")) {
             throw new IllegalArgumentException("name must be lower-case letters, digits and . _ + - (got '" + name + "')");
         }
         require(group, "group");
         require(description, "description");
-        require(engine, "engine");
-        if (!HOST.equals(engine) && !DRIVERS.contains(engine)) {
-            throw new IllegalArgumentException("engine must be host or one of " + DRIVERS + " (got '" + engine + "')");
+        if (engine == null) {
+            throw new IllegalArgumentException("missing 'engine'");
+        }
+        if (engine.drivers().isEmpty() && driver != null) {
+            throw new IllegalArgumentException("engine " + engine.id() + " runs on its own storage driver: no 'driver' (got '"
+                    + driver + "')");
+        }
+        if (!engine.drivers().isEmpty() && !engine.drivers().contains(driver)) {
+            throw new IllegalArgumentException("engine " + engine.id() + " needs a driver, one of " + engine.drivers() + " (got '"
+                    + driver + "')");
+        }
+        if (runtime != null && !runtime.matches(RUNTIME)) {
+            throw new IllegalArgumentException("runtime must be an OCI runtime name such as crun (got '" + runtime + "')");
+        }
+        if ((engine == EngineKind.DIND) != (generation != null)) {
+            throw new IllegalArgumentException("only a dind engine has a generation");
         }
         if (mount == null) {
             throw new IllegalArgumentException("missing 'mount'");
+        }
+        if (engine.podman() && mount == Mount.BIND) {
+            throw new IllegalArgumentException("podman environments probe rootfs, volume or tmpfs (a bind source would have to be"
+                    + " the rootless user's)");
         }
         seccomp = seccomp == null || seccomp.isBlank() ? DEFAULT_SECCOMP : seccomp;
         if (!seccomp.equals(DEFAULT_SECCOMP) && !seccomp.equals(UNCONFINED) && !seccomp.matches("[a-z0-9-]+\\.json")) {
@@ -44,8 +61,16 @@ record ContainerEnv(String name, String group, String description, String engine
         }
     }
 
-    boolean inner() {
-        return !HOST.equals(engine);
+    /**
+     * Environments with the same key share one engine: a dind container, a podman service. Podman's
+     * Docker-compatible API ignores a container's runtime, so for podman the runtime is the service's.
+     */
+    String engineKey() {
+        return switch (engine) {
+            case DOCKER -> engine.id();
+            case DIND -> engine.id() + "-" + driver + "@" + generation.id();
+            case PODMAN, PODMAN_ROOTLESS -> engine.id() + "-" + driver + (runtime == null ? "" : "+" + runtime);
+        };
     }
 
     /** The profile's name without the file extension, as labels and names show it. */

@@ -37,7 +37,7 @@ final class ContainerIo {
             try {
                 Tars.write(entries, tar);
                 try (InputStream in = Files.newInputStream(tar)) {
-                    Docker.call("copy " + String.join(", ", entries.keySet()) + " into " + Docker.shortId(id),
+                    EngineApi.call("copy " + String.join(", ", entries.keySet()) + " into " + EngineApi.shortId(id),
                             () -> client.copyArchiveToContainerCmd(id).withTarInputStream(in).withRemotePath(dir).exec());
                 }
             } finally {
@@ -52,7 +52,7 @@ final class ContainerIo {
     ExecResult exec(String id, List<String> argv, Duration timeout) throws EngineException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String exec = Docker.call("exec in " + Docker.shortId(id), () -> {
+        String exec = EngineApi.call("exec in " + EngineApi.shortId(id), () -> {
             ExecCreateCmdResponse r = client.execCreateCmd(id).withCmd(argv.toArray(String[]::new))
                     .withAttachStdout(true).withAttachStderr(true).exec();
             return r.getId();
@@ -71,9 +71,9 @@ final class ContainerIo {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted");
         } catch (IOException | RuntimeException e) {
-            throw new EngineException("exec in " + Docker.shortId(id) + " failed: " + Docker.oneLine(e));
+            throw new EngineException("exec in " + EngineApi.shortId(id) + " failed: " + EngineApi.oneLine(e));
         }
-        Long code = Docker.call("inspect exec", () -> client.inspectExecCmd(exec).exec().getExitCodeLong());
+        Long code = EngineApi.call("inspect exec", () -> client.inspectExecCmd(exec).exec().getExitCodeLong());
         return new ExecResult(code == null ? -1 : code.intValue(), out.toString(StandardCharsets.UTF_8),
                 err.toString(StandardCharsets.UTF_8));
     }
@@ -91,7 +91,7 @@ final class ContainerIo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            sb.append("(no logs: ").append(Docker.oneLine(e)).append(')');
+            sb.append("(no logs: ").append(EngineApi.oneLine(e)).append(')');
         }
         return sb.toString();
     }

@@ -13,16 +13,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The container environments of `fsconform matrix`: reaps what crashed runs left, builds (or finds) the
- * images, then runs each engine's environments, engines in parallel, and removes every container,
- * volume and inner engine again. Without a reachable engine every environment is SKIPPED with one reason.
+ * images, then runs each engine's environments (the JVM's Docker engine, inner engines per driver and
+ * generation, podman services per driver), engines in parallel, and removes every container, volume,
+ * inner engine and podman service again. Without a reachable engine every environment is SKIPPED with one reason.
  */
 public final class ContainerMatrix {
     public static final String NOT_FOUND = "Docker not found: container environments skipped";
@@ -47,27 +52,30 @@ public final class ContainerMatrix {
         if (chosen.isEmpty()) {
             return new Report(List.of(), "no container environment selected", List.of());
         }
-        Docker docker;
+        EngineApi api;
         try {
-            docker = Docker.connect(o.dockerHost());
+            api = EngineApi.connect(o.dockerHost());
         } catch (EngineException e) {
             // Only a missing engine is a skip; an engine that answers but cannot be used is a set-up error.
             // The report's engine line carries the reason; the caller prints it once.
             String why = e.status() == EnvStatus.SKIPPED ? NOT_FOUND + " (" + e.getMessage() + ")" : e.getMessage();
             return new Report(all(chosen, e.status(), why), why, List.of());
         }
-        String engine = "Docker " + docker.version().version() + " (API " + docker.apiVersion() + ") on " + docker.host();
+        String engine = "Docker " + api.version().version() + " (API " + api.apiVersion() + ") on " + api.host();
         RunId run = RunId.current();
         List<String> reaped = new ArrayList<>();
         Path runDir = o.workDir().resolve(Leftovers.RUN_DIR_PREFIX + run);
-        try (Cleanup cleanup = new Cleanup(docker, runDir)) {
-            reaped.addAll(Leftovers.reap(docker, o.workDir(), Instant.now()));
+        try (Cleanup cleanup = new Cleanup(api, runDir)) {
+            reaped.addAll(Leftovers.reap(api, o.workDir(), Instant.now()));
             reaped.forEach(r -> o.progress().accept("reaped " + r));
             Files.createDirectories(runDir);
-            boolean inner = chosen.stream().anyMatch(ContainerEnv::inner);
-            Images images = Images.ensure(docker, o.jar(), inner, o.progress());
-            Path probeTar = inner ? save(docker, images.probe(), runDir) : null;
-            return new Report(runEngines(docker, chosen, images, probeTar, run, cleanup, o), engine, reaped);
+            Set<String> suites = chosen.stream().filter(e -> e.generation() != null).map(e -> e.generation().suite())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            // Inner engines and podman get the probe image from a docker-save tar: there is no registry.
+            boolean tar = chosen.stream().anyMatch(e -> e.engine() != EngineKind.DOCKER);
+            Images images = Images.ensure(api, o.jar(), suites, o.progress());
+            Path probeTar = tar ? save(api, images.probe(), runDir) : null;
+            return new Report(runEngines(api, chosen, images, probeTar, run, cleanup, o), engine, reaped);
         } catch (EngineException e) {
             return new Report(all(chosen, e.status(), e.getMessage()), engine, reaped);
         } catch (IOException e) {
@@ -75,17 +83,17 @@ public final class ContainerMatrix {
         }
     }
 
-    private static List<EnvironmentResult> runEngines(Docker docker, List<ContainerEnv> chosen, Images images, Path probeTar,
+    private static List<EnvironmentResult> runEngines(EngineApi api, List<ContainerEnv> chosen, Images images, Path probeTar,
                                                       RunId run, Cleanup cleanup, Options o) throws EngineException {
         Map<String, List<ContainerEnv>> byEngine = new LinkedHashMap<>();
-        chosen.forEach(e -> byEngine.computeIfAbsent(e.engine(), k -> new ArrayList<>()).add(e));
+        chosen.forEach(e -> byEngine.computeIfAbsent(e.engineKey(), k -> new ArrayList<>()).add(e));
         PrivilegeChoice choice = new PrivilegeChoice();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(o.jobs(), byEngine.size())));
         Map<String, EnvironmentResult> done = new HashMap<>();
         try {
             List<Future<List<EnvironmentResult>>> futures = new ArrayList<>();
             for (Map.Entry<String, List<ContainerEnv>> g : byEngine.entrySet()) {
-                futures.add(pool.submit(() -> runEngine(docker, g.getKey(), g.getValue(), images, probeTar, run, choice, cleanup,
+                futures.add(pool.submit(() -> runEngine(api, g.getKey(), g.getValue(), images, probeTar, run, choice, cleanup,
                         o.progress())));
             }
             for (Future<List<EnvironmentResult>> f : futures) {
@@ -102,14 +110,19 @@ public final class ContainerMatrix {
         return chosen.stream().map(e -> done.get(e.name())).toList();
     }
 
-    private static List<EnvironmentResult> runEngine(Docker docker, String name, List<ContainerEnv> envs, Images images,
+    private static List<EnvironmentResult> runEngine(EngineApi api, String name, List<ContainerEnv> envs, Images images,
                                                      Path probeTar, RunId run, PrivilegeChoice choice, Cleanup cleanup,
                                                      Consumer<String> progress) {
         long t0 = System.nanoTime();
         Engine engine;
+        ContainerEnv first = envs.get(0);
         try {
-            engine = ContainerEnv.HOST.equals(name) ? new HostEngine(docker, images.probe(), run, cleanup)
-                    : InnerEngine.start(docker, name, images, probeTar, run, choice, cleanup);
+            engine = switch (first.engine()) {
+                case DOCKER -> ApiEngine.docker(api, images.probe(), run, cleanup);
+                case DIND -> DindEngine.start(api, first, envs.stream().map(ContainerEnv::runtime).filter(Objects::nonNull)
+                        .collect(Collectors.toCollection(TreeSet::new)), images, probeTar, run, choice, cleanup);
+                case PODMAN, PODMAN_ROOTLESS -> PodmanEngine.start(first, images.probe(), probeTar, run, cleanup.runDir());
+            };
         } catch (EngineException e) {
             progress.accept("engine " + name + ": " + e.status() + ": " + e.getMessage());
             return envs.stream().map(env -> ContainerRun.notRun(env, e.status(), e.getMessage(), t0)).toList();
@@ -131,9 +144,9 @@ public final class ContainerMatrix {
     }
 
     /** The probe image as a docker-save tar, once per run, for the inner engines to load. */
-    private static Path save(Docker docker, String image, Path runDir) throws EngineException {
+    private static Path save(EngineApi api, String image, Path runDir) throws EngineException {
         Path tar = runDir.resolve("probe-image.tar");
-        try (InputStream in = docker.save(image)) {
+        try (InputStream in = api.save(image)) {
             Files.copy(in, tar);
             return tar;
         } catch (IOException e) {

@@ -78,6 +78,9 @@ final class ContainerRun {
         l.put("group", env.group());
         l.put("description", env.description());
         l.putAll(engineLabels);
+        if (env.runtime() != null && !env.engine().podman()) {
+            l.put(Labels.RUNTIME, env.runtime());
+        }
         l.put(Labels.SECCOMP, Seccomp.describe(env));
         l.put(Labels.MOUNT, env.mount().id());
         return l;

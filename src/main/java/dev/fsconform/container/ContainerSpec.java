@@ -11,10 +11,11 @@ import java.util.Map;
  * @param binds docker-style "source:target[:options]", sources being named volumes or engine-side paths
  * @param tmpfs target → options ("" for Docker's defaults)
  * @param runtime OCI runtime name, null for the engine's default
+ * @param ulimits resource limit name (nofile, nproc) → soft and hard value; empty: the engine's defaults
  */
 record ContainerSpec(String image, List<String> entrypoint, List<String> cmd, Map<String, String> labels,
                      List<String> binds, Map<String, String> tmpfs, List<String> securityOpts, Privilege privilege,
-                     String runtime, String network) {
+                     String runtime, String network, Map<String, Long> ulimits) {
 
     ContainerSpec {
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
@@ -24,33 +25,38 @@ record ContainerSpec(String image, List<String> entrypoint, List<String> cmd, Ma
         tmpfs = Map.copyOf(tmpfs);
         securityOpts = List.copyOf(securityOpts);
         privilege = privilege == null ? Privilege.NONE : privilege;
+        ulimits = Map.copyOf(ulimits);
     }
 
     static ContainerSpec of(String image, List<String> cmd, Map<String, String> labels) {
-        return new ContainerSpec(image, null, cmd, labels, List.of(), Map.of(), List.of(), Privilege.NONE, null, "none");
+        return new ContainerSpec(image, null, cmd, labels, List.of(), Map.of(), List.of(), Privilege.NONE, null, "none", Map.of());
     }
 
     ContainerSpec withEntrypoint(List<String> e) {
-        return new ContainerSpec(image, e, cmd, labels, binds, tmpfs, securityOpts, privilege, runtime, network);
+        return new ContainerSpec(image, e, cmd, labels, binds, tmpfs, securityOpts, privilege, runtime, network, ulimits);
     }
 
     ContainerSpec withBinds(List<String> b) {
-        return new ContainerSpec(image, entrypoint, cmd, labels, b, tmpfs, securityOpts, privilege, runtime, network);
+        return new ContainerSpec(image, entrypoint, cmd, labels, b, tmpfs, securityOpts, privilege, runtime, network, ulimits);
     }
 
     ContainerSpec withTmpfs(Map<String, String> t) {
-        return new ContainerSpec(image, entrypoint, cmd, labels, binds, t, securityOpts, privilege, runtime, network);
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, t, securityOpts, privilege, runtime, network, ulimits);
     }
 
     ContainerSpec withSecurityOpts(List<String> s) {
-        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, s, privilege, runtime, network);
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, s, privilege, runtime, network, ulimits);
     }
 
     ContainerSpec withPrivilege(Privilege p) {
-        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, securityOpts, p, runtime, network);
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, securityOpts, p, runtime, network, ulimits);
+    }
+
+    ContainerSpec withUlimits(Map<String, Long> u) {
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, securityOpts, privilege, runtime, network, u);
     }
 
     ContainerSpec withRuntime(String r) {
-        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, securityOpts, privilege, r, network);
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, securityOpts, privilege, r, network, ulimits);
     }
 }

@@ -20,13 +20,13 @@ public final class ImageSession implements AutoCloseable {
     private static final Duration PULL = Duration.ofSeconds(60);
     private static final Duration PROBE = Duration.ofSeconds(300);
 
-    private final Docker docker;
+    private final EngineApi api;
     private final String id;
     private final String java;
     private final String describe;
 
-    private ImageSession(Docker docker, String id, String java, String describe) {
-        this.docker = docker;
+    private ImageSession(EngineApi api, String id, String java, String describe) {
+        this.api = api;
         this.id = id;
         this.java = java;
         this.describe = describe;
@@ -38,40 +38,40 @@ public final class ImageSession implements AutoCloseable {
      */
     public static ImageSession start(String image, String runtime, String dockerHost, Path jar, Path stagedRuntime,
                                      String imageJava) {
-        Docker docker;
+        EngineApi api;
         try {
-            docker = Docker.connect(dockerHost);
+            api = EngineApi.connect(dockerHost);
         } catch (EngineException e) {
             throw new ContainerException("Docker not found: " + e.getMessage());
         }
-        ensureImage(docker, image);
+        ensureImage(api, image);
         String java = stagedRuntime != null ? DIR + "/jre/bin/java" : imageJava;
         List<String> entrypoint = new ArrayList<>(List.of(java, "-Xmx16m", "-XX:+UseSerialGC", "-cp", DIR + "/fsconform.jar",
                 KeepAlive.class.getName(), String.valueOf(Engine.LIFETIME_SECONDS)));
         ContainerSpec spec = ContainerSpec.of(image, List.of(), Labels.owner(RunId.current(), "validate"))
                 .withEntrypoint(entrypoint).withRuntime(runtime);
-        String describe = "image " + image + (runtime == null ? "" : " (runtime " + runtime + ")") + " on " + docker.host();
+        String describe = "image " + image + (runtime == null ? "" : " (runtime " + runtime + ")") + " on " + api.host();
         String id = null;
         try {
-            id = docker.create(spec);
-            copyProbe(docker, id, jar, stagedRuntime);
-            docker.start(id);
-            ImageSession s = new ImageSession(docker, id, java, describe);
+            id = api.create(spec);
+            copyProbe(api, id, jar, stagedRuntime);
+            api.start(id);
+            ImageSession s = new ImageSession(api, id, java, describe);
             s.checkJava(image);
             return s;
         } catch (EngineException e) {
-            remove(docker, id);
+            remove(api, id);
             throw new ContainerException(describe + ": " + e.getMessage());
         } catch (ContainerException e) {
-            remove(docker, id);
+            remove(api, id);
             throw e;
         }
     }
 
-    private static void ensureImage(Docker docker, String image) {
+    private static void ensureImage(EngineApi api, String image) {
         try {
-            if (!docker.hasImage(image)) {
-                docker.pull(image, PULL);
+            if (!api.hasImage(image)) {
+                api.pull(image, PULL);
             }
         } catch (EngineException e) {
             throw new ContainerException("image " + image + " not found locally and cannot be pulled: " + e.getMessage());
@@ -79,7 +79,7 @@ public final class ImageSession implements AutoCloseable {
     }
 
     /** Copies to /fsconform: the jar, the runtime, and an exec-able temp dir for jffi's stub. */
-    private static void copyProbe(Docker docker, String id, Path jar, Path runtime) throws EngineException {
+    private static void copyProbe(EngineApi api, String id, Path jar, Path runtime) throws EngineException {
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory("fsconform-tmp-");
@@ -90,7 +90,7 @@ public final class ImageSession implements AutoCloseable {
             if (runtime != null) {
                 entries.put(DIR.substring(1) + "/jre", runtime);
             }
-            docker.io().copyInto(id, entries, "/");
+            api.io().copyInto(id, entries, "/");
         } catch (IOException e) {
             throw new EngineException("cannot stage the probe: " + e.getMessage());
         } finally {
@@ -100,7 +100,7 @@ public final class ImageSession implements AutoCloseable {
 
     private void checkJava(String image) {
         try {
-            ExecResult r = docker.io().exec(id, List.of(java, "-version"), Duration.ofSeconds(60));
+            ExecResult r = api.io().exec(id, List.of(java, "-version"), Duration.ofSeconds(60));
             if (!r.ok()) {
                 throw new ContainerException("no usable Java in " + image + " at " + java + ": " + r.lastLine());
             }
@@ -121,7 +121,7 @@ public final class ImageSession implements AutoCloseable {
         argv.addAll(List.of("-jar", DIR + "/fsconform.jar"));
         argv.addAll(args);
         try {
-            ExecResult r = docker.io().exec(id, argv, PROBE);
+            ExecResult r = api.io().exec(id, argv, PROBE);
             if (!r.ok()) {
                 throw new ContainerException("probe failed in the container (exit " + r.exitCode() + "): " + r.lastLine());
             }
@@ -133,13 +133,13 @@ public final class ImageSession implements AutoCloseable {
 
     @Override
     public void close() {
-        remove(docker, id);
+        remove(api, id);
     }
 
     /** Waits until the engine no longer lists it, and says so when the engine kept it. */
-    private static void remove(Docker docker, String id) {
-        if (id != null && !docker.removeAndWait(id, Duration.ofSeconds(30))) {
-            System.err.println("fsconform: the engine did not remove container " + Docker.shortId(id)
+    private static void remove(EngineApi api, String id) {
+        if (id != null && !api.removeAndWait(id, Duration.ofSeconds(30))) {
+            System.err.println("fsconform: the engine did not remove container " + EngineApi.shortId(id)
                     + " (labelled dev.fsconform.owner=fsconform; the next `fsconform matrix` or `docker rm -f` removes it)");
         }
     }

@@ -12,46 +12,68 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The probe and dind images, built by matrix/docker/build-images.sh (bundled in the jar) or found by
+ * The probe and dind images (one per Debian suite, for the inner-engine generations), built by
+ * matrix/docker/build-images.sh (bundled in the jar) or found by
  * their content-hash tags, so a second run builds nothing. The probe image carries this very jar and
  * the seed tree it writes, in a layer of its own.
  *
- * @param dind null when no inner engine was asked for
+ * @param dind the dind image of each Debian suite an inner engine was asked for
  */
-record Images(String probe, String dind) {
-    static final String[] SCRIPTS = {"build-images.sh", "dind-entrypoint.sh"};
+record Images(String probe, Map<String, String> dind) {
+    /** The recipe, as laid out under matrix/ (build-images.sh finds apt-suite.sh next to its directory). */
+    static final String[] SCRIPTS = {"docker/build-images.sh", "docker/dind-entrypoint.sh", "debian/apt-suite.sh"};
     /** A cold dind build downloads and unpacks a Debian system. */
     private static final long TIMEOUT_MINUTES = 45;
 
-    static Images ensure(Docker docker, Path jar, boolean dind, Consumer<String> progress) throws EngineException {
+    Images {
+        dind = Map.copyOf(dind);
+    }
+
+    /** The dind image of {@code suite}'s generation. */
+    String dind(String suite) throws EngineException {
+        String tag = dind.get(suite);
+        if (tag == null) {
+            throw new EngineException("no dind image of " + suite + " was built");
+        }
+        return tag;
+    }
+
+    static Images ensure(EngineApi api, Path jar, Set<String> suites, Consumer<String> progress) throws EngineException {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("fsconform-images-");
             for (String s : SCRIPTS) {
-                try (InputStream in = Images.class.getResourceAsStream("/matrix/docker/" + s)) {
+                try (InputStream in = Images.class.getResourceAsStream("/matrix/" + s)) {
                     if (in == null) {
-                        throw new EngineException("this build has no bundled matrix/docker/" + s);
+                        throw new EngineException("this build has no bundled matrix/" + s);
                     }
                     Path f = dir.resolve(s);
+                    Files.createDirectories(f.getParent());
                     Files.copy(in, f);
                     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
                 }
             }
             List<String> argv = new ArrayList<>(List.of("bash", dir.resolve(SCRIPTS[0]).toString(), "--jar",
                     jar.toAbsolutePath().toString(), "base", "probe"));
-            if (dind) {
-                argv.add("dind");
+            suites.forEach(s -> argv.add("dind:" + s));
+            Map<String, String> tags = run(argv, api.host(), progress);
+            Map<String, String> dind = new HashMap<>();
+            for (String s : suites) {
+                if (!tags.containsKey("dind:" + s)) {
+                    throw new EngineException("build-images.sh printed no dind image tag for " + s + ": " + tags);
+                }
+                dind.put(s, tags.get("dind:" + s));
             }
-            Map<String, String> tags = run(argv, docker.host(), progress);
-            if (!tags.containsKey("probe") || (dind && !tags.containsKey("dind"))) {
+            if (!tags.containsKey("probe")) {
                 throw new EngineException("build-images.sh printed no image tags: " + tags);
             }
-            return new Images(tags.get("probe"), tags.get("dind"));
+            return new Images(tags.get("probe"), dind);
         } catch (IOException e) {
             throw new EngineException("cannot run build-images.sh: " + e.getMessage());
         } finally {

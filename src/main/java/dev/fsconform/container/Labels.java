@@ -5,8 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The labels on every container and volume of a run, and the label keys the results record. */
+/**
+ * The labels on every container and volume of a run, and the label keys the results record. The keys
+ * say "docker" for every engine kind (podman included): they are the results' schema.
+ */
 final class Labels {
+    /** Every container and volume fsconform creates carries this label... */
+    static final String OWNER_LABEL = "dev.fsconform.owner";
+    static final String OWNER = "fsconform";
+    /** ...and this one, naming the run, so that one run's leftovers can be told from another's. */
+    static final String RUN_LABEL = "dev.fsconform.run";
     static final String ENV_LABEL = "dev.fsconform.env";
     static final String DRIVER_LABEL = "dev.fsconform.driver";
 
@@ -15,6 +23,8 @@ final class Labels {
     static final String DRIVER = "docker.storage-driver";
     static final String API = "docker.api-version";
     static final String PRIVILEGED = "docker.privileged";
+    /** The OCI runtime the probe container ran under (crun, runsc, …). */
+    static final String RUNTIME = "docker.runtime";
     static final String SECCOMP = "docker.seccomp";
     static final String MOUNT = "docker.mount";
     static final String IMAGE = "docker.image";
@@ -24,8 +34,8 @@ final class Labels {
 
     static Map<String, String> owner(RunId run, String env) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(DockerEngine.OWNER_LABEL, DockerEngine.OWNER);
-        m.put(DockerEngine.RUN_LABEL, run.toString());
+        m.put(Labels.OWNER_LABEL, Labels.OWNER);
+        m.put(Labels.RUN_LABEL, run.toString());
         m.put(ENV_LABEL, env);
         return m;
     }

@@ -29,9 +29,9 @@ final class Leftovers {
     }
 
     /** Returns one line per thing removed. */
-    static List<String> reap(Docker docker, Path workDir, Instant now) throws EngineException {
+    static List<String> reap(EngineApi api, Path workDir, Instant now) throws EngineException {
         List<String> out = new ArrayList<>();
-        Map<String, String> owner = Map.of(DockerEngine.OWNER_LABEL, DockerEngine.OWNER);
+        Map<String, String> owner = Map.of(Labels.OWNER_LABEL, Labels.OWNER);
         Map<String, String> containers = new LinkedHashMap<>();
         Set<String> failed = new HashSet<>();
         Set<String> reapedRuns = new HashSet<>();
@@ -39,7 +39,7 @@ final class Leftovers {
         // its container again after a removal; so look again after a pause until nothing stale is left.
         // A container the engine refused to remove is not tried again in this call.
         for (int round = 0; round < SETTLE_ROUNDS; round++) {
-            List<Container> stale = docker.containers(owner).stream().filter(c -> stale(c, now))
+            List<Container> stale = api.containers(owner).stream().filter(c -> stale(c, now))
                     .filter(c -> !failed.contains(c.getId())).toList();
             if (stale.isEmpty()) {
                 break;
@@ -48,11 +48,11 @@ final class Leftovers {
                 // Inner engines get SIGTERM first so they unmount; the removal of a container that
                 // was stopped is the engine's (auto-remove), so wait for it before removing volumes.
                 if (c.getLabels().containsKey(Labels.DRIVER_LABEL)) {
-                    docker.stop(c.getId(), 20);
+                    api.stop(c.getId(), 20);
                 }
-                boolean gone = docker.removeAndWait(c.getId(), Duration.ofSeconds(30));
-                String run = c.getLabels().get(DockerEngine.RUN_LABEL);
-                containers.put(c.getId(), (gone ? "" : "NOT removed: ") + "container " + Docker.shortId(c.getId())
+                boolean gone = api.removeAndWait(c.getId(), Duration.ofSeconds(30));
+                String run = c.getLabels().get(Labels.RUN_LABEL);
+                containers.put(c.getId(), (gone ? "" : "NOT removed: ") + "container " + EngineApi.shortId(c.getId())
                         + " of run " + run);
                 if (gone) {
                     reapedRuns.add(String.valueOf(run));
@@ -63,16 +63,16 @@ final class Leftovers {
             pause(SETTLE);
         }
         out.addAll(containers.values());
-        for (String line : docker.volumes().list(owner)) {
+        for (String line : api.volumes().list(owner)) {
             String[] v = line.split("\t", 2);
             // A volume has no creation time here; one still in use refuses removal, which keeps it.
             boolean stale = stale(v.length > 1 ? v[1] : "", Instant.EPOCH, now, false);
             if (stale && reapedRuns.contains(v.length > 1 ? v[1] : "")) {
                 // Its container was just removed: the engine releases the volume only after it forgets
                 // the container, later still on a loaded machine. Be patient, and say so if that failed.
-                Optional<String> refused = docker.volumes().remove(v[0], Duration.ofSeconds(30));
+                Optional<String> refused = api.volumes().remove(v[0], Duration.ofSeconds(30));
                 out.add(refused.map(r -> "NOT removed: volume " + v[0] + " (" + r + ")").orElse("volume " + v[0]));
-            } else if (stale && docker.volumes().remove(v[0], Duration.ZERO).isEmpty()) {
+            } else if (stale && api.volumes().remove(v[0], Duration.ZERO).isEmpty()) {
                 // Any other stale volume is removed if nothing holds it; one still in use is kept.
                 out.add("volume " + v[0]);
             }
@@ -92,7 +92,7 @@ final class Leftovers {
 
     private static boolean stale(Container c, Instant now) {
         Instant created = Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated());
-        return stale(c.getLabels().get(DockerEngine.RUN_LABEL), created, now, "running".equals(c.getState()));
+        return stale(c.getLabels().get(Labels.RUN_LABEL), created, now, "running".equals(c.getState()));
     }
 
     private static void pause(Duration d) {

@@ -16,7 +16,7 @@ final class Volumes {
     }
 
     void create(String name, Map<String, String> labels) throws EngineException {
-        Docker.call("create volume " + name, () -> client.createVolumeCmd().withName(name).withLabels(labels).exec());
+        EngineApi.call("create volume " + name, () -> client.createVolumeCmd().withName(name).withLabels(labels).exec());
     }
 
     /**
@@ -34,7 +34,7 @@ final class Volumes {
                 return Optional.empty();
             } catch (RuntimeException inUse) {
                 if (System.nanoTime() > deadline) {
-                    return Optional.of(Docker.oneLine(inUse));
+                    return Optional.of(EngineApi.oneLine(inUse));
                 }
             }
             try {
@@ -48,7 +48,7 @@ final class Volumes {
 
     List<String> list(Map<String, String> labels) throws EngineException {
         List<String> filter = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
-        return Docker.call("list volumes", () -> client.listVolumesCmd().withFilter("label", filter).exec().getVolumes().stream()
-                .map(v -> v.getName() + "\t" + v.getLabels().getOrDefault(DockerEngine.RUN_LABEL, "")).toList());
+        return EngineApi.call("list volumes", () -> client.listVolumesCmd().withFilter("label", filter).exec().getVolumes().stream()
+                .map(v -> v.getName() + "\t" + v.getLabels().getOrDefault(Labels.RUN_LABEL, "")).toList());
     }
 }

@@ -20,14 +20,14 @@ public final class ContainerBench {
         Path jar = Path.of(args[0]);
         int runs = Integer.parseInt(args[1]);
         List<String> only = Arrays.asList(args).subList(2, args.length);
-        Docker docker = Docker.connect(null);
+        EngineApi api = EngineApi.connect(null);
         Path work = Files.createTempDirectory("fsconform-bench-");
-        try (Cleanup cleanup = new Cleanup(docker, work)) {
-            Images images = Images.ensure(docker, jar, false, line -> { });
-            Engine engine = new HostEngine(docker, images.probe(), RunId.current(), cleanup);
+        try (Cleanup cleanup = new Cleanup(api, work)) {
+            Images images = Images.ensure(api, jar, java.util.Set.of(), line -> { });
+            Engine engine = ApiEngine.docker(api, images.probe(), RunId.current(), cleanup);
             System.out.printf("%-38s %9s %9s %6s   (medians of %d runs, ms)%n", "environment", "fsconform", "docker-run", "ratio", runs);
             for (ContainerEnv env : ContainerCatalog.standard().environments()) {
-                if (env.inner() || (!only.isEmpty() && !only.contains(env.name()))) {
+                if (env.engine() != EngineKind.DOCKER || (!only.isEmpty() && !only.contains(env.name()))) {
                     continue;
                 }
                 ContainerRun.run(env, engine);

@@ -16,11 +16,22 @@ class ContainerCatalogTest {
         // WHEN we look at its environments
         List<ContainerEnv> envs = c.environments();
 
-        // THEN every storage driver has a rootfs, every mount kind is there, and the host engine gets the seccomp trio
-        assertThat(envs).extracting(ContainerEnv::engine).containsAll(ContainerEnv.DRIVERS).contains(ContainerEnv.HOST);
-        for (String driver : ContainerEnv.DRIVERS) {
-            assertThat(envs).anyMatch(e -> e.engine().equals(driver) && e.mount() == Mount.ROOTFS);
+        // THEN every engine kind and each of its storage drivers has a rootfs, every generation runs every
+        // inner driver, every mount kind is there, and the JVM's engine gets the seccomp trio
+        assertThat(envs).extracting(ContainerEnv::engine).contains(EngineKind.values());
+        for (EngineKind kind : EngineKind.values()) {
+            for (String driver : kind.drivers()) {
+                assertThat(envs).as("%s on %s", kind.id(), driver)
+                        .anyMatch(e -> e.engine() == kind && driver.equals(e.driver()) && e.mount() == Mount.ROOTFS);
+            }
         }
+        for (String gen : List.of("docker-20.10", "docker-26.1", "docker-28.5")) {
+            for (String driver : EngineKind.DIND.drivers()) {
+                assertThat(envs).as("%s on %s", gen, driver).anyMatch(e -> e.generation() != null && e.generation().id().equals(gen)
+                        && driver.equals(e.driver()) && e.mount() == Mount.ROOTFS);
+            }
+        }
+        assertThat(envs).extracting(ContainerEnv::runtime).contains("crun");
         assertThat(envs).extracting(ContainerEnv::mount).contains(Mount.values());
         assertThat(envs).extracting(ContainerEnv::seccomp)
                 .contains("default", "unconfined", "seccomp-renameat2-enosys.json");
@@ -30,7 +41,10 @@ class ContainerCatalogTest {
     void onlySelectsByNameOrGroupGlobs() {
         ContainerCatalog c = ContainerCatalog.bundled();
 
-        assertThat(c.selectNames("docker-btrfs-*")).containsExactly("docker-btrfs-rootfs", "docker-btrfs-volume", "docker-btrfs-tmpfs");
+        assertThat(c.selectNames("docker-btrfs-*")).containsExactly("docker-btrfs-rootfs", "docker-btrfs-rootfs@docker-26.1",
+                "docker-btrfs-rootfs@docker-28.5", "docker-btrfs-volume", "docker-btrfs-volume@docker-26.1", "docker-btrfs-volume@docker-28.5",
+                "docker-btrfs-tmpfs", "docker-btrfs-tmpfs@docker-26.1", "docker-btrfs-tmpfs@docker-28.5");
+        assertThat(c.selectNames("*@docker-26.1")).hasSize(12);
         assertThat(c.selectNames("container-seccomp")).hasSize(2);
         assertThat(c.selectNames("plain,overlay-*")).isEmpty();
         assertThat(c.selectNames(null)).hasSameSizeAs(c.environments());
@@ -38,28 +52,71 @@ class ContainerCatalogTest {
 
     @Test
     void unknownFieldNamesTheEntryInOneLine() {
-        String yaml = "environments:\n  - {name: a, group: g, description: d, engine: host, mount: rootfs, privileged: true}\n";
+        String yaml = "environments:\n  - {name: a, group: g, description: d, engine: docker, mount: rootfs, privileged: true}\n";
 
         assertThatThrownBy(() -> ContainerCatalog.parse(yaml, "x.yaml"))
                 .isInstanceOf(InvalidContainersException.class)
-                .hasMessage("x.yaml: environment #1 'a': unknown field 'privileged' (known: name, group, description, engine, mount, seccomp)");
+                .hasMessage("x.yaml: environment #1 'a': unknown field 'privileged' (known: name, group, description, engine, driver, runtime, mount, seccomp, also-on)");
     }
 
     @Test
     void unknownDriverAndMountAreRejectedWithTheKnownOnes() {
-        String driver = "environments:\n  - {name: a, group: g, description: d, engine: zfs, mount: rootfs}\n";
-        String mount = "environments:\n  - {name: a, group: g, description: d, engine: host, mount: nfs}\n";
+        String engine = "environments:\n  - {name: a, group: g, description: d, engine: zfs, mount: rootfs}\n";
+        String driver = "environments:\n  - {name: a, group: g, description: d, engine: podman, driver: overlay2, mount: rootfs}\n";
+        String mount = "environments:\n  - {name: a, group: g, description: d, engine: docker, mount: nfs}\n";
 
-        assertThatThrownBy(() -> ContainerCatalog.parse(driver, "x.yaml")).hasMessageContaining("environment #1 'a'")
-                .hasMessageContaining("engine must be host or one of [overlay2, fuse-overlayfs, vfs, btrfs]");
+        assertThatThrownBy(() -> ContainerCatalog.parse(engine, "x.yaml")).hasMessageContaining("environment #1 'a'")
+                .hasMessageContaining("engine must be one of docker, dind, podman, podman-rootless");
+        assertThatThrownBy(() -> ContainerCatalog.parse(driver, "x.yaml"))
+                .hasMessage("x.yaml: environment #1 'a': engine podman needs a driver, one of [overlay, fuse-overlayfs, vfs] (got 'overlay2')");
         assertThatThrownBy(() -> ContainerCatalog.parse(mount, "x.yaml")).hasMessageContaining("unknown mount 'nfs'");
     }
 
     @Test
     void duplicateNamesAreRejected() {
-        String yaml = "environments:\n  - {name: a, group: g, description: d, engine: host, mount: rootfs}\n"
-                + "  - {name: a, group: g, description: d, engine: vfs, mount: rootfs}\n";
+        String yaml = "environments:\n  - {name: a, group: g, description: d, engine: docker, mount: rootfs}\n"
+                + "  - {name: a, group: g, description: d, engine: podman, driver: vfs, mount: rootfs}\n";
 
         assertThatThrownBy(() -> ContainerCatalog.parse(yaml, "x.yaml")).hasMessage("x.yaml: environment #2: name 'a' is used twice");
+    }
+
+    @Test
+    void aDindEntryRunsOnTheDefaultGenerationAndOnEachItIsAlsoOn() {
+        // GIVEN two generations and one dind entry also on the second
+        String yaml = "generations: {docker-20.10: bookworm, docker-26.1: trixie}\nenvironments:\n"
+                + "  - {name: a, group: g, description: d, engine: dind, driver: vfs, mount: rootfs, also-on: [docker-26.1]}\n";
+
+        // WHEN it is parsed
+        List<ContainerEnv> envs = ContainerCatalog.parse(yaml, "x.yaml").environments();
+
+        // THEN the default generation keeps the name, the other one is NAME@GENERATION on its own engine
+        assertThat(envs).extracting(ContainerEnv::name).containsExactly("a", "a@docker-26.1");
+        assertThat(envs).extracting(e -> e.generation().suite()).containsExactly("bookworm", "trixie");
+        assertThat(envs).extracting(ContainerEnv::engineKey).containsExactly("dind-vfs@docker-20.10", "dind-vfs@docker-26.1");
+    }
+
+    @Test
+    void generationsAreCheckedWhereTheyAreNamed() {
+        String unknown = "generations: {docker-20.10: bookworm}\nenvironments:\n"
+                + "  - {name: a, group: g, description: d, engine: dind, driver: vfs, mount: rootfs, also-on: [docker-99.0]}\n";
+        String notDind = "generations: {docker-20.10: bookworm, docker-26.1: trixie}\nenvironments:\n"
+                + "  - {name: a, group: g, description: d, engine: docker, mount: rootfs, also-on: [docker-26.1]}\n";
+        String badId = "generations: {trixie: docker-26.1}\nenvironments:\n"
+                + "  - {name: a, group: g, description: d, engine: docker, mount: rootfs}\n";
+
+        assertThatThrownBy(() -> ContainerCatalog.parse(unknown, "x.yaml"))
+                .hasMessage("x.yaml: environment #1 'a': also-on: unknown generation 'docker-99.0' (known: [docker-20.10])");
+        assertThatThrownBy(() -> ContainerCatalog.parse(notDind, "x.yaml")).hasMessageContaining("only for engine dind");
+        assertThatThrownBy(() -> ContainerCatalog.parse(badId, "x.yaml")).hasMessageContaining("generation ids look like docker-26.1");
+    }
+
+    @Test
+    void aGenerationMatchesItsOwnVersionsOnly() {
+        Generation g = new Generation("docker-26.1", "trixie");
+
+        assertThat(g.matches("26.1.5+dfsg1")).isTrue();
+        assertThat(g.matches("26.1")).isTrue();
+        assertThat(g.matches("26.10.0")).as("26.10 is another minor").isFalse();
+        assertThat(g.matches("28.5.2+dfsg4")).isFalse();
     }
 }

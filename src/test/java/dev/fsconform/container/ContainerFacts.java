@@ -40,7 +40,8 @@ final class ContainerFacts {
             if ("volume".equals(mount)) {
                 return fact("the engine copied the seed tree into the volume: plain directories", "OK");
             }
-            if (Set.of("overlay2", "fuse-overlayfs").contains(driver) && !redirectDir(env)) {
+            // overlay2 (Docker), overlay (podman, also with fuse-overlayfs as its mount program), fuse-overlayfs.
+            if (driver != null && (driver.startsWith("overlay") || driver.equals("fuse-overlayfs")) && !redirectDir(env)) {
                 return fact(driver + " cannot move a directory of a lower (image) layer without redirect_dir", "EXDEV");
             }
             if (Set.of("vfs", "btrfs").contains(driver)) {

@@ -3,6 +3,7 @@ package dev.fsconform.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fsconform.cause.Cause;
 import dev.fsconform.grade.Grade;
@@ -58,9 +59,34 @@ class ContainerMatrixIT {
         return results;
     }
 
+    /**
+     * -Dfsconform.containers.only, else the CI set: every environment on its default engine, and on the
+     * newer inner-engine generations the rootfs of each storage driver (-Dfsconform.containers.only='*'
+     * runs every mount on every generation).
+     */
     private static String only() {
         String only = System.getProperty("fsconform.containers.only", "");
-        return only.isBlank() ? null : only;
+        if (!only.isBlank()) {
+            return only;
+        }
+        return String.join(",", ContainerCatalog.standard().names().stream().filter(n -> !n.contains("@") || n.contains("-rootfs@"))
+                .toList());
+    }
+
+    @org.junit.jupiter.api.Test
+    void podmanLeavesNoConmonBehind() {
+        // GIVEN the matrix ran (podman environments among them, unless narrowed away)
+        results();
+        assumeTrue(ContainerCatalog.standard().selectNames(only()).stream().anyMatch(n -> n.startsWith("podman-")),
+                "no podman environment selected");
+
+        // WHEN we look for podman's processes of this JVM's services (their run root names our pid)
+        String ours = "/run/fsconform-podman/" + ProcessHandle.current().pid() + "-";
+        List<String> left = ProcessHandle.allProcesses().map(ph -> ph.info().commandLine().orElse(""))
+                .filter(c -> c.contains(ours)).toList();
+
+        // THEN none is left: no service, no conmon (which podman otherwise keeps for 300 s after an exec)
+        assertThat(left).as("podman processes of this run still alive").isEmpty();
     }
 
     static Stream<Named<Cell>> cells() {

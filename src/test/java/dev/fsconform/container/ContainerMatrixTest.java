@@ -38,7 +38,8 @@ class ContainerMatrixTest {
 
     @Test
     void probeArgumentsPairTheMountWithTheRootfsAndCarryTheLabels() {
-        ContainerEnv tmpfs = new ContainerEnv("t", "g", "d", "vfs", Mount.TMPFS, null);
+        ContainerEnv tmpfs = new ContainerEnv("t", "g", "d", EngineKind.DIND, "vfs", null, new Generation("docker-20.10", "bookworm"),
+                Mount.TMPFS, null);
 
         List<String> argv = ContainerRun.argv(tmpfs, Map.of(Labels.DRIVER, "vfs"));
 

@@ -21,9 +21,9 @@ class LeftoversIT {
 
     @Test
     void nextRunReapsWhatAKilledRunLeft() throws Exception {
-        Docker docker;
+        EngineApi api;
         try {
-            docker = Docker.connect(null);
+            api = EngineApi.connect(null);
         } catch (EngineException e) {
             if (e.status() != EnvStatus.SKIPPED) {
                 throw e;
@@ -36,12 +36,12 @@ class LeftoversIT {
         Process child = new ProcessBuilder(java, "-jar", System.getProperty("fsconform.jar"), "matrix", "--only",
                 "docker-host-volume", "--out", work.resolve("out").toString(), "--work-dir", work.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("child.log").toFile()).start();
-        List<Container> orphans = awaitContainersOf(docker, child.pid(), Duration.ofSeconds(180));
+        List<Container> orphans = awaitContainersOf(api, child.pid(), Duration.ofSeconds(180));
         child.destroyForcibly().waitFor();
-        String run = orphans.get(0).getLabels().get(DockerEngine.RUN_LABEL);
-        Map<String, String> ofRun = Map.of(DockerEngine.OWNER_LABEL, DockerEngine.OWNER, DockerEngine.RUN_LABEL, run);
-        assertThat(docker.containers(ofRun)).as("orphaned containers").isNotEmpty();
-        assertThat(docker.volumes().list(ofRun)).as("orphaned volumes").isNotEmpty();
+        String run = orphans.get(0).getLabels().get(Labels.RUN_LABEL);
+        Map<String, String> ofRun = Map.of(Labels.OWNER_LABEL, Labels.OWNER, Labels.RUN_LABEL, run);
+        assertThat(api.containers(ofRun)).as("orphaned containers").isNotEmpty();
+        assertThat(api.volumes().list(ofRun)).as("orphaned volumes").isNotEmpty();
         assertThat(runDirs()).isNotEmpty();
 
         // WHEN the next run starts (a short one)
@@ -51,19 +51,19 @@ class LeftoversIT {
         // THEN it reaped the killed run's container, volume and directory, and left nothing of its own
         assertThat(next.reaped()).as("what the next run reaped").anyMatch(r -> r.startsWith("container ")).anyMatch(r -> r.startsWith("volume "))
                 .anyMatch(r -> r.startsWith("directory "));
-        assertThat(docker.containers(ofRun)).isEmpty();
-        assertThat(docker.volumes().list(ofRun)).isEmpty();
+        assertThat(api.containers(ofRun)).isEmpty();
+        assertThat(api.volumes().list(ofRun)).isEmpty();
         assertThat(runDirs()).isEmpty();
         assertThat(next.results().get(0).status()).hasToString("RAN");
-        assertThat(docker.containers(Map.of(DockerEngine.OWNER_LABEL, DockerEngine.OWNER, DockerEngine.RUN_LABEL,
+        assertThat(api.containers(Map.of(Labels.OWNER_LABEL, Labels.OWNER, Labels.RUN_LABEL,
                 RunId.current().toString()))).isEmpty();
     }
 
-    private static List<Container> awaitContainersOf(Docker docker, long pid, Duration timeout) throws Exception {
+    private static List<Container> awaitContainersOf(EngineApi api, long pid, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            List<Container> mine = docker.containers(Map.of(DockerEngine.OWNER_LABEL, DockerEngine.OWNER)).stream()
-                    .filter(c -> RunId.parse(c.getLabels().get(DockerEngine.RUN_LABEL)).map(r -> r.pid() == pid).orElse(false))
+            List<Container> mine = api.containers(Map.of(Labels.OWNER_LABEL, Labels.OWNER)).stream()
+                    .filter(c -> RunId.parse(c.getLabels().get(Labels.RUN_LABEL)).map(r -> r.pid() == pid).orElse(false))
                     // Running: its create request has returned. A kill mid-create is the engine's race
                     // (Leftovers looks again for that), not what this test pins down.
                     .filter(c -> "running".equals(c.getState()))

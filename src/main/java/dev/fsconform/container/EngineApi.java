@@ -11,9 +11,12 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ulimit;
 import dev.fsconform.result.EnvStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,36 +31,49 @@ import org.testcontainers.dockerclient.TransportConfig;
  * read settings from the environment alone, and it cannot target an engine named on the command line.
  * fsconform cleans up by labels instead. Errors become {@link EngineException}s with one line.
  */
-final class Docker {
+final class EngineApi {
     private final DockerClient client;
-    private final DockerEngine engine;
-    private final DockerEngine.Version version;
+    private final EngineEndpoint engine;
+    private final EngineEndpoint.Version version;
     private final String apiVersion;
 
-    private Docker(DockerClient client, DockerEngine engine, DockerEngine.Version version, String apiVersion) {
+    private EngineApi(DockerClient client, EngineEndpoint engine, EngineEndpoint.Version version, String apiVersion) {
         this.client = client;
         this.engine = engine;
         this.version = version;
         this.apiVersion = apiVersion;
     }
 
-    /** Connects to {@code host} (null: fsconform.docker.host, DOCKER_HOST, the standard socket). */
-    static Docker connect(String host) throws EngineException {
-        DockerEngine engine = DockerEngine.resolve(host);
-        DockerEngine.Version v;
+    /** Connects to {@code host} (null: fsconform.api.host, DOCKER_HOST, the standard socket). */
+    static EngineApi connect(String host) throws EngineException {
+        EngineEndpoint engine = EngineEndpoint.resolve(host);
+        EngineEndpoint.Version v;
         try {
             v = engine.version();
         } catch (IOException e) {
             throw new EngineException("no Docker engine answers on " + engine.host() + " (" + e.getMessage() + ")",
                     EnvStatus.SKIPPED);
         }
-        // Before the client exists: docker-java reads api.version once, when the client is made.
-        String api = DockerEngine.configureDockerJava(v);
-        try {
-            DockerClient c = DockerClientProviderStrategy.getClientForConfig(TransportConfig.builder().dockerHost(engine.host()).build());
-            return new Docker(c, engine, v, api);
-        } catch (RuntimeException e) {
-            throw new EngineException("cannot talk to the Docker engine on " + engine.host() + ": " + e.getMessage());
+        // docker-java reads api.version once, when a client is made: each engine (Docker 20.10, a newer
+        // inner engine, podman) gets its own negotiated version, so clients are made one at a time.
+        synchronized (EngineEndpoint.class) {
+            String api = EngineEndpoint.configureDockerJava(v);
+            try {
+                DockerClient c = DockerClientProviderStrategy.getClientForConfig(TransportConfig.builder().dockerHost(engine.host())
+                        .build());
+                return new EngineApi(c, engine, v, api);
+            } catch (RuntimeException e) {
+                throw new EngineException("cannot talk to the Docker engine on " + engine.host() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Loads a `docker save` tar (there is no registry): how podman gets the probe image. */
+    void load(Path tar) throws EngineException {
+        try (InputStream in = Files.newInputStream(tar)) {
+            call("load the probe image into " + host(), () -> client.loadImageCmd(in).exec());
+        } catch (IOException e) {
+            throw new EngineException("cannot read " + tar + ": " + e.getMessage());
         }
     }
 
@@ -71,7 +87,7 @@ final class Docker {
         return new Volumes(client);
     }
 
-    DockerEngine.Version version() {
+    EngineEndpoint.Version version() {
         return version;
     }
 
@@ -120,6 +136,9 @@ final class Docker {
         HostConfig hc = HostConfig.newHostConfig().withAutoRemove(true).withNetworkMode(s.network())
                 .withBinds(s.binds().stream().map(Bind::parse).toList()).withTmpFs(s.tmpfs().isEmpty() ? null : s.tmpfs())
                 .withPrivileged(p.privileged()).withRuntime(s.runtime());
+        if (!s.ulimits().isEmpty()) {
+            hc.withUlimits(s.ulimits().entrySet().stream().map(u -> new Ulimit(u.getKey(), u.getValue(), u.getValue())).toList());
+        }
         List<String> opts = new ArrayList<>(s.securityOpts());
         opts.addAll(p.securityOpts());
         hc.withSecurityOpts(opts.isEmpty() ? null : opts);

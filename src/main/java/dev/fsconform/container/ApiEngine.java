@@ -9,25 +9,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The engine the JVM talks to: probe containers made through the docker-java client. */
-final class HostEngine implements Engine {
-    private final Docker docker;
+/**
+ * Probe containers made through an engine's API socket with the docker-java client: the Docker engine
+ * the JVM talks to, or a podman service ({@link PodmanEngine}). The same calls serve both.
+ */
+final class ApiEngine implements Engine {
+    private final EngineApi api;
     private final String image;
     private final RunId run;
     private final Cleanup cleanup;
+    private final Map<String, Long> ulimits;
     private final Map<String, String> labels = new LinkedHashMap<>();
 
-    HostEngine(Docker docker, String image, RunId run, Cleanup cleanup) throws EngineException {
-        this.docker = docker;
+    /**
+     * @param engine what the {@code docker.engine} label says about it
+     * @param privilege what the {@code docker.privileged} label says
+     * @param ulimits explicit limits for every container (podman on hosts whose root may not raise them)
+     */
+    ApiEngine(EngineApi api, String image, RunId run, Cleanup cleanup, String engine, String privilege, Map<String, Long> ulimits)
+            throws EngineException {
+        this.api = api;
         this.image = image;
         this.run = run;
         this.cleanup = cleanup;
-        labels.put(Labels.ENGINE, "host (" + docker.host() + ")");
-        labels.put(Labels.VERSION, docker.version().version());
-        labels.put(Labels.DRIVER, docker.storageDriver());
-        labels.put(Labels.API, docker.apiVersion());
-        labels.put(Labels.PRIVILEGED, "unprivileged (no inner engine)");
+        this.ulimits = Map.copyOf(ulimits);
+        labels.put(Labels.ENGINE, engine);
+        labels.put(Labels.VERSION, api.version().version());
+        labels.put(Labels.DRIVER, api.storageDriver());
+        labels.put(Labels.API, api.apiVersion());
+        labels.put(Labels.PRIVILEGED, privilege);
+        labels.put(Labels.RUNTIME, "the engine's default");
         labels.put(Labels.IMAGE, image);
+    }
+
+    /** The Docker engine the JVM talks to. */
+    static ApiEngine docker(EngineApi api, String image, RunId run, Cleanup cleanup) throws EngineException {
+        return new ApiEngine(api, image, run, cleanup, "docker (" + api.host() + ")", "unprivileged (no inner engine)", Map.of());
+    }
+
+    /** Replaces what a label says, for engines that know better than the API tells (podman's driver). */
+    void label(String key, String value) {
+        labels.put(key, value);
     }
 
     @Override
@@ -49,7 +71,7 @@ final class HostEngine implements Engine {
                 break;
             case VOLUME:
                 volume = "fsconform-" + run + "-" + env.name();
-                docker.volumes().create(volume, owner);
+                api.volumes().create(volume, owner);
                 cleanup.volume(volume);
                 binds.add(volume + ":" + env.mount().target());
                 break;
@@ -59,15 +81,15 @@ final class HostEngine implements Engine {
             default:
                 break;
         }
-        spec = spec.withBinds(binds).withSecurityOpts(securityOpts(env));
+        spec = spec.withBinds(binds).withSecurityOpts(securityOpts(env)).withUlimits(ulimits).withRuntime(env.runtime());
         String id = null;
         try {
-            id = docker.create(spec);
+            id = api.create(spec);
             cleanup.container(id);
-            docker.start(id);
-            return new HostBox(id, volume, bind);
+            api.start(id);
+            return new ApiBox(id, volume, bind);
         } catch (EngineException e) {
-            new HostBox(id, volume, bind).close();
+            new ApiBox(id, volume, bind).close();
             throw e;
         }
     }
@@ -94,12 +116,12 @@ final class HostEngine implements Engine {
         // Nothing of its own: the engine outlives the run.
     }
 
-    private final class HostBox implements Box {
+    private final class ApiBox implements Box {
         private final String id;
         private final String volume;
         private final Path bind;
 
-        HostBox(String id, String volume, Path bind) {
+        ApiBox(String id, String volume, Path bind) {
             this.id = id;
             this.volume = volume;
             this.bind = bind;
@@ -107,7 +129,7 @@ final class HostEngine implements Engine {
 
         @Override
         public ExecResult exec(List<String> argv, Duration timeout) throws EngineException {
-            return docker.io().exec(id, argv, timeout);
+            return api.io().exec(id, argv, timeout);
         }
 
         @Override

@@ -17,7 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Asks a Docker engine for its version with one plain HTTP request, before docker-java makes a client.
+ * Where an engine that speaks the Docker Engine API answers (dockerd, or podman's API service), and
+ * the API version to speak with it. Asks the engine for its version with one plain HTTP request, before docker-java makes a client.
  *
  * <p>Why not let docker-java decide: the client Testcontainers 2.0.x builds asks for API 1.44 and, if the
  * ping fails, falls back to 1.32; it never asks the engine. Debian's engine (20.10) speaks at most 1.41
@@ -25,13 +26,7 @@ import java.nio.file.Path;
  * reads {@code GET /version} (an unversioned endpoint every engine answers) and sets docker-java's
  * {@code api.version} system property to the newest version both sides speak.
  */
-public final class DockerEngine {
-
-    /** Every container and volume fsconform creates carries this label... */
-    public static final String OWNER_LABEL = "dev.fsconform.owner";
-    public static final String OWNER = "fsconform";
-    /** ...and this one, naming the run, so that one run's leftovers can be told from another's. */
-    public static final String RUN_LABEL = "dev.fsconform.run";
+public final class EngineEndpoint {
 
     /** The newest engine API that the docker-java bundled with Testcontainers 2.0.x is built for. */
     public static final String CLIENT_MAX_API = "1.44";
@@ -41,11 +36,14 @@ public final class DockerEngine {
 
     static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
 
+    /** What the user pinned before fsconform set anything (read once: later values are our own). */
+    private static final String USER_API_VERSION = System.getProperty(DOCKER_JAVA_API_VERSION);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI host;
 
-    DockerEngine(URI host) {
+    EngineEndpoint(URI host) {
         this.host = host;
     }
 
@@ -53,7 +51,7 @@ public final class DockerEngine {
      * The engine to use: {@code explicit} if given, else the system property fsconform.docker.host, else
      * DOCKER_HOST, else the standard socket. Only unix:// and tcp:// (without TLS) are spoken.
      */
-    static DockerEngine resolve(String explicit) {
+    static EngineEndpoint resolve(String explicit) {
         String h = explicit;
         if (h == null || h.isBlank()) {
             h = System.getProperty("fsconform.docker.host");
@@ -61,7 +59,7 @@ public final class DockerEngine {
         if (h == null || h.isBlank()) {
             h = System.getenv("DOCKER_HOST");
         }
-        return new DockerEngine(URI.create(h == null || h.isBlank() ? DEFAULT_HOST : h.strip()));
+        return new EngineEndpoint(URI.create(h == null || h.isBlank() ? DEFAULT_HOST : h.strip()));
     }
 
     public URI host() {
@@ -69,7 +67,11 @@ public final class DockerEngine {
     }
 
     /** What {@code GET /version} reports. */
-    public record Version(String version, String apiVersion, String minApiVersion) { }
+    /**
+     * @param product the first component's name: "Engine" for Docker, "Podman Engine" for podman
+     * @param runtime the OCI runtime component podman names ("crun"), empty when the engine names none
+     */
+    public record Version(String version, String apiVersion, String minApiVersion, String product, String runtime) { }
 
     /** The engine's version; an IOException saying why when nothing (or not an engine) answers. */
     Version version() throws IOException {
@@ -77,7 +79,16 @@ public final class DockerEngine {
         if (!v.hasNonNull("ApiVersion")) {
             throw new IOException(host + " answered, but not like a Docker engine");
         }
-        return new Version(v.path("Version").asText(), v.path("ApiVersion").asText(), v.path("MinAPIVersion").asText("1.12"));
+        String product = v.path("Components").path(0).path("Name").asText("Engine");
+        String runtime = "";
+        for (JsonNode c : v.path("Components")) {
+            String n = c.path("Name").asText();
+            if (n.startsWith("OCI Runtime (") && n.endsWith(")")) {
+                runtime = n.substring("OCI Runtime (".length(), n.length() - 1);
+            }
+        }
+        return new Version(v.path("Version").asText(), v.path("ApiVersion").asText(), v.path("MinAPIVersion").asText("1.12"),
+                product, runtime);
     }
 
     /**
@@ -116,7 +127,7 @@ public final class DockerEngine {
      * @return the version in force afterwards
      */
     static String configureDockerJava(Version v) {
-        String preset = System.getProperty(DOCKER_JAVA_API_VERSION);
+        String preset = USER_API_VERSION;
         if (preset != null && !preset.isBlank()) {
             return preset;
         }

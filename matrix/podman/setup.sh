@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Makes this machine ready for fsconform's podman environments (idempotent, quick when done):
+# podman and what rootless podman needs, and the unprivileged user the rootless environments run as,
+# with subordinate user and group ids for its user namespace. fsconform starts its own podman API
+# services (one per storage driver, private storage, gone with the run): nothing is started here.
+#
+#   setup.sh            install and create what is missing
+# Env: FSCONFORM_PODMAN_USER  the rootless user (default fsconform-rootless; fsconform reads the same
+#                             name from -Dfsconform.podman.user)
+set -Eeuo pipefail
+trap 'echo "podman-setup: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
+die() { echo "podman-setup: $*" >&2; exit 1; }
+[ "$(id -u)" -eq 0 ] || die "run as root"
+
+user=${FSCONFORM_PODMAN_USER:-fsconform-rootless}
+packages=(podman crun runc conmon uidmap slirp4netns fuse-overlayfs util-linux)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "podman-setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! id "$user" >/dev/null 2>&1; then
+  useradd --system --create-home --home-dir "/var/lib/$user" --shell /usr/sbin/nologin "$user"
+fi
+# 65536 ids after the highest range already given out (or 165536): never overlapping another user's.
+next_free() {
+  awk -F: 'BEGIN{m=165536} {e=$2+$3; if (e>m) m=e} END{print m}' "$1" 2>/dev/null || echo 165536
+}
+for f in /etc/subuid /etc/subgid; do
+  touch "$f"
+  if ! grep -q "^$user:" "$f"; then
+    start=$(next_free "$f")
+    if [ "$f" = /etc/subuid ]; then usermod --add-subuids "$start-$((start + 65535))" "$user"
+    else usermod --add-subgids "$start-$((start + 65535))" "$user"; fi
+  fi
+done
+echo "podman-setup: podman $(podman --version | awk '{print $3}'), rootless user $user ($(grep "^$user:" /etc/subuid))" >&2

@@ -1,0 +1,273 @@
+package dev.fsconform.container;
+
+import dev.fsconform.result.EnvStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An inner Docker engine on one storage driver, in a container of the dind image of one generation
+ * (matrix/docker/dind-entrypoint.sh runs it), started with real --privileged or, once the outer engine
+ * refused that, the capability fallback. The probe image is copied in (docker save/load: there is no
+ * registry) and probe containers run in the inner engine through its own docker CLI, by exec into the
+ * dind container. The inner engine also serves its API on a socket bound out to the run directory, so
+ * fsconform's own client negotiates with it: that is the API version the results record.
+ */
+final class DindEngine implements Engine {
+    private static final Duration CLI = Duration.ofSeconds(120);
+    private static final Duration READY = Duration.ofSeconds(90);
+    private static final String TAR = "/tmp/fsconform-probe.tar";
+    private static final String API_DIR = "/run/fsconform-api";
+
+    private final EngineApi api;
+    private final String id;
+    private final String image;
+    private final RunId run;
+    private final Cleanup cleanup;
+    private final Map<String, String> labels = new LinkedHashMap<>();
+
+    private DindEngine(EngineApi api, String id, String image, RunId run, Cleanup cleanup) {
+        this.api = api;
+        this.id = id;
+        this.image = image;
+        this.run = run;
+        this.cleanup = cleanup;
+    }
+
+    /**
+     * Starts the dind container of {@code first}'s driver and generation, with every OCI runtime its
+     * environments name registered, waits for its engine and loads the probe image (saved in
+     * {@code probeTar}).
+     */
+    static DindEngine start(EngineApi api, ContainerEnv first, Set<String> runtimes, Images images, Path probeTar, RunId run,
+                            PrivilegeChoice choice, Cleanup cleanup) throws EngineException {
+        Generation g = first.generation();
+        Path apiDir = cleanup.runDir().resolve(first.engineKey());
+        try {
+            Files.createDirectories(apiDir);
+        } catch (IOException e) {
+            throw new EngineException("cannot make " + apiDir + ": " + e.getMessage());
+        }
+        List<String> args = new ArrayList<>(List.of(first.driver(), "--shutdown-timeout=1", "-H", "unix://" + API_DIR + "/docker.sock"));
+        runtimes.forEach(r -> args.add("--add-runtime=" + r + "=" + r));
+        Started d = startContainer(api, first.driver(), args, images.dind(g.suite()), apiDir, run, choice, cleanup);
+        DindEngine e = new DindEngine(api, d.id(), images.probe(), run, cleanup);
+        try {
+            if (!runtimes.isEmpty() && !d.privilege().privileged()) {
+                // The capability fallback keeps /proc/sys read-only (systempaths=unconfined is CLI-only);
+                // runc copes, but crun writes net.ipv4.ip_unprivileged_port_start into each new container.
+                e.cli(List.of("mount", "-o", "remount,rw", "/proc/sys"));
+            }
+            e.describe(d.privilege(), g, "unix://" + apiDir.resolve("docker.sock"));
+            e.load(probeTar);
+            return e;
+        } catch (EngineException failed) {
+            e.close();
+            throw failed;
+        }
+    }
+
+    private record Started(String id, Privilege privilege) {
+    }
+
+    private static Started startContainer(EngineApi api, String driver, List<String> args, String dindImage, Path apiDir, RunId run,
+                                         PrivilegeChoice choice, Cleanup cleanup) throws EngineException {
+        Map<String, String> owner = Labels.owner(run, "dind-" + driver);
+        owner.put(Labels.DRIVER_LABEL, driver);
+        // timeout(1) ends the engine by SIGTERM after the lifetime, so an orphan unmounts and goes away.
+        // The probe containers' sleep ignores SIGTERM (PID 1): the inner engine need not wait 15 s for it.
+        ContainerSpec spec = ContainerSpec.of(dindImage, args, owner).withEntrypoint(List.of("/usr/bin/tini", "--", "timeout", "-s",
+                "TERM", String.valueOf(Engine.LIFETIME_SECONDS), "/usr/local/bin/fsconform-dind"))
+                .withBinds(List.of(apiDir + ":" + API_DIR));
+        Privilege p = choice.next(driver);
+        String id;
+        try {
+            id = startWith(api, spec.withPrivilege(p), cleanup);
+        } catch (EngineException refused) {
+            if (!p.privileged()) {
+                throw refused;
+            }
+            choice.refused(refused.getMessage().replaceFirst("^start container \\w+: ", ""));
+            p = choice.next(driver);
+            id = startWith(api, spec.withPrivilege(p), cleanup);
+        }
+        try {
+            awaitReady(api, id, driver);
+        } catch (EngineException failed) {
+            cleanup.removeEngine(id);
+            throw failed;
+        }
+        return new Started(id, p);
+    }
+
+    private static String startWith(EngineApi api, ContainerSpec spec, Cleanup cleanup) throws EngineException {
+        String id = api.create(spec);
+        cleanup.engine(id);
+        try {
+            api.start(id);
+            return id;
+        } catch (EngineException e) {
+            cleanup.removeEngine(id);
+            throw e;
+        }
+    }
+
+    private static void awaitReady(EngineApi api, String id, String driver) throws EngineException {
+        long deadline = System.nanoTime() + READY.toNanos();
+        while (System.nanoTime() < deadline) {
+            String log = api.io().logs(id, 20);
+            if (log.contains("fsconform-dind: ready")) {
+                return;
+            }
+            if (!api.running(id)) {
+                String why = log.lines().filter(l -> l.contains("fsconform-dind:")).reduce((a, b) -> b).orElse(log.strip());
+                // Missing kernel support or devices are facts about this machine, not failures.
+                boolean machine = why.contains("needs --device") || why.contains("unknown filesystem type")
+                        || why.contains("no free loop device");
+                throw new EngineException("inner " + driver + " engine did not start: " + why,
+                        machine ? EnvStatus.SKIPPED : EnvStatus.SETUP_ERROR);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException("interrupted");
+            }
+        }
+        throw new EngineException("inner " + driver + " engine not ready after " + READY.toSeconds() + " s", EnvStatus.TIMEOUT);
+    }
+
+    private void describe(Privilege p, Generation g, String innerHost) throws EngineException {
+        String version = cli(List.of("docker", "version", "--format", "{{.Server.Version}}")).strip();
+        if (!g.matches(version)) {
+            throw new EngineException("the " + g.suite() + " dind image runs Docker " + version + ", not generation " + g.id()
+                    + ": rename the generation in matrix/containers.yaml");
+        }
+        // fsconform's own client, negotiating with the inner engine as it does with any other.
+        EngineApi inner = EngineApi.connect(innerHost);
+        EngineEndpoint.Version v = inner.version();
+        labels.put(Labels.ENGINE, "inner engine " + g.id() + " (Debian " + g.suite() + ") in " + api.host() + " container "
+                + EngineApi.shortId(id));
+        labels.put(Labels.VERSION, version);
+        labels.put(Labels.DRIVER, inner.storageDriver());
+        labels.put(Labels.API, inner.apiVersion() + " (engine speaks " + v.minApiVersion() + "-" + v.apiVersion() + ")");
+        labels.put(Labels.PRIVILEGED, p.note());
+        labels.put(Labels.RUNTIME, cli(List.of("docker", "info", "--format", "{{.DefaultRuntime}}")).strip() + " (engine default)");
+        labels.put(Labels.IMAGE, image);
+    }
+
+    private void load(Path probeTar) throws EngineException {
+        api.io().copyInto(id, probeTar, "/tmp", TAR.substring("/tmp/".length()));
+        cli(List.of("docker", "load", "-q", "-i", TAR));
+        cli(List.of("rm", "-f", TAR));
+    }
+
+    /** Runs a command in the dind container; fails with its last output line. */
+    private String cli(List<String> argv) throws EngineException {
+        ExecResult r = api.io().exec(id, argv, CLI);
+        if (!r.ok()) {
+            throw new EngineException(String.join(" ", argv.subList(0, Math.min(3, argv.size()))) + " in the inner engine failed: "
+                    + r.lastLine());
+        }
+        return r.stdout();
+    }
+
+    @Override
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    @Override
+    public Box start(ContainerEnv env) throws EngineException {
+        Map<String, String> owner = Labels.owner(run, env.name());
+        List<String> argv = new ArrayList<>(List.of("docker", "run", "-d", "--network", "none"));
+        argv.addAll(Labels.cliArgs(owner));
+        String volume = null;
+        switch (env.mount()) {
+            case BIND:
+                String dir = "/srv/fsconform-bind/" + env.name();
+                cli(List.of("mkdir", "-p", dir));
+                argv.addAll(List.of("-v", dir + ":" + env.mount().target()));
+                break;
+            case VOLUME:
+                volume = "fsconform-" + env.name();
+                List<String> create = new ArrayList<>(List.of("docker", "volume", "create"));
+                create.addAll(Labels.cliArgs(owner));
+                create.add(volume);
+                cli(create);
+                argv.addAll(List.of("-v", volume + ":" + env.mount().target()));
+                break;
+            case TMPFS:
+                argv.addAll(List.of("--tmpfs", env.mount().target()));
+                break;
+            default:
+                break;
+        }
+        if (env.runtime() != null) {
+            argv.addAll(List.of("--runtime", env.runtime()));
+        }
+        argv.addAll(securityOpts(env));
+        argv.addAll(List.of(image, "sleep", String.valueOf(LIFETIME_SECONDS)));
+        String cid = cli(argv).strip();
+        return new DindBox(cid, volume);
+    }
+
+    private List<String> securityOpts(ContainerEnv env) throws EngineException {
+        switch (env.seccomp()) {
+            case ContainerEnv.DEFAULT_SECCOMP: return List.of();
+            case ContainerEnv.UNCONFINED: return List.of("--security-opt", "seccomp=unconfined");
+            default:
+                // The inner CLI reads profiles from files: put it where it can.
+                Path tmp = cleanup.runDir().resolve(env.seccomp());
+                try {
+                    Files.createDirectories(tmp.getParent());
+                    Files.writeString(tmp, Seccomp.profile(env.seccomp()));
+                } catch (IOException e) {
+                    throw new EngineException("cannot stage seccomp profile: " + e.getMessage());
+                }
+                api.io().copyInto(id, tmp, "/etc", env.seccomp());
+                return List.of("--security-opt", "seccomp=/etc/" + env.seccomp());
+        }
+    }
+
+    @Override
+    public void close() {
+        cleanup.removeEngine(id);
+    }
+
+    private final class DindBox implements Box {
+        private final String cid;
+        private final String volume;
+
+        DindBox(String cid, String volume) {
+            this.cid = cid;
+            this.volume = volume;
+        }
+
+        @Override
+        public ExecResult exec(List<String> argv, Duration timeout) throws EngineException {
+            List<String> full = new ArrayList<>(List.of("docker", "exec", cid));
+            full.addAll(argv);
+            return api.io().exec(id, full, timeout);
+        }
+
+        @Override
+        public void close() {
+            // The inner engine goes with its container; removing early keeps its tmpfs small.
+            try {
+                api.io().exec(id, List.of("docker", "rm", "-f", "-v", cid), CLI);
+                if (volume != null) {
+                    api.io().exec(id, List.of("docker", "volume", "rm", volume), CLI);
+                }
+            } catch (EngineException e) {
+                // The dind container's removal takes everything inside it along.
+            }
+        }
+    }
+}
