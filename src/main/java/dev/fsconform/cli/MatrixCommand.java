@@ -4,6 +4,8 @@ import dev.fsconform.container.ContainerCatalog;
 import dev.fsconform.container.ContainerMatrix;
 import dev.fsconform.env.EnvironmentCatalog;
 import dev.fsconform.env.HostLab;
+import dev.fsconform.env.KernelCatalog;
+import dev.fsconform.env.KernelLab;
 import dev.fsconform.env.Launcher;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
@@ -46,6 +48,12 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--no-docker", description = "Leave out the container environments (matrix/containers.yaml).")
     boolean noDocker;
 
+    @Option(names = "--kernels", paramLabel = "LIST",
+            description = "Also boot kernels of matrix/kernels.yaml in QEMU and run their host-lab environments inside "
+                    + "each (rows ENV@kernel-NAME): comma-separated names, all, ci (the ones CI runs) or none. Default: none, "
+                    + "unless an --only pattern names a kernel row (tmpfs@kernel-6.1): minutes per kernel under emulation.")
+    String kernels;
+
     @Option(names = "--timings", description = "Also print each environment's set-up, probe and teardown time.")
     boolean timings;
 
@@ -66,7 +74,11 @@ final class MatrixCommand implements Callable<Integer> {
         List<String> chosen = HostLab.select(catalog, only);
         ContainerCatalog containers = noDocker ? null : ContainerCatalog.standard();
         List<String> chosenContainers = containers == null ? List.of() : containers.selectNames(only);
-        if (chosen.isEmpty() && chosenContainers.isEmpty()) {
+        KernelCatalog kernelCatalog = KernelCatalog.standard();
+        String kernelSpec = kernels != null ? kernels : only != null && only.contains("@kernel-") ? "all" : "none";
+        List<String> kernelRows = KernelLab.rowNames(kernelCatalog, catalog,
+                KernelLab.select(kernelCatalog, kernelSpec), only);
+        if (chosen.isEmpty() && chosenContainers.isEmpty() && kernelRows.isEmpty()) {
             throw new UsageException("--only " + only + " matches no environment of " + catalog.origin()
                     + (containers == null ? "" : " or " + containers.origin()));
         }
@@ -80,8 +92,9 @@ final class MatrixCommand implements Callable<Integer> {
             throw new UsageException("--work-dir " + root + " has characters overlay mount options cannot carry (use letters, digits, . _ + - /)");
         }
         boolean wrapper = spec.parent().subcommands().containsKey("sandbox");
-        System.err.printf("fsconform matrix: %d environment(s) from %s%s%n", chosen.size(), catalog.origin(),
-                chosenContainers.isEmpty() ? "" : ", " + chosenContainers.size() + " from " + containers.origin());
+        System.err.printf("fsconform matrix: %d environment(s) from %s%s%s%n", chosen.size(), catalog.origin(),
+                chosenContainers.isEmpty() ? "" : ", " + chosenContainers.size() + " from " + containers.origin(),
+                kernelRows.isEmpty() ? "" : ", " + kernelRows.size() + " in kernel guests from " + kernelCatalog.origin());
         long t0 = System.nanoTime();
         HostLab.Report report = HostLab.run(catalog, new HostLab.Options(root, only, n, wrapper, Launcher.of(jar())),
                 System.err::println);
@@ -93,6 +106,16 @@ final class MatrixCommand implements Callable<Integer> {
             all.addAll(c.results());
             List<String> reaped = new ArrayList<>(report.reaped());
             reaped.addAll(c.reaped());
+            report = new HostLab.Report(report.host(), report.root(), all, reaped);
+        }
+        if (!kernelRows.isEmpty()) {
+            KernelLab.Report k = KernelLab.run(kernelCatalog, catalog, new KernelLab.Options(root, kernelSpec, only,
+                    results.getParent().resolve("kernels"), Launcher.of(jar())), System.err::println);
+            System.err.println("kernels: " + k.vm());
+            List<EnvironmentResult> all = new ArrayList<>(report.results());
+            all.addAll(k.results());
+            List<String> reaped = new ArrayList<>(report.reaped());
+            reaped.addAll(k.reaped());
             report = new HostLab.Report(report.host(), report.root(), all, reaped);
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "Run COMMAND under a Landlock and/or seccomp sandbox applied to this process.",
-        footer = {"Landlock policies: refer, no-refer, abi1, agent, agent-refer.",
+        footer = {"Landlock policies: refer, no-refer, abi1, agent, agent-refer, best-effort.",
                 "Seccomp policies: renameat2-enosys, renameat2-eperm, rename-eperm, or SYSCALL=ERRNO[,SYSCALL=ERRNO]."})
 public final class SandboxCommand implements Callable<Integer> {
     static final int USAGE = 2;

@@ -27,10 +27,12 @@ public final class EnvironmentCatalog {
     private static final Set<String> TOP_LEVEL = Set.of("defaults", "environments");
 
     private final String origin;
+    private final String text;
     private final List<Environment> environments;
 
-    private EnvironmentCatalog(String origin, List<Environment> environments) {
+    private EnvironmentCatalog(String origin, String text, List<Environment> environments) {
         this.origin = origin;
+        this.text = text;
         this.environments = List.copyOf(environments);
     }
 
@@ -85,7 +87,7 @@ public final class EnvironmentCatalog {
             }
             out.add(env);
         }
-        return new EnvironmentCatalog(origin, out);
+        return new EnvironmentCatalog(origin, yaml, out);
     }
 
     private static int defaultTimeout(JsonNode defaults, String origin) {
@@ -116,6 +118,11 @@ public final class EnvironmentCatalog {
 
     static String firstLine(String s) {
         return s == null ? "unknown error" : s.lines().findFirst().orElse("").strip();
+    }
+
+    /** The YAML it was read from: a kernel guest runs the same catalogue. */
+    String text() {
+        return text;
     }
 
     public String origin() {

@@ -26,6 +26,12 @@ record Sandbox(String landlock, String seccomp) {
         }
     }
 
+    /** A best-effort ruleset grants REFER only where the running kernel has it (ABI 2 and later). */
+    private static String bestEffortRefer() {
+        int abi = dev.fsconform.sandbox.Landlock.abi();
+        return abi >= 2 ? "granted" : "dropped (best effort: Landlock ABI " + abi + " has no REFER)";
+    }
+
     boolean none() {
         return landlock == null && seccomp == null;
     }
@@ -40,7 +46,8 @@ record Sandbox(String landlock, String seccomp) {
             l.put("sandbox.landlock", landlock);
             l.put("landlock.restricted", "true");
             l.put("landlock.policy", landlock);
-            l.put("landlock.refer", REFER.getOrDefault(landlock, "unknown"));
+            l.put("landlock.refer", dev.fsconform.sandbox.LandlockPolicy.BEST_EFFORT.equals(landlock) ? bestEffortRefer()
+                    : REFER.getOrDefault(landlock, "unknown"));
         }
         if (seccomp != null) {
             l.put("sandbox.seccomp", seccomp);

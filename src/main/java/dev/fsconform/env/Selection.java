@@ -24,6 +24,19 @@ record Selection(String pattern) {
         return false;
     }
 
+    /** Whether a glob matches this name alone (a kernel row's name, {@code tmpfs@kernel-6.1}). */
+    boolean matchesName(String name) {
+        if (pattern == null || pattern.isBlank()) {
+            return true;
+        }
+        for (String glob : pattern.split(",")) {
+            if (compile(glob.strip()).matcher(name).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<Environment> pick(List<Environment> all) {
         List<Environment> out = new ArrayList<>();
         for (Environment e : all) {

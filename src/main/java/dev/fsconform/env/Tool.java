@@ -25,7 +25,14 @@ enum Tool {
     MKFS_XFS("mkfs.xfs", "xfsprogs"),
     MKFS_BTRFS("mkfs.btrfs", "btrfs-progs"),
     BTRFS("btrfs", "btrfs-progs"),
-    FUSE_OVERLAYFS("fuse-overlayfs", "fuse-overlayfs");
+    FUSE_OVERLAYFS("fuse-overlayfs", "fuse-overlayfs"),
+    QEMU("qemu-system-x86_64", "qemu-system-x86"),
+    BUSYBOX("busybox", "busybox-static"),
+    DEPMOD("depmod", "kmod"),
+    DPKG_DEB("dpkg-deb", "dpkg"),
+    APT_GET("apt-get", "apt"),
+    XZ("xz", "xz-utils"),
+    ZSTD("zstd", "zstd");
 
     private final String binary;
     private final String debianPackage;

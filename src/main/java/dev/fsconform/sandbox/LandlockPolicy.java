@@ -63,7 +63,9 @@ public record LandlockPolicy(String name, Set<Access> handledAccess, Map<Path, S
     static final Set<Access> ALL = EnumSet.allOf(Access.class);
     static final Set<Access> ABI1 = Access.supportedBy(1);
     static final Set<Access> READ_EXECUTE = EnumSet.of(Access.EXECUTE, Access.READ_FILE, Access.READ_DIR);
-    private static final List<String> NAMES = List.of("refer", "no-refer", "abi1", "agent", "agent-refer");
+    /** The preset that asks for every right and takes what the kernel offers, as agent sandboxes do. */
+    public static final String BEST_EFFORT = "best-effort";
+    private static final List<String> NAMES = List.of("refer", "no-refer", "abi1", "agent", "agent-refer", BEST_EFFORT);
     /** Programs write to /dev/null everywhere; denying it would add failures unrelated to renames. */
     private static final Path DEV_NULL = Path.of("/dev/null");
 
@@ -96,6 +98,19 @@ public record LandlockPolicy(String name, Set<Access> handledAccess, Map<Path, S
     /** Handles REFER without granting it: every cross-directory rename or link is denied. */
     public static LandlockPolicy referDenied(List<Path> rwDirs) {
         return readOnlySystem("no-refer", ALL, rwDirs, without(ALL, Access.REFER));
+    }
+
+    /**
+     * Asks for every right, REFER granted, and degrades to what the running kernel supports instead
+     * of refusing: on ABI 1 REFER silently goes, and cross-directory renames fail with EXDEV.
+     */
+    public static LandlockPolicy bestEffort(List<Path> rwDirs) {
+        return readOnlySystem(BEST_EFFORT, ALL, rwDirs, ALL);
+    }
+
+    /** Whether rights the kernel lacks are dropped rather than refused. */
+    public boolean degrades() {
+        return BEST_EFFORT.equals(name);
     }
 
     /** Handles only ABI-1 rights, as a sandbox written for Linux 5.13 to 5.18 does. */
@@ -133,6 +148,7 @@ public record LandlockPolicy(String name, Set<Access> handledAccess, Map<Path, S
             case "no-refer" -> referDenied(rwDirs);
             case "abi1" -> abi1(rwDirs);
             case "agent" -> agent(rwDirs, false);
+            case BEST_EFFORT -> bestEffort(rwDirs);
             default -> agent(rwDirs, true);
         };
     }

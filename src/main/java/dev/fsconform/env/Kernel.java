@@ -1,0 +1,47 @@
+package dev.fsconform.env;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * One kernel of matrix/kernels.yaml: a Debian kernel package of one suite, and which host-lab
+ * environments run inside it (null: the catalogue's core set).
+ */
+record Kernel(String name, String suite, @JsonProperty("package") String packageName, String description,
+              List<String> environments, Integer timeoutSeconds, Boolean ci) {
+    private static final String NAME = "[a-z0-9][a-z0-9.]*";
+    private static final String DEBIAN_NAME = "[a-z0-9][a-z0-9.+~-]*";
+
+    Kernel {
+        if (name == null || !name.matches(NAME)) {
+            throw new IllegalArgumentException("name must be lower-case letters, digits and dots (got '" + name + "')");
+        }
+        if (suite == null || !suite.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("suite must name a Debian suite such as bookworm (got '" + suite + "')");
+        }
+        if (packageName == null || !packageName.matches(DEBIAN_NAME)) {
+            throw new IllegalArgumentException("package must name a Debian package (got '" + packageName + "')");
+        }
+        if (description == null || description.isBlank()) {
+            throw new IllegalArgumentException("missing 'description'");
+        }
+        if (environments != null && environments.isEmpty()) {
+            throw new IllegalArgumentException("'environments' must not be empty (leave it out for the core set)");
+        }
+        environments = environments == null ? null : List.copyOf(environments);
+        if (timeoutSeconds != null && (timeoutSeconds < 30 || timeoutSeconds > 7200)) {
+            throw new IllegalArgumentException("timeoutSeconds must be between 30 and 7200 (got " + timeoutSeconds + ")");
+        }
+        ci = ci != null && ci;
+    }
+
+    /** The row suffix: {@code tmpfs@kernel-6.1}. */
+    String axis() {
+        return "kernel-" + name;
+    }
+
+    Kernel withDefaults(List<String> core, int timeout) {
+        return new Kernel(name, suite, packageName, description, environments == null ? core : environments,
+                timeoutSeconds == null ? timeout : timeoutSeconds, ci);
+    }
+}

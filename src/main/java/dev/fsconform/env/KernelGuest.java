@@ -1,0 +1,198 @@
+package dev.fsconform.env;
+
+import dev.fsconform.result.EnvStatus;
+import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.Fingerprint;
+import dev.fsconform.result.InvalidResultsException;
+import dev.fsconform.result.ResultsFile;
+import dev.fsconform.result.ResultsJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * One boot of one kernel: QEMU in an enclave of its own (it dies with this JVM, even by SIGKILL),
+ * the host lab of this very jar run inside the guest over the chosen environments, and its
+ * results read back from the writable share and renamed {@code NAME@kernel-K}, each fingerprint
+ * carrying the guest kernel's facts. The console log, exit status and the guest's own summary are
+ * kept in {@code keep}.
+ */
+final class KernelGuest {
+    /** What the guest writes into its share, besides matrix.json. */
+    static final List<String> KEPT = List.of("console.log", "exit-status", "progress.log", "summary.txt", "lsm",
+            "filesystems", "qemu.log");
+
+    private KernelGuest() {
+    }
+
+    record Setup(Path dir, Path keep, Launcher launcher, String environmentsYaml, Qemu qemu, Children children) {
+    }
+
+    static List<EnvironmentResult> run(Kernel k, KernelImage image, List<Environment> envs, Setup s, KernelStatus status)
+            throws IOException {
+        long t0 = System.nanoTime();
+        Path out = Files.createDirectories(s.dir().resolve("out"));
+        Files.copy(s.launcher().jar(), out.resolve("fsconform.jar"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(out.resolve("environments.yaml"), s.environmentsYaml());
+        Files.writeString(out.resolve("run.sh"), script(s.launcher(), envs));
+        Files.createDirectories(s.keep());
+        status.watch(out);
+        EnvFailure failure = null;
+        try (Enclave enclave = Enclave.open(!root(), s.dir().resolve("enclave.log"), s.children())) {
+            Exec.Outcome o = Exec.run(enclave.inside(s.qemu().argv(image, out, out.resolve("console.log"))),
+                    out.resolve("qemu.log"), Deadline.in(k.timeoutSeconds()), s.children());
+            if (!o.ok()) {
+                failure = EnvFailure.setupError("QEMU failed: " + o.lastLine());
+            }
+        } catch (EnvFailure f) {
+            failure = f.status() == EnvStatus.TIMEOUT
+                    ? EnvFailure.timeout("the guest timed out after " + k.timeoutSeconds() + " s, " + status.phase())
+                    : f;
+        } finally {
+            status.unwatch();
+            keep(out, s.keep());
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        if (failure == null) {
+            failure = guestFailure(out);
+        }
+        Map<String, EnvironmentResult> byName = new LinkedHashMap<>();
+        if (Files.isRegularFile(out.resolve("matrix.json"))) {
+            try {
+                ResultsFile file = ResultsJson.read(out.resolve("matrix.json"));
+                file.environments().forEach(r -> byName.put(r.name(), r));
+                Files.copy(out.resolve("matrix.json"), s.keep().resolve("matrix.json"), StandardCopyOption.REPLACE_EXISTING);
+            } catch (InvalidResultsException e) {
+                failure = EnvFailure.setupError("the guest's results cannot be read: " + e.getMessage());
+            }
+        } else if (failure == null) {
+            failure = EnvFailure.setupError("the guest wrote no results; console: " + lastConsoleLine(out));
+        }
+        Map<String, String> facts = facts(k, image, s.qemu(), out);
+        List<EnvironmentResult> rows = new ArrayList<>();
+        for (Environment e : envs) {
+            EnvironmentResult r = byName.get(e.name());
+            String name = e.name() + "@" + k.axis();
+            String description = e.description() + " (kernel " + image.release() + ")";
+            if (r == null) {
+                EnvFailure f = failure != null ? failure : EnvFailure.setupError("the guest's results have no row for it");
+                rows.add(EnvironmentResult.notRun(name, e.group(), description, f.status(), f.getMessage(), millis));
+            } else {
+                rows.add(new EnvironmentResult(name, r.group(), description, r.status(), r.reason(),
+                        withFacts(r.fingerprint(), facts), r.durationMillis(), r.cells(), r.phases()));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The guest's script: copy the jar and the catalogue onto its tmpfs (the probe never works on
+     * 9p, and the JVM reads its jar faster there), record the kernel's LSMs and filesystems, run
+     * the host lab without containers, and hand back matrix.json.
+     */
+    static String script(Launcher launcher, List<Environment> envs) {
+        String only = envs.stream().map(Environment::name).collect(Collectors.joining(","));
+        List<String> java = new ArrayList<>(launcher.jvmOptions());
+        java.add("-Xshare:auto");
+        return String.join("\n",
+                "#!/bin/sh",
+                "export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8",
+                "g=/fsconform-guest w=/run/fsconform",
+                "mkdir -p $w && cp $g/fsconform.jar $g/environments.yaml $w/ || exit 125",
+                "cat /sys/kernel/security/lsm > $g/lsm 2>/dev/null",
+                "cat /proc/filesystems > $g/filesystems",
+                "echo \"fsconform-guest: host lab starting $(cut -d' ' -f1 /proc/uptime)s\"",
+                "cd $w && " + quote(launcher.java().toString()) + " " + String.join(" ", java)
+                        + " -jar $w/fsconform.jar matrix --no-docker --only " + quote(only)
+                        + " --environments $w/environments.yaml --out $w/out --work-dir /var/tmp --jobs 1"
+                        + " > $g/summary.txt 2> $g/progress.log",
+                "rc=$?",
+                "cp $w/out/matrix.json $g/matrix.json",
+                "exit $rc",
+                "");
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /** The guest's matrix exits 0 or 1 (an environment failed: its row says why); anything else is the guest's failure. */
+    private static EnvFailure guestFailure(Path out) throws IOException {
+        Path status = out.resolve("exit-status");
+        if (!Files.isRegularFile(status)) {
+            return EnvFailure.setupError("the guest stopped before its run ended; console: " + lastConsoleLine(out));
+        }
+        String rc = Files.readString(status).strip();
+        if (rc.equals("0") || rc.equals("1")) {
+            return null;
+        }
+        Path err = out.resolve("progress.log");
+        String last = Files.isRegularFile(err) ? new Exec.Outcome(1, Files.readString(err)).lastLine() : "";
+        return EnvFailure.setupError("the guest's host lab exited " + rc + (last.isEmpty() ? "" : ": " + last));
+    }
+
+    static String lastConsoleLine(Path out) throws IOException {
+        Path console = out.resolve("console.log");
+        if (!Files.isRegularFile(console)) {
+            return "no console output";
+        }
+        List<String> lines = Files.readString(console).replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "").lines()
+                .map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return lines.isEmpty() ? "no console output" : lines.get(lines.size() - 1);
+    }
+
+    /** The guest kernel's facts: which kernel, from where, how it was run, its LSMs and filesystems. */
+    private static Map<String, String> facts(Kernel k, KernelImage image, Qemu qemu, Path out) throws IOException {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("kernel.axis", k.axis());
+        f.put("kernel.release", image.release());
+        f.put("kernel.suite", k.suite());
+        f.put("kernel.packages", image.packages().lines().map(l -> l.split(" ")[0]).collect(Collectors.joining(" ")));
+        f.put("kernel.vm", qemu.describe());
+        f.put("kernel.accel", qemu.accel());
+        Path lsm = out.resolve("lsm");
+        f.put("kernel.lsm", Files.isRegularFile(lsm) ? Files.readString(lsm).strip() : "none (no securityfs)");
+        Path fs = out.resolve("filesystems");
+        if (Files.isRegularFile(fs)) {
+            Set<String> names = new TreeSet<>();
+            Files.readAllLines(fs).forEach(l -> names.add(l.substring(l.lastIndexOf('\t') + 1).strip()));
+            f.put("kernel.filesystems", String.join(" ", names));
+        }
+        return f;
+    }
+
+    private static Fingerprint withFacts(Fingerprint fp, Map<String, String> facts) {
+        if (fp == null) {
+            return null;
+        }
+        Map<String, String> labels = new LinkedHashMap<>(fp.labels());
+        labels.putAll(facts);
+        return new Fingerprint(fp.kernel(), fp.arch(), fp.javaVersion(), fp.hostname(), fp.uid(), fp.capEff(),
+                fp.seccompMode(), fp.seccompFilters(), fp.noNewPrivs(), fp.landlockAbi(), fp.landlockRestricted(),
+                fp.mounts(), labels);
+    }
+
+    private static void keep(Path out, Path keep) {
+        for (String f : KEPT) {
+            try {
+                if (Files.isRegularFile(out.resolve(f))) {
+                    Files.copy(out.resolve(f), keep.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                // A missing log must not hide the guest's results.
+            }
+        }
+    }
+
+    private static boolean root() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.fsconform.env;
+
+import dev.fsconform.result.EnvironmentResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The kernel axis: for each chosen kernel of matrix/kernels.yaml, get its image (cache or build),
+ * boot it and run its host-lab environments inside. Kernels run one after another (a guest under
+ * emulation wants every core it can get). Whatever goes wrong with one kernel becomes its rows'
+ * status and reason; the others still run. Clean-up is the host lab's: a marked run directory that
+ * the next run reaps (with any QEMU naming it), and enclaves that die with this JVM.
+ */
+public final class KernelLab {
+    /**
+     * @param kernels "all", or comma-separated names of matrix/kernels.yaml
+     * @param keep    where each kernel's console log, exit status and guest summary are kept
+     */
+    public record Options(Path runRoot, String kernels, String only, Path keep, Launcher launcher) {
+    }
+
+    public record Report(String vm, List<EnvironmentResult> results, List<String> reaped) {
+    }
+
+    private KernelLab() {
+    }
+
+    /** The kernels --kernels names, checked against the catalogue: an unknown name is bad input. */
+    public static List<String> select(KernelCatalog catalog, String spec) {
+        if (spec == null || spec.isBlank() || spec.equals("none")) {
+            return List.of();
+        }
+        if (spec.equals("all")) {
+            return catalog.names();
+        }
+        if (spec.equals("ci")) {
+            return catalog.ciNames();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String n : spec.split(",")) {
+            String name = n.strip();
+            if (!catalog.names().contains(name)) {
+                throw new InvalidEnvironmentsException("--kernels: no kernel '" + name + "' in " + catalog.origin()
+                        + " (known: " + String.join(", ", catalog.names()) + ", or all, ci, none)");
+            }
+            out.add(name);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The environments each chosen kernel runs, as row names ({@code tmpfs@kernel-6.1}), after --only. */
+    public static List<String> rowNames(KernelCatalog kernels, EnvironmentCatalog envs, List<String> chosen, String only) {
+        List<String> out = new ArrayList<>();
+        for (Kernel k : kernels.kernels()) {
+            if (chosen.contains(k.name())) {
+                environments(k, envs, only).forEach(e -> out.add(e.name() + "@" + k.axis()));
+            }
+        }
+        return out;
+    }
+
+    /** A kernel's environments in catalogue order; --only matches the plain name, the group or the row name. */
+    static List<Environment> environments(Kernel k, EnvironmentCatalog envs, String only) {
+        Selection wanted = new Selection(String.join(",", k.environments()));
+        Selection picked = new Selection(only);
+        return envs.environments().stream().filter(wanted::matches)
+                .filter(e -> picked.matches(e) || picked.matchesName(e.name() + "@" + k.axis())).toList();
+    }
+
+    public static Report run(KernelCatalog kernels, EnvironmentCatalog envs, Options o, Consumer<String> progress)
+            throws IOException {
+        kernels.check(envs);
+        List<String> chosen = select(kernels, o.kernels());
+        List<Kernel> todo = kernels.kernels().stream().filter(k -> chosen.contains(k.name()))
+                .filter(k -> !environments(k, envs, o.only()).isEmpty()).toList();
+        Qemu qemu = Qemu.detect();
+        Children children = new Children();
+        RunDir runDir = RunDir.create(o.runRoot());
+        List<String> reaped = Reaper.reap(Set.of(o.runRoot()), runDir.dir().resolve("reaper.log"), children);
+        reaped.forEach(r -> progress.accept("reaper: " + r));
+        Thread hook = new Thread(() -> {
+            children.killAll();
+            try {
+                runDir.delete();
+            } catch (IOException e) {
+                // The next run's reaper removes what is left.
+            }
+        }, "fsconform-kernel-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        List<EnvironmentResult> results = new ArrayList<>();
+        try (KernelStatus status = new KernelStatus(todo.size(), progress, 15)) {
+            String missing = Tool.missing(List.of(Tool.QEMU, Tool.BUSYBOX, Tool.DEPMOD, Tool.DPKG_DEB, Tool.APT_GET, Tool.XZ,
+                    Tool.ZSTD));
+            KernelImages images = KernelImages.open(runDir.dir(), children);
+            for (int i = 0; i < todo.size(); i++) {
+                Kernel k = todo.get(i);
+                List<Environment> chosenEnvs = environments(k, envs, o.only());
+                status.start(i + 1, k.name());
+                long t0 = System.nanoTime();
+                try {
+                    if (missing != null) {
+                        throw EnvFailure.skipped("the kernel axis " + missing);
+                    }
+                    Path dir = runDir.dir().resolve(k.axis());
+                    KernelImage image = images.ensure(k, java.nio.file.Files.createDirectories(dir));
+                    status.set("image " + image.how() + ": " + image.release() + " (" + image.dir() + ")");
+                    results.addAll(KernelGuest.run(k, image, chosenEnvs,
+                            new KernelGuest.Setup(dir, o.keep().resolve(k.axis()), o.launcher(), envs.text(), qemu, children),
+                            status));
+                } catch (EnvFailure f) {
+                    long millis = (System.nanoTime() - t0) / 1_000_000;
+                    for (Environment e : chosenEnvs) {
+                        results.add(EnvironmentResult.notRun(e.name() + "@" + k.axis(), e.group(), e.description()
+                                + " (kernel " + k.name() + ")", f.status(), f.getMessage(), millis));
+                    }
+                }
+                status.set(String.format("done in %.0f s", (System.nanoTime() - t0) / 1e9));
+            }
+        } finally {
+            runDir.delete();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or ran.
+            }
+        }
+        return new Report(qemu.describe(), results, reaped);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.fsconform.env;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a kernel guest is started: qemu-system-x86_64 with KVM where it really works, TCG otherwise.
+ * "Really works" is /dev/kvm usable and a hardware KVM module (kvm_intel, kvm_amd) loaded: a
+ * paravirtual substitute (kvm_pvm) opens /dev/kvm but cannot run a stock kernel, so it is not used.
+ * -Dfsconform.kernels.accel=kvm|tcg overrides; -Dfsconform.kernels.smp and .memory size the guest.
+ *
+ * @param accel {@code kvm} or {@code tcg}, recorded in every guest row's fingerprint
+ */
+record Qemu(String accel, int smp, int memoryMb) {
+    /** The tag the guest's init mounts the host's root by, and the one of the results share. */
+    static final String ROOT_TAG = "hostroot";
+    static final String OUT_TAG = "out";
+
+    static Qemu detect() {
+        String forced = System.getProperty("fsconform.kernels.accel", "");
+        String accel = forced.equals("kvm") || forced.equals("tcg") ? forced : kvmWorks() ? "kvm" : "tcg";
+        return new Qemu(accel, Integer.getInteger("fsconform.kernels.smp", 2), Integer.getInteger("fsconform.kernels.memory", 2048));
+    }
+
+    private static boolean kvmWorks() {
+        Path kvm = Path.of("/dev/kvm");
+        return Files.isReadable(kvm) && Files.isWritable(kvm)
+                && (Files.isDirectory(Path.of("/sys/module/kvm_intel")) || Files.isDirectory(Path.of("/sys/module/kvm_amd")));
+    }
+
+    /**
+     * The host's root read-only (multidevs=remap: its submounts keep distinct inode numbers), the
+     * results directory writable, the console into a file; no network, no display, no firmware
+     * option ROMs beyond what -kernel needs, and no reboot: the guest's power-off ends QEMU.
+     */
+    List<String> argv(KernelImage image, Path out, Path console) {
+        List<String> argv = new ArrayList<>(List.of(Tool.QEMU.path(),
+                "-machine", "q35,accel=" + accel, "-cpu", accel.equals("kvm") ? "host" : "max",
+                "-smp", Integer.toString(smp), "-m", memoryMb + "M",
+                "-nodefaults", "-no-user-config", "-no-reboot", "-display", "none", "-monitor", "none",
+                "-serial", "file:" + console,
+                "-kernel", image.vmlinuz().toString(), "-initrd", image.initramfs().toString(),
+                "-append", "console=ttyS0 panic=-1 quiet loglevel=3",
+                "-virtfs", "local,path=/,mount_tag=" + ROOT_TAG + ",security_model=none,readonly=on,multidevs=remap",
+                "-virtfs", "local,path=" + out + ",mount_tag=" + OUT_TAG + ",security_model=none,multidevs=remap"));
+        return argv;
+    }
+
+    String describe() {
+        return "QEMU " + accel + ", " + smp + " vCPU, " + memoryMb + " MiB";
+    }
+}
