@@ -120,6 +120,28 @@ public final class EnvironmentCatalog {
         return s == null ? "unknown error" : s.lines().findFirst().orElse("").strip();
     }
 
+    /**
+     * The same catalogue with every time budget multiplied by {@code factor}, for a slower machine
+     * (a kernel guest under emulation); the budget the guest as a whole has stays the real limit.
+     */
+    static String slower(String yaml, int factor) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) YAML.readTree(yaml);
+            com.fasterxml.jackson.databind.node.ObjectNode defaults = root.path("defaults").isObject()
+                    ? (com.fasterxml.jackson.databind.node.ObjectNode) root.get("defaults") : root.putObject("defaults");
+            defaults.put("timeoutSeconds", Math.min(3600, defaults.path("timeoutSeconds").asInt(DEFAULT_TIMEOUT_SECONDS) * factor));
+            for (JsonNode e : root.path("environments")) {
+                if (e.isObject() && e.path("timeoutSeconds").canConvertToInt()) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) e).put("timeoutSeconds",
+                            Math.min(3600, e.get("timeoutSeconds").asInt() * factor));
+                }
+            }
+            return YAML.writeValueAsString(root);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new InvalidEnvironmentsException("cannot rewrite the environments' time budgets: " + e.getMessage());
+        }
+    }
+
     /** The YAML it was read from: a kernel guest runs the same catalogue. */
     String text() {
         return text;

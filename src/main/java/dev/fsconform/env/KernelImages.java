@@ -14,6 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Bootable kernels in a user cache directory, keyed by a content hash of what goes into them: the
@@ -71,8 +73,9 @@ final class KernelImages {
     }
 
     /** The kernel's image, from the cache or built now; a kernel that cannot be had is an EnvFailure with the reason. */
-    KernelImage ensure(Kernel k, Path logDir) throws IOException, EnvFailure {
+    KernelImage ensure(Kernel k, Path logDir, Consumer<String> phase) throws IOException, EnvFailure {
         Path last = cache.resolve(k.name() + ".last");
+        phase.accept("reading " + k.suite() + "'s package lists for " + k.packageName());
         Exec.Outcome resolved = script(logDir, "resolve-" + k.name(), RESOLVE_SECONDS, "resolve", k.suite(), k.packageName());
         if (!resolved.ok()) {
             Path previous = Files.isRegularFile(last) ? cache.resolve(Files.readString(last).strip()) : null;
@@ -90,6 +93,8 @@ final class KernelImages {
         try (FileChannel ch = FileChannel.open(cache.resolve(".lock-" + k.name()), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
             if (lock.isValid() && !Files.isRegularFile(dir.resolve(COMPLETE))) {
+                phase.accept("downloading " + packages.lines().map(l -> l.split(" ")[0]).collect(Collectors.joining(" "))
+                        + " and building its initramfs");
                 Exec.Outcome built = script(logDir, "build-" + k.name(), BUILD_SECONDS, "build", k.suite(), k.packageName(),
                         dir.toString());
                 if (!built.ok()) {

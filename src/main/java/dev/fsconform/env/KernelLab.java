@@ -83,14 +83,7 @@ public final class KernelLab {
         RunDir runDir = RunDir.create(o.runRoot());
         List<String> reaped = Reaper.reap(Set.of(o.runRoot()), runDir.dir().resolve("reaper.log"), children);
         reaped.forEach(r -> progress.accept("reaper: " + r));
-        Thread hook = new Thread(() -> {
-            children.killAll();
-            try {
-                runDir.delete();
-            } catch (IOException e) {
-                // The next run's reaper removes what is left.
-            }
-        }, "fsconform-kernel-cleanup");
+        Thread hook = new Thread(() -> abandon(children, runDir), "fsconform-kernel-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         List<EnvironmentResult> results = new ArrayList<>();
         try (KernelStatus status = new KernelStatus(todo.size(), progress, 15)) {
@@ -107,7 +100,7 @@ public final class KernelLab {
                         throw EnvFailure.skipped("the kernel axis " + missing);
                     }
                     Path dir = runDir.dir().resolve(k.axis());
-                    KernelImage image = images.ensure(k, java.nio.file.Files.createDirectories(dir));
+                    KernelImage image = images.ensure(k, java.nio.file.Files.createDirectories(dir), status::set);
                     status.set("image " + image.how() + ": " + image.release() + " (" + image.dir() + ")");
                     results.addAll(KernelGuest.run(k, image, chosenEnvs,
                             new KernelGuest.Setup(dir, o.keep().resolve(k.axis()), o.launcher(), envs.text(), qemu, children),
@@ -130,5 +123,24 @@ public final class KernelLab {
             }
         }
         return new Report(qemu.describe(), results, reaped);
+    }
+
+    /** Ctrl-C or SIGTERM: kill the guest (its enclave takes QEMU along), wait for it to go, remove the files. */
+    private static void abandon(Children children, RunDir runDir) {
+        children.killAll();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                runDir.delete();
+                return;
+            } catch (IOException e) {
+                // QEMU may still be closing its files: try again; the next run's reaper removes what is left.
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * progress lines in the results share.
  */
 final class KernelStatus implements AutoCloseable {
+    private static final Pattern HEADER = Pattern.compile("^fsconform matrix: (\\d+) environment");
     private static final Pattern DONE = Pattern.compile("^\\[\\s*(\\d+)/(\\d+)\\] (\\S+)\\s+(\\S+)");
     private final int total;
     private final Consumer<String> out;
@@ -72,6 +73,10 @@ final class KernelStatus implements AutoCloseable {
             if (Files.isRegularFile(progress)) {
                 String last = null;
                 for (String l : Files.readAllLines(progress)) {
+                    Matcher h = HEADER.matcher(l);
+                    if (h.find()) {
+                        last = "environment 1/" + h.group(1);
+                    }
                     Matcher m = DONE.matcher(l);
                     if (m.find()) {
                         last = "environment " + (Integer.parseInt(m.group(1)) + 1) + "/" + m.group(2) + " (" + m.group(3)
@@ -91,7 +96,7 @@ final class KernelStatus implements AutoCloseable {
                 for (int i = lines.size() - 1; i >= 0; i--) {
                     String l = lines.get(i);
                     if (l.contains("fsconform-guest: host lab starting")) {
-                        return "environment 1 (the host lab is starting)";
+                        return "starting the host lab";
                     }
                     if (l.contains("fsconform-guest: root ready")) {
                         return "booted, starting Java";

@@ -33,7 +33,7 @@ class SandboxCommandTest {
         // THEN status 2, one line naming the valid policies, no stack trace
         assertThat(r.exit()).as("%s", r).isEqualTo(2);
         assertThat(r.stderr()).containsExactly(
-                "sandbox: unknown Landlock policy 'strict' (valid: refer, no-refer, abi1, agent, agent-refer)");
+                "sandbox: unknown Landlock policy 'strict' (valid: refer, no-refer, abi1, agent, agent-refer, best-effort)");
         assertThat(r.stdout()).isEmpty();
     }
 

@@ -89,7 +89,7 @@ class LandlockPolicyTest {
     void parseRejectsUnknownNamesInOneLineListingTheValidOnes() {
         assertThatThrownBy(() -> LandlockPolicy.parse("strict", List.of(WS)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown Landlock policy 'strict' (valid: refer, no-refer, abi1, agent, agent-refer)");
+                .hasMessage("unknown Landlock policy 'strict' (valid: refer, no-refer, abi1, agent, agent-refer, best-effort)");
         assertThatThrownBy(() -> LandlockPolicy.parse("refer", List.of()))
                 .hasMessage("Landlock policy 'refer' needs at least one --rw DIR");
     }
@@ -121,5 +121,17 @@ class LandlockPolicyTest {
         assertThat(Landlock.effectiveHandled(LandlockPolicy.referDenied(List.of(WS)), 2))
                 .contains(REFER).doesNotContain(TRUNCATE, IOCTL_DEV);
         assertThat(Landlock.effectiveHandled(LandlockPolicy.referDenied(List.of(WS)), 7)).hasSize(16);
+    }
+
+    @Test
+    void theBestEffortPresetDropsReferWhereTheKernelLacksItAsAgentSandboxesDo() throws SandboxException {
+        // GIVEN the best-effort preset, which asks for every right and grants them all on its directories
+        LandlockPolicy p = LandlockPolicy.parse("best-effort", List.of(WS));
+        assertThat(p.handledAccess()).contains(REFER);
+        assertThat(p.rules().get(WS)).contains(REFER);
+        // WHEN clamped to ABI 1  THEN REFER goes quietly (cross-directory renames will be EXDEV there)
+        assertThat(Landlock.effectiveHandled(p, 1)).isEqualTo(Access.supportedBy(1)).doesNotContain(REFER);
+        // AND from ABI 2 it stays, granted
+        assertThat(Landlock.effectiveHandled(p, 2)).contains(REFER).doesNotContain(TRUNCATE);
     }
 }
