@@ -5,6 +5,7 @@ import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.ResultsFile;
 import dev.fsconform.report.Report;
+import dev.fsconform.validate.Preset;
 import dev.fsconform.validate.Profile;
 import dev.fsconform.validate.SandboxUnusableException;
 import dev.fsconform.validate.Validator;
@@ -37,9 +38,17 @@ final class ValidateCommand implements Callable<Integer> {
 
         @Option(names = "--image", paramLabel = "IMAGE", description = "Container image to run the probe in (through Docker).")
         String image;
+
+        @Option(names = "--podman", paramLabel = "IMAGE", description = "Container image to run the probe in through podman (your"
+                + " podman's images; rootful as root, rootless otherwise).")
+        String podman;
+
+        @Option(names = "--preset", paramLabel = "NAME", description = "A known sandbox as --exec prefix: bwrap, firejail.")
+        String preset;
     }
 
-    @Option(names = "--runtime", paramLabel = "NAME", description = "OCI runtime registered with Docker (runsc, crun, kata …); with --image.")
+    @Option(names = "--runtime", paramLabel = "NAME", description = "OCI runtime (runsc, crun, kata …): registered with Docker for"
+            + " --image; podman's own for --podman.")
     String runtime;
 
     @Option(names = "--docker-host", paramLabel = "URL", description = "Docker engine to use; with --image.")
@@ -74,7 +83,19 @@ final class ValidateCommand implements Callable<Integer> {
             throw new UsageException("--expect: " + e.getMessage());
         }
         Path outDir = Dirs.outputDir(out, "--out");
-        Validator validator = new Validator(target.exec, target.image, runtime, dockerHost, stage, java);
+        String exec = target.exec;
+        if (target.preset != null) {
+            try {
+                exec = Preset.parse(target.preset).prefix();
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--preset: " + e.getMessage());
+            }
+        }
+        if (target.podman != null && dockerHost != null) {
+            throw new UsageException("--docker-host goes with --image; --podman starts podman's own API service");
+        }
+        Validator validator = new Validator(exec, target.podman != null ? target.podman : target.image, runtime, dockerHost, stage, java)
+                .viaPodman(target.podman != null);
         Validator.Run run;
         try {
             run = validator.run(dirs, baseline);

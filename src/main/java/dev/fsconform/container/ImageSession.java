@@ -25,6 +25,8 @@ public final class ImageSession implements AutoCloseable {
     private final String java;
     private final String describe;
 
+    private AutoCloseable service = () -> { };
+
     private ImageSession(EngineApi api, String id, String java, String describe) {
         this.api = api;
         this.id = id;
@@ -50,6 +52,10 @@ public final class ImageSession implements AutoCloseable {
                 KeepAlive.class.getName(), String.valueOf(Engine.LIFETIME_SECONDS)));
         ContainerSpec spec = ContainerSpec.of(image, List.of(), Labels.owner(RunId.current(), "validate"))
                 .withEntrypoint(entrypoint).withRuntime(runtime);
+        if (api.version().product().startsWith("Podman")) {
+            // Where root may not raise limits, podman's defaults keep the container from starting.
+            spec = spec.withUlimits(PodmanEngine.limits());
+        }
         String describe = "image " + image + (runtime == null ? "" : " (runtime " + runtime + ")") + " on " + api.host();
         String id = null;
         try {
@@ -64,6 +70,38 @@ public final class ImageSession implements AutoCloseable {
             throw new ContainerException(describe + ": " + e.getMessage());
         } catch (ContainerException e) {
             remove(api, id);
+            throw e;
+        }
+    }
+
+    /**
+     * The same through podman: a podman API service of the calling user, on their own storage (so their
+     * images are there), with {@code runtime} (null: podman's default), ended with the session.
+     */
+    public static ImageSession startPodman(String image, String runtime, Path jar, Path stagedRuntime, String imageJava) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("fsconform-podman-");
+        } catch (IOException e) {
+            throw new ContainerException("cannot make a directory for podman's socket: " + e.getMessage());
+        }
+        PodmanService service;
+        try {
+            service = PodmanService.forCurrentUser(dir, runtime);
+        } catch (EngineException e) {
+            Cleanup.deleteTree(dir);
+            throw new ContainerException("podman: " + e.getMessage());
+        }
+        try {
+            ImageSession s = start(image, null, service.host(), jar, stagedRuntime, imageJava);
+            s.service = () -> {
+                service.close();
+                Cleanup.deleteTree(dir);
+            };
+            return s;
+        } catch (ContainerException e) {
+            service.close();
+            Cleanup.deleteTree(dir);
             throw e;
         }
     }
@@ -134,6 +172,11 @@ public final class ImageSession implements AutoCloseable {
     @Override
     public void close() {
         remove(api, id);
+        try {
+            service.close();
+        } catch (Exception e) {
+            System.err.println("fsconform: stopping podman's service: " + e.getMessage());
+        }
     }
 
     /** Waits until the engine no longer lists it, and says so when the engine kept it. */

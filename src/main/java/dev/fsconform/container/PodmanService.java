@@ -124,9 +124,14 @@ final class PodmanService implements AutoCloseable {
      * A service on the calling user's own storage, so that their images are there: what {@code validate
      * --podman} talks to. The socket goes into {@code dir}.
      */
-    static PodmanService forCurrentUser(Path dir) throws EngineException {
+    static PodmanService forCurrentUser(Path dir, String runtime) throws EngineException {
         Path socket = dir.resolve("api.sock");
-        String service = String.join(" ", quoteAll(List.of("podman", "system", "service", "--time=0", "unix://" + socket)));
+        List<String> podman = new ArrayList<>(List.of("podman"));
+        if (runtime != null) {
+            podman.addAll(List.of("--runtime", runtime));
+        }
+        podman.addAll(List.of("system", "service", "--time=0", "unix://" + socket));
+        String service = String.join(" ", quoteAll(podman));
         return launch(service, "unix://" + socket, socket, dir.resolve("service.log"));
     }
 

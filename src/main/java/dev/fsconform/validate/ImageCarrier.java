@@ -29,6 +29,18 @@ final class ImageCarrier implements Carrier {
         }
     }
 
+    /** The same through the calling user's podman. */
+    static ImageCarrier startPodman(String image, String runtime, Path jar, String imageJava) {
+        try {
+            Path staged = imageJava == null ? Stage.RuntimeImage.cached() : null;
+            return new ImageCarrier(ImageSession.startPodman(image, runtime, jar, staged, imageJava));
+        } catch (IOException e) {
+            throw new SandboxUnusableException("cannot build a Java runtime to copy into " + image + ": " + e.getMessage());
+        } catch (ContainerException e) {
+            throw new SandboxUnusableException(e.getMessage());
+        }
+    }
+
     @Override
     public String describe() {
         return session.describe();

@@ -15,6 +15,8 @@ public final class Validator {
     private final Path stage;
     private final String java;
 
+    private boolean podman;
+
     public Validator(String exec, String image, String runtime, String dockerHost, Path stage, String java) {
         this.exec = exec;
         this.image = image;
@@ -22,6 +24,12 @@ public final class Validator {
         this.dockerHost = dockerHost;
         this.stage = stage;
         this.java = java;
+    }
+
+    /** The image runs through podman's API service instead of Docker. */
+    public Validator viaPodman(boolean viaPodman) {
+        this.podman = viaPodman;
+        return this;
     }
 
     /** Results inside the sandbox and, when asked, outside it on the same directories. */
@@ -40,7 +48,8 @@ public final class Validator {
             if (stage != null) {
                 throw new SandboxUnusableException("--stage goes with --exec; --image copies the probe into the container itself");
             }
-            try (ImageCarrier carrier = ImageCarrier.start(image, runtime, dockerHost, self, java)) {
+            try (ImageCarrier carrier = podman ? ImageCarrier.startPodman(image, runtime, self, java)
+                    : ImageCarrier.start(image, runtime, dockerHost, self, java)) {
                 inside = Validation.run(carrier, dirs, "sandbox");
             }
         }

@@ -116,6 +116,50 @@ class ValidateIT {
         assertThat(stage).isEmptyDirectory();
     }
 
+    @Test
+    void bwrapPresetsPrivateTmpIsAMountBoundaryUnderTheWorkspace() throws Exception {
+        assumeTrue(onPath("bwrap"), "bubblewrap is not installed");
+        // GIVEN a workspace outside /tmp (bwrap's /tmp is a fresh tmpfs, the host's /tmp is not seen)
+        Path ws = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "preset-bwrap-");
+        try {
+            // WHEN the bwrap preset probes it and /tmp
+            Run r = validate("--preset", "bwrap", "--dir", ws.toString(), "--dir", "/tmp", "--expect", "agent-sandbox");
+
+            // THEN /tmp is a tmpfs of its own there, and staging from one into the other is EXDEV for that reason
+            assertThat(r.code).as("exit code; out: %s; err: %s", r.out, r.err).isEqualTo(1);
+            assertThat(r.out).containsPattern("staging-to-cas +EXDEV .*cause: mount-boundary").contains("/tmp on tmpfs");
+        } finally {
+            dev.fsconform.files.Trees.delete(ws);
+        }
+    }
+
+    @Test
+    void firejailPresetsDefaultProfilePutsATmpfsOnVarTmp() throws Exception {
+        assumeTrue(onPath("firejail"), "firejail is not installed");
+        Path ws = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "preset-firejail-");
+        try {
+            Run r = validate("--preset", "firejail", "--dir", ws.toString(), "--dir", "/var/tmp", "--expect", "agent-sandbox");
+
+            assertThat(r.code).as("exit code; out: %s; err: %s", r.out, r.err).isEqualTo(1);
+            assertThat(r.out).containsPattern("staging-to-cas +EXDEV .*cause: mount-boundary").contains("/var/tmp on tmpfs");
+        } finally {
+            dev.fsconform.files.Trees.delete(ws);
+        }
+    }
+
+    @Test
+    void anUnknownPresetIsOneLineAndExitTwo() throws Exception {
+        Run r = validate("--preset", "nsjail", "--dir", tmp.toString());
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.strip().lines()).singleElement().asString().contains("unknown preset 'nsjail' (known: bwrap, firejail");
+    }
+
+    private static boolean onPath(String tool) {
+        return List.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")).stream()
+                .anyMatch(d -> Files.isExecutable(Path.of(d.isEmpty() ? "." : d, tool)));
+    }
+
     private String landlock(String policy, Path rw) {
         return JAVA + " -jar " + JAR + " sandbox --landlock " + policy + " --rw " + rw + " --";
     }
