@@ -13,13 +13,19 @@ set -euo pipefail
 dir="$1"; runs="$2"; cp="$3"
 echo "== in-process cost per cell on $(stat -f -c %T "$dir") (10 rounds after 3 warm-up rounds)"
 java -cp "$cp" dev.fsconform.bench.ProbeBench "$dir" 10
-echo "== whole probe process (JVM start to exit), $runs runs"
-times=()
+echo "== whole probe process (JVM start to exit) against a bare --help process, $runs interleaved pairs"
+probe=(); help=()
 for i in $(seq "$runs"); do
-  s=$(date +%s%N); java -jar target/fsconform.jar probe "$dir" --quiet; e=$(date +%s%N)
-  times+=($(( (e - s) / 1000000 )))
+  s=$(date +%s%N); java -jar target/fsconform.jar --help >/dev/null; m=$(date +%s%N)
+  java -jar target/fsconform.jar probe "$dir" --quiet; e=$(date +%s%N)
+  help+=($(( (m - s) / 1000000 ))); probe+=($(( (e - m) / 1000000 )))
 done
-printf "%s\n" "${times[@]}" | sort -n | awk "{a[NR]=\$1} END {printf \"median %d ms  min %d ms  max %d ms\n\", a[int((NR+1)/2)], a[1], a[NR]}"
+med() { printf "%s\n" "$@" | sort -n | awk "{a[NR]=\$1} END {printf \"median %d ms  min %d ms  max %d ms\", a[int((NR+1)/2)], a[1], a[NR]}"; }
+echo "probe --quiet  $(med "${probe[@]}")"
+echo "--help         $(med "${help[@]}")"
+ph=$(printf "%s\n" "${probe[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+hh=$(printf "%s\n" "${help[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+echo "ratio of medians $(awk "BEGIN {printf \"%.2f\", $ph / $hh}")"
 '
 if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
   d="$(mktemp -d)"

@@ -20,6 +20,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("probe")) {
+            NativePreload.start();
+        }
         System.exit(execute(args));
     }
 

@@ -63,7 +63,7 @@ public final class Probe {
             for (Scenario s : config.scenarios()) {
                 for (Operation op : config.operations()) {
                     stopIfShuttingDown();
-                    String cell = String.format("c%04d", n++);
+                    String cell = cellName(n++);
                     long t0 = System.nanoTime();
                     Observation o = runCell(op, s, one.dir().resolve(cell), two == null ? null : two.dir().resolve(cell));
                     listener.cellDone(o, System.nanoTime() - t0);
@@ -73,8 +73,8 @@ public final class Probe {
             for (Pattern p : config.patterns()) {
                 stopIfShuttingDown();
                 long t0 = System.nanoTime();
-                Observation o = PatternCell.run(p, one.dir().resolve(String.format("c%04d", n)),
-                        two == null ? null : two.dir().resolve(String.format("c%04d", n)), config.seeds());
+                Observation o = PatternCell.run(p, one.dir().resolve(cellName(n)),
+                        two == null ? null : two.dir().resolve(cellName(n)), config.seeds());
                 n++;
                 listener.cellDone(o, System.nanoTime() - t0);
                 cells.add(o);
@@ -93,6 +93,12 @@ public final class Probe {
         return new EnvironmentResult(config.name(), config.labels().getOrDefault("group", "adhoc"),
                 config.labels().getOrDefault("description", "probe of " + config.primary()),
                 EnvStatus.RAN, null, fingerprint, millis, cells);
+    }
+
+    /** "c0042": what String.format("c%04d", n) gives, without parsing a format for every cell. */
+    static String cellName(int n) {
+        String digits = Integer.toString(n);
+        return "c" + "0000".substring(Math.min(4, digits.length())) + digits;
     }
 
     /** Ctrl-C or SIGTERM: make nothing more in the scratch directory the shutdown hook is removing. */
@@ -119,6 +125,12 @@ public final class Probe {
                     return Observation.notRun(op.id(), s.id(), CellStatus.SKIPPED, Seeds.USED);
                 }
             } else {
+                // Made here, each with one mkdir: Files.createDirectories would first fail on the
+                // missing cell directory, then probe its ancestors, for every cell.
+                Files.createDirectory(cellRoot);
+                if (s.crossMount()) {
+                    Files.createDirectory(cellRoot2);
+                }
                 f = Fixture.create(s, cellRoot, cellRoot2, s.id() + "/" + op.id());
             }
         } catch (IOException | RuntimeException e) {

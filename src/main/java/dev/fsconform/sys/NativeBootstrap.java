@@ -34,6 +34,12 @@ public final class NativeBootstrap {
         }
     }
 
+    /** Whether jffi could load its stub from the temp directory as things are now. */
+    public static boolean tempDirUsable() {
+        return System.getProperty("jffi.extract.dir") == null && System.getProperty("jffi.boot.library.path") == null
+                && usable(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
     static boolean usable(Path dir) {
         if (noexec(dir)) {
             return false;
