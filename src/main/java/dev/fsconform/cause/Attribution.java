@@ -27,6 +27,11 @@ public final class Attribution {
     }
 
     /** The causes of one cell of this environment; never empty. */
+    /** The causes rules find for an allowed outcome that need not be explained (EINVAL for a flag): none is not unknown. */
+    public List<Cause> explainIfKnown(Observation cell) {
+        return Rules.fire(Context.of(controls, cell));
+    }
+
     public List<Cause> explain(Observation cell) {
         Context c = Context.of(controls, cell);
         List<Cause> fired = Rules.fire(c);

@@ -19,9 +19,12 @@ public record Cause(String id, String title, List<String> evidence, String fix) 
     public static final String FUSE = "fuse";
     public static final String LANDLOCK_REFER = "landlock-refer";
     public static final String SECCOMP = "seccomp";
+    public static final String GVISOR_RENAME_FLAGS = "gvisor-rename-flags";
+    public static final String GVISOR_COPY_UP = "gvisor-copy-up";
+    public static final String GVISOR_TMP_TMPFS = "gvisor-tmp-tmpfs";
     public static final String UNKNOWN = "unknown";
     public static final List<String> IDS = List.of(MOUNT_BOUNDARY, OVERLAYFS_LOWER_DIR, OVERLAYFS_INODE_NUMBER, FUSE_OVERLAYFS,
-            BTRFS_SUBVOLUME, FUSE, LANDLOCK_REFER, SECCOMP, UNKNOWN);
+            BTRFS_SUBVOLUME, FUSE, LANDLOCK_REFER, SECCOMP, GVISOR_RENAME_FLAGS, GVISOR_COPY_UP, GVISOR_TMP_TMPFS, UNKNOWN);
 
     public Cause {
         evidence = List.copyOf(evidence);

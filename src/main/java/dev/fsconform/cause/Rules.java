@@ -20,9 +20,16 @@ final class Rules {
     static List<Cause> fire(Context c) {
         List<Cause> out = new ArrayList<>();
         mountBoundary(c).ifPresent(out::add);
-        btrfsSubvolume(c).ifPresent(out::add);
-        overlayLowerDir(c).ifPresent(out::add);
-        OverlayInodeRule.apply(c).ifPresent(out::add);
+        if (GvisorRule.applies(c)) {
+            // gVisor's sentry implements its own overlay and rename: Linux's overlayfs and btrfs rules say nothing here.
+            GvisorRule.tmpTmpfs(c).ifPresent(out::add);
+            GvisorRule.copyUp(c).ifPresent(out::add);
+            GvisorRule.renameFlags(c).ifPresent(out::add);
+        } else {
+            btrfsSubvolume(c).ifPresent(out::add);
+            overlayLowerDir(c).ifPresent(out::add);
+            OverlayInodeRule.apply(c).ifPresent(out::add);
+        }
         fuseOverlayfs(c).ifPresent(out::add);
         fuse(c).ifPresent(out::add);
         landlockRefer(c).ifPresent(out::add);

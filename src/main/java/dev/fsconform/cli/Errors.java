@@ -6,14 +6,25 @@ import dev.fsconform.result.InvalidResultsException;
 import dev.fsconform.sys.NativeUnavailableException;
 import java.io.UncheckedIOException;
 
-/** Maps failures to one line and an exit code: 2 for what the user can fix, 1 for everything else. */
+/**
+ * Maps failures to one line and an exit code: 2 for what the user can fix, 1 for an I/O failure, and
+ * {@link #EXIT_INTERNAL} for a bug (an unexpected runtime exception), so that a crash is never read as
+ * validate's "profile violated" (1).
+ */
 final class Errors {
     private Errors() {
     }
 
+    /** sysexits(3) EX_SOFTWARE. */
+    static final int EXIT_INTERNAL = 70;
+
     static int exitCode(Exception e) {
-        return e instanceof UsageException || e instanceof InvalidResultsException
-                || e instanceof InvalidEnvironmentsException || e instanceof InvalidContainersException ? Main.EXIT_USAGE : 1;
+        if (e instanceof UsageException || e instanceof InvalidResultsException
+                || e instanceof InvalidEnvironmentsException || e instanceof InvalidContainersException) {
+            return Main.EXIT_USAGE;
+        }
+        return e instanceof RuntimeException && !(e instanceof UncheckedIOException)
+                && !(e instanceof NativeUnavailableException) ? EXIT_INTERNAL : 1;
     }
 
     static String oneLine(Throwable e) {
@@ -25,6 +36,6 @@ final class Errors {
             return e.getMessage();
         }
         String msg = e.getMessage();
-        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.lines().findFirst().orElse(""));
+        return (e instanceof RuntimeException ? "internal error (please report it): " : "") + e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.lines().findFirst().orElse(""));
     }
 }

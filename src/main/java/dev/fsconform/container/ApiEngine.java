@@ -1,5 +1,6 @@
 package dev.fsconform.container;
 
+import dev.fsconform.result.EnvStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,11 @@ final class ApiEngine implements Engine {
             return new ApiBox(id, volume, bind);
         } catch (EngineException e) {
             new ApiBox(id, volume, bind).close();
+            if (env.runtime() != null && e.getMessage().contains("runtime")) {
+                // Docker: "unknown or invalid runtime name: runsc": a fact of this machine, not a failure.
+                throw new EngineException("the engine has no usable runtime '" + env.runtime() + "' ("
+                        + e.getMessage() + "); for runsc, matrix/gvisor/install-runsc.sh registers it", EnvStatus.SKIPPED);
+            }
             throw e;
         }
     }

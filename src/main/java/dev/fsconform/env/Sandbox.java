@@ -9,9 +9,12 @@ import java.util.Map;
 /**
  * Restrictions applied to the probe process itself, by name of a policy preset of the
  * {@code fsconform sandbox} wrapper: a Landlock policy, a seccomp policy, or both. Neither needs root.
+ * {@code runtime: runsc} runs the probe in gVisor instead ({@code runsc --network=none do}), on the
+ * host's root as gVisor presents it.
  */
-record Sandbox(String landlock, String seccomp) {
-    static final Sandbox NONE = new Sandbox(null, null);
+record Sandbox(String landlock, String seccomp, String runtime) {
+    static final Sandbox NONE = new Sandbox(null, null, null);
+    static final String RUNSC = "runsc";
     private static final String NAME = "[a-z0-9][a-z0-9-]*";
     /** What each preset of `fsconform sandbox` does with REFER (LandlockPolicy in dev.fsconform.sandbox). */
     private static final Map<String, String> REFER = Map.of("refer", "granted", "agent-refer", "granted",
@@ -24,6 +27,9 @@ record Sandbox(String landlock, String seccomp) {
         if (seccomp != null && !seccomp.matches(NAME)) {
             throw new IllegalArgumentException("sandbox.seccomp must be a policy name like renameat2-enosys (got '" + seccomp + "')");
         }
+        if (runtime != null && !RUNSC.equals(runtime)) {
+            throw new IllegalArgumentException("sandbox.runtime must be runsc (got '" + runtime + "')");
+        }
     }
 
     /** A best-effort ruleset grants REFER only where the running kernel has it (ABI 2 and later). */
@@ -33,7 +39,7 @@ record Sandbox(String landlock, String seccomp) {
     }
 
     boolean none() {
-        return landlock == null && seccomp == null;
+        return landlock == null && seccomp == null && runtime == null;
     }
 
     /**
@@ -52,6 +58,9 @@ record Sandbox(String landlock, String seccomp) {
         if (seccomp != null) {
             l.put("sandbox.seccomp", seccomp);
         }
+        if (runtime != null) {
+            l.put("sandbox.runtime", runtime);
+        }
         return l;
     }
 
@@ -60,7 +69,15 @@ record Sandbox(String landlock, String seccomp) {
         if (none()) {
             return null;
         }
-        if (!host.sandboxWrapper()) {
+        if (runtime != null) {
+            if (Tool.RUNSC.locate().isEmpty()) {
+                return "needs gVisor's runsc: " + Tool.missing(List.of(Tool.RUNSC)) + "; matrix/gvisor/install-runsc.sh installs it";
+            }
+            if (!host.root()) {
+                return "runsc do needs root here";
+            }
+        }
+        if ((landlock != null || seccomp != null) && !host.sandboxWrapper()) {
             return "needs the `fsconform sandbox` wrapper, which this fsconform build does not include";
         }
         if (landlock != null && host.landlockAbi() < 1) {
@@ -74,6 +91,14 @@ record Sandbox(String landlock, String seccomp) {
 
     /** The command that runs {@code command} under this sandbox: fsconform sandbox [...] -- command. */
     List<String> wrap(List<String> fsconform, List<Path> writable, List<String> command) {
+        if (runtime != null) {
+            // runsc's gofer re-executes /proc/self/exe, which fails with EPERM in the lab's PID namespace
+            // under the host's /proc: it gets a PID namespace whose /proc is its own.
+            List<String> argv = new ArrayList<>(List.of(Tool.UNSHARE.path(), "--pid", "--fork", "--mount", "--mount-proc",
+                    "--kill-child", Tool.RUNSC.locate().map(Path::toString).orElse(RUNSC), "--network=none", "do", "--"));
+            argv.addAll(new Sandbox(landlock, seccomp, null).wrap(fsconform, writable, command));
+            return argv;
+        }
         if (none()) {
             return command;
         }

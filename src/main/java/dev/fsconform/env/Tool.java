@@ -32,7 +32,8 @@ enum Tool {
     DPKG_DEB("dpkg-deb", "dpkg"),
     APT_GET("apt-get", "apt"),
     XZ("xz", "xz-utils"),
-    ZSTD("zstd", "zstd");
+    ZSTD("zstd", "zstd"),
+    RUNSC("runsc", "runsc (bookworm-backports)");
 
     private final String binary;
     private final String debianPackage;

@@ -57,7 +57,8 @@ public final class Grader {
         }
         Optional<Row> row = table.decide(Cell.of(a.env(), cell));
         Grade grade = row.map(Row::grade).orElse(Grade.UNKNOWN);
-        List<Cause> causes = grade.finding() || Signals.needsCause(cell) ? a.explain(cell) : List.of();
+        List<Cause> causes = grade.finding() || Signals.needsCause(cell) ? a.explain(cell)
+                : grade == Grade.ACCEPTABLE ? a.explainIfKnown(cell) : List.of();
         return row.map(r -> new GradedCell(cell, grade, r.id(), r.rationale(), r.reference(), causes))
                 .orElseGet(() -> new GradedCell(cell, Grade.UNKNOWN, null,
                         MISSING + ": no row of '" + table.name() + "' grades " + cell.operation() + " × "

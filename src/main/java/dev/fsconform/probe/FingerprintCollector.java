@@ -45,7 +45,8 @@ final class FingerprintCollector {
                 landlockAbi,
                 restricted == null ? null : Boolean.valueOf(restricted),
                 mounts,
-                labels);
+                labels,
+                procVersion());
     }
 
     /** The facts of {@code dir}'s mount from what stat and statfs said and the mount table. */
@@ -74,6 +75,14 @@ final class FingerprintCollector {
             return dir.toRealPath().toString();
         } catch (IOException | RuntimeException e) {
             return dir.toAbsolutePath().normalize().toString();
+        }
+    }
+
+    private static String procVersion() {
+        try {
+            return Files.readAllLines(Path.of("/proc/version")).stream().findFirst().map(String::strip).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -33,6 +33,12 @@ final class ContainerFacts {
         String mount = l.get(Labels.MOUNT);
         String op = o.operation();
         String sc = o.scenario();
+        if ("runsc".equals(l.get(Labels.RUNTIME))) {
+            Optional<Fact> gvisor = gvisor(o, mount);
+            if (gvisor.isPresent()) {
+                return gvisor;
+            }
+        }
         if (blocksRenameat2(env) && RENAMEAT2.contains(op)) {
             return fact("the seccomp profile answers renameat2 with ENOSYS", "ENOSYS");
         }
@@ -62,6 +68,23 @@ final class ContainerFacts {
             if (op.equals("files-move-atomic")) {
                 return fact(why + " (ATOMIC_MOVE is rename(2))", "AtomicMoveNotSupportedException");
             }
+        }
+        return Optional.empty();
+    }
+
+    /** gVisor's sentry answers rename itself: its own overlay on the rootfs, its gofer (9p) on volumes. */
+    private static Optional<Fact> gvisor(Observation o, String mount) {
+        String op = o.operation();
+        if (op.equals("renameat2-exchange") || op.equals("renameat2-whiteout")) {
+            return fact("gVisor implements neither RENAME_EXCHANGE nor RENAME_WHITEOUT", "EINVAL");
+        }
+        boolean gofer = o.where() != null && "9p".equals(o.where().sourceFs()) && "9p".equals(o.where().targetFs());
+        if (op.equals("renameat2-noreplace") && gofer) {
+            return fact("gVisor's gofer mounts (volumes) refuse RENAME_NOREPLACE", "EINVAL");
+        }
+        if (SEEDED_DIRS.contains(o.scenario()) && MOVES.contains(op)) {
+            return "volume".equals(mount) ? fact("the engine copied the seed tree into the volume: plain directories", "OK")
+                    : fact("gVisor's own overlay copies an image-layer directory up to rename it", "COPIED");
         }
         return Optional.empty();
     }
