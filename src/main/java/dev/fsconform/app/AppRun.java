@@ -26,6 +26,9 @@ public final class AppRun {
     /** Colour codes some tools print even when not on a terminal. */
     private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;]*m");
 
+    /** Version lines by command: several jobs share a tool, and asking pip its version costs half a second. */
+    private static final Map<List<String>, String> VERSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final AppJob job;
     private final Path jobDir;
     private final Path otherDir;
@@ -137,11 +140,15 @@ public final class AppRun {
         if (job.version().isEmpty()) {
             return job.tool();
         }
-        Exit e = exec(new AppJob.Step(null, job.version()), "version", null);
-        String first = e.firstLine == null ? "" : e.firstLine.strip();
-        String cmd = String.join(" ", job.version());
-        if (e.status != 0 || first.isEmpty()) {
-            throw new Unavailable(cmd + " exited " + e.status + " (" + e.lastLine + ")" + (job.gnu() ? ": not GNU" : ""));
+        String first = VERSIONS.get(job.version());
+        if (first == null) {
+            Exit e = exec(new AppJob.Step(null, job.version()), "version", null);
+            first = e.firstLine == null ? "" : e.firstLine.strip();
+            if (e.status != 0 || first.isEmpty()) {
+                throw new Unavailable(String.join(" ", job.version()) + " exited " + e.status + " (" + e.lastLine + ")"
+                        + (job.gnu() ? ": not GNU" : ""));
+            }
+            VERSIONS.put(job.version(), first);
         }
         if (job.gnu() && !first.contains("GNU")) {
             throw new Unavailable(job.needs().get(0) + " here is not GNU (" + first + ")");

@@ -1,5 +1,6 @@
 package dev.fsconform.cli;
 
+import dev.fsconform.app.AppJobs;
 import dev.fsconform.container.ContainerCatalog;
 import dev.fsconform.container.ContainerMatrix;
 import dev.fsconform.env.EnvironmentCatalog;
@@ -65,6 +66,11 @@ final class MatrixCommand implements Callable<Integer> {
             description = "Where run directories and sparse images go; best on disk, as images on a tmpfs use RAM (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
+    @Option(names = "--apps", paramLabel = "JOBS",
+            description = "Real tools in every environment: none, all (every job but the opt-in ones) or job ids, comma-separated "
+                    + "(default: each environment's own `apps` in the environments file).")
+    String apps;
+
     @Spec
     CommandSpec spec;
 
@@ -91,12 +97,19 @@ final class MatrixCommand implements Callable<Integer> {
         if (!root.toString().matches("[A-Za-z0-9_./+-]+")) {
             throw new UsageException("--work-dir " + root + " has characters overlay mount options cannot carry (use letters, digits, . _ + - /)");
         }
+        if (apps != null) {
+            try {
+                AppJobs.select(apps);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--apps: " + e.getMessage());
+            }
+        }
         boolean wrapper = spec.parent().subcommands().containsKey("sandbox");
         System.err.printf("fsconform matrix: %d environment(s) from %s%s%s%n", chosen.size(), catalog.origin(),
                 chosenContainers.isEmpty() ? "" : ", " + chosenContainers.size() + " from " + containers.origin(),
                 kernelRows.isEmpty() ? "" : ", " + kernelRows.size() + " in kernel guests from " + kernelCatalog.origin());
         long t0 = System.nanoTime();
-        HostLab.Report report = HostLab.run(catalog, new HostLab.Options(root, only, n, wrapper, Launcher.of(jar())),
+        HostLab.Report report = HostLab.run(catalog, new HostLab.Options(root, only, n, wrapper, Launcher.of(jar()), apps),
                 System.err::println);
         if (!chosenContainers.isEmpty()) {
             ContainerMatrix.Report c = ContainerMatrix.run(containers,

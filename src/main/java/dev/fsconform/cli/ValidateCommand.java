@@ -1,5 +1,6 @@
 package dev.fsconform.cli;
 
+import dev.fsconform.app.AppJobs;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
@@ -67,6 +68,11 @@ final class ValidateCommand implements Callable<Integer> {
             description = "none, posix-local or agent-sandbox; exit 1 when violated (default: ${DEFAULT-VALUE}).")
     String expect;
 
+    @Option(names = "--apps", paramLabel = "JOBS", defaultValue = "all",
+            description = "Real tools to run in each directory: all (every job but the opt-in ones), none, or job ids, "
+                    + "comma-separated (default: ${DEFAULT-VALUE}).")
+    String apps;
+
     @Option(names = "--baseline", description = "Also run the probe outside the sandbox on the same directories and show the diff.")
     boolean baseline;
 
@@ -82,6 +88,11 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--expect: " + e.getMessage());
         }
+        try {
+            AppJobs.select(apps);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--apps: " + e.getMessage());
+        }
         Path outDir = Dirs.outputDir(out, "--out");
         String exec = target.exec;
         if (target.preset != null) {
@@ -94,8 +105,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (target.podman != null && dockerHost != null) {
             throw new UsageException("--docker-host goes with --image; --podman starts podman's own API service");
         }
-        Validator validator = new Validator(exec, target.podman != null ? target.podman : target.image, runtime, dockerHost, stage, java)
-                .viaPodman(target.podman != null);
+        Validator validator = new Validator(exec, target.podman != null ? target.podman : target.image, runtime, dockerHost, stage,
+                java, apps).viaPodman(target.podman != null);
         Validator.Run run;
         try {
             run = validator.run(dirs, baseline);
@@ -108,8 +119,9 @@ final class ValidateCommand implements Callable<Integer> {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), all);
         List<EnvironmentVerdict> verdicts = Verdicts.of(file);
         Report.write(file, verdicts, outDir);
-        ConsoleSummary.print(verdicts, System.out);
         List<EnvironmentVerdict> inside = verdicts.subList(0, run.sandboxed().size());
+        Validator.printTools(inside, System.out);
+        ConsoleSummary.print(verdicts, System.out);
         inside.forEach(v -> System.out.println(System.lineSeparator() + v.diagnosis() + System.lineSeparator()));
         Validator.printPatterns(inside, System.out);
         if (baseline) {

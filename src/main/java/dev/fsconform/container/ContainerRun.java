@@ -65,7 +65,8 @@ final class ContainerRun {
             a.add("--second");
             a.add(env.mount().second());
         }
-        a.addAll(List.of("--name", env.name(), "--json", "-"));
+        // Every real tool: the images carry few, and a missing one is a SKIPPED cell that costs nothing.
+        a.addAll(List.of("--name", env.name(), "--json", "-", "--apps", "all"));
         for (Map.Entry<String, String> l : labels(env, engineLabels).entrySet()) {
             a.add("--label");
             a.add(l.getKey() + "=" + l.getValue());

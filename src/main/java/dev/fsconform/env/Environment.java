@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import dev.fsconform.app.AppJobs;
 import dev.fsconform.result.EnvironmentResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
  * the probe records in its fingerprint; {@link EnvironmentRun} sets it up, probes and tears it down.
  */
 record Environment(String name, String group, String description, Backend backend, Sandbox sandbox,
-                   Integer timeoutSeconds) {
+                   Integer timeoutSeconds, String apps) {
     static final String NAME = "[a-z0-9][a-z0-9._+-]*";
 
     Environment {
@@ -26,6 +27,8 @@ record Environment(String name, String group, String description, Backend backen
             throw new IllegalArgumentException("missing 'backend'");
         }
         sandbox = sandbox == null ? Sandbox.NONE : sandbox;
+        apps = apps == null ? "none" : apps;
+        AppJobs.select(apps);
         if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > 3600)) {
             throw new IllegalArgumentException("timeoutSeconds must be between 1 and 3600 (got " + timeoutSeconds + ")");
         }
@@ -38,7 +41,7 @@ record Environment(String name, String group, String description, Backend backen
     }
 
     Environment withTimeout(int seconds) {
-        return timeoutSeconds != null ? this : new Environment(name, group, description, backend, sandbox, seconds);
+        return timeoutSeconds != null ? this : new Environment(name, group, description, backend, sandbox, seconds, apps);
     }
 
     /** Sets itself up, runs the probe inside itself, tears itself down; never throws. */

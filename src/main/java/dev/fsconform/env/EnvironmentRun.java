@@ -78,7 +78,7 @@ final class EnvironmentRun {
         if (m.second() != null) {
             probe.addAll(List.of("--second", m.second().toString()));
         }
-        probe.addAll(List.of("--name", env.name(), "--json", "-", "--quiet"));
+        probe.addAll(List.of("--name", env.name(), "--json", "-", "--quiet", "--apps", ctx.appsFor(env)));
         Map<String, String> labels = new LinkedHashMap<>(env.labels());
         if (env.backend().filesystems().contains("overlay")) {
             ctx.host().overlayDefaults().forEach((k, v) -> labels.put("kernel.overlay." + k, v));

@@ -19,8 +19,14 @@ import java.util.function.Consumer;
  * in its own namespaces), probes them and removes every trace again, also on Ctrl-C and SIGTERM.
  */
 public final class HostLab {
-    /** @param runRoot where run directories go; on disk, not tmpfs, since sparse images live there */
-    public record Options(Path runRoot, String only, int jobs, boolean sandboxWrapper, Launcher launcher) {
+    /**
+     * @param runRoot where run directories go; on disk, not tmpfs, since sparse images live there
+     * @param apps the app jobs for every environment ({@code --apps}), or null for each environment's own
+     */
+    public record Options(Path runRoot, String only, int jobs, boolean sandboxWrapper, Launcher launcher, String apps) {
+        public Options(Path runRoot, String only, int jobs, boolean sandboxWrapper, Launcher launcher) {
+            this(runRoot, only, jobs, sandboxWrapper, launcher, null);
+        }
     }
 
     /** What a run found and did; {@code host} is a one-line description of this machine. */
@@ -51,7 +57,7 @@ public final class HostLab {
             reaped.forEach(r -> progress.accept("reaper: " + r));
             SeedLayers seeds = SeedLayers.write(runDir.dir().resolve("seed"));
             LabContext ctx = new LabContext(host, runDir, seeds, o.launcher(), children,
-                    w -> progress.accept("warning: " + w));
+                    w -> progress.accept("warning: " + w), o.apps());
             List<EnvironmentResult> results = runAll(chosen, ctx, pool, new Progress(chosen.size(), progress));
             return new Report(describe(host), host.root(), results, reaped);
         } finally {

@@ -4,7 +4,12 @@ import java.util.function.Consumer;
 
 /** What every environment of one matrix run shares. */
 record LabContext(Host host, RunDir runDir, SeedLayers seedLayers, Launcher launcher, Children children,
-                  Consumer<String> warnings) {
+                  Consumer<String> warnings, String apps) {
+
+    /** The app jobs this environment's probe runs: the run's --apps when given, else the environment's own. */
+    String appsFor(Environment env) {
+        return apps != null ? apps : env.apps();
+    }
 
     void warn(String message) {
         warnings.accept(message);

@@ -14,8 +14,11 @@ public enum Profile {
     NONE("none", "report only"),
     /** Behaves like a plain local filesystem: no SURPRISING, FORBIDDEN or UNKNOWN cell. */
     POSIX_LOCAL("posix-local", "no SURPRISING, FORBIDDEN or UNKNOWN cell"),
-    /** Real tools survive: every application pattern works (directly or through the tool's own fallback). */
-    AGENT_SANDBOX("agent-sandbox", "every application pattern works in the tested directories");
+    /**
+     * Real tools survive: every application pattern and every real tool that ran works (directly or
+     * through the tool's own fallback). A tool that is not installed in the sandbox is not judged.
+     */
+    AGENT_SANDBOX("agent-sandbox", "every application pattern and every real tool that ran works in the tested directories");
 
     private static final Set<String> PATTERN_PASSES = Set.of("OK", "FALLBACK");
     private static final Set<Grade> NOT_LOCAL = Set.of(Grade.SURPRISING, Grade.FORBIDDEN, Grade.UNKNOWN);
@@ -52,8 +55,8 @@ public enum Profile {
             case POSIX_LOCAL:
                 return c.grade() != null && NOT_LOCAL.contains(c.grade());
             case AGENT_SANDBOX:
-                return "pattern".equals(c.observation().operation()) && c.observation().ran()
-                        && !PATTERN_PASSES.contains(c.observation().outcome());
+                return ("pattern".equals(c.observation().operation()) || "app".equals(c.observation().operation()))
+                        && c.observation().ran() && !PATTERN_PASSES.contains(c.observation().outcome());
             default:
                 return false;
         }

@@ -5,6 +5,7 @@ import dev.fsconform.grade.GradedCell;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.Observation;
 import dev.fsconform.verdict.EnvironmentVerdict;
+import dev.fsconform.verdict.Tools;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,16 @@ import java.util.stream.Collectors;
 /** What `validate` prints besides the shared console summary: patterns, baseline diff, profile. */
 final class ValidateReport {
     private ValidateReport() {
+    }
+
+    /** First of all, the real tools: which work, which work by a fallback, which fail and why. */
+    static void tools(List<EnvironmentVerdict> verdicts, PrintStream out) {
+        for (EnvironmentVerdict v : verdicts) {
+            String s = Tools.sentence(v);
+            if (!s.isEmpty()) {
+                out.println("Under this sandbox (" + v.env().name() + "): " + s + ".");
+            }
+        }
     }
 
     static void patterns(List<EnvironmentVerdict> verdicts, PrintStream out) {

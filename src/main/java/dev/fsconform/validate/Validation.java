@@ -16,13 +16,13 @@ final class Validation {
     private Validation() {
     }
 
-    static List<EnvironmentResult> run(Carrier carrier, List<String> dirs, String group) {
+    static List<EnvironmentResult> run(Carrier carrier, List<String> dirs, String group, String apps) {
         List<EnvironmentResult> out = new ArrayList<>();
         for (int i = 0; i < dirs.size(); i++) {
             String dir = dirs.get(i);
             String name = group + ":" + dir;
             List<String> args = new ArrayList<>(List.of("probe", dir, "--name", name, "--json", "-",
-                    "--label", "group=" + group, "--label", "description=" + carrier.describe()));
+                    "--label", "group=" + group, "--label", "description=" + carrier.describe(), "--apps", apps));
             if (dirs.size() > 1) {
                 args.add("--second");
                 args.add(dirs.get((i + 1) % dirs.size()));

@@ -14,10 +14,18 @@ public final class Validator {
     private final String dockerHost;
     private final Path stage;
     private final String java;
+    private final String apps;
 
     private boolean podman;
 
+    /** Without real tools. */
     public Validator(String exec, String image, String runtime, String dockerHost, Path stage, String java) {
+        this(exec, image, runtime, dockerHost, stage, java, "none");
+    }
+
+    /** {@code apps}: the app jobs each probe runs, as {@code probe --apps} takes them. */
+    public Validator(String exec, String image, String runtime, String dockerHost, Path stage, String java, String apps) {
+        this.apps = apps;
         this.exec = exec;
         this.image = image;
         this.runtime = runtime;
@@ -50,11 +58,11 @@ public final class Validator {
             }
             try (ImageCarrier carrier = podman ? ImageCarrier.startPodman(image, runtime, self, java)
                     : ImageCarrier.start(image, runtime, dockerHost, self, java)) {
-                inside = Validation.run(carrier, dirs, "sandbox");
+                inside = Validation.run(carrier, dirs, "sandbox", apps);
             }
         }
         List<EnvironmentResult> outside = withBaseline
-                ? Validation.run(new ExecCarrier("", hostJava(), self), dirs, "baseline") : List.of();
+                ? Validation.run(new ExecCarrier("", hostJava(), self), dirs, "baseline", apps) : List.of();
         return new Run(inside, outside);
     }
 
@@ -63,16 +71,20 @@ public final class Validator {
             try (Stage staged = Stage.into(stage.toAbsolutePath(), self)) {
                 ExecCarrier carrier = new ExecCarrier(exec, java != null ? java : staged.java().toString(), staged.jar());
                 carrier.preflight();
-                return Validation.run(carrier, dirs, "sandbox");
+                return Validation.run(carrier, dirs, "sandbox", apps);
             }
         }
         ExecCarrier carrier = new ExecCarrier(exec, java != null ? java : hostJava(), self);
         carrier.preflight();
-        return Validation.run(carrier, dirs, "sandbox");
+        return Validation.run(carrier, dirs, "sandbox", apps);
     }
 
     private static String hostJava() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public static void printTools(List<EnvironmentVerdict> verdicts, PrintStream out) {
+        ValidateReport.tools(verdicts, out);
     }
 
     public static void printPatterns(List<EnvironmentVerdict> verdicts, PrintStream out) {

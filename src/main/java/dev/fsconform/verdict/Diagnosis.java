@@ -80,10 +80,13 @@ final class Diagnosis {
     private static String placement(List<GradedCell> mine) {
         Set<String> kinds = new LinkedHashSet<>();
         Set<String> patterns = new LinkedHashSet<>();
+        Set<String> tools = new LinkedHashSet<>();
         for (GradedCell f : mine) {
             Observation o = f.observation();
             Scenario s = Scenario.parse(o.scenario()).orElse(null);
-            if (s == null) {
+            if (Tools.OPERATION.equals(o.operation())) {
+                tools.add(o.scenario());
+            } else if (s == null) {
                 patterns.add(o.scenario());
             } else if (s.crossMount()) {
                 kinds.add("across mounts");
@@ -97,6 +100,9 @@ final class Diagnosis {
         }
         if (!patterns.isEmpty()) {
             kinds.add("in the application patterns " + String.join(", ", patterns));
+        }
+        if (!tools.isEmpty()) {
+            kinds.add("in the real tools " + String.join(", ", tools));
         }
         return String.join(" and ", kinds);
     }
