@@ -89,10 +89,17 @@ public final class Lab implements AutoCloseable {
 
     /** Runs {@code prefix… java -jar fsconform.jar probe primary [--second second]} and reads its results. */
     public EnvironmentResult probe(String name, Path primary, Path second, String... prefix) throws IOException {
+        return probe(name, primary, second, List.of(), prefix);
+    }
+
+    /** The same, with more probe options ({@code --apps …}). */
+    public EnvironmentResult probe(String name, Path primary, Path second, List<String> options, String... prefix)
+            throws IOException {
         Path json = root.resolve(name + ".json");
         List<String> cmd = new ArrayList<>(Arrays.asList(prefix));
         cmd.addAll(List.of(java(), "-jar", jar().toString(), "probe", primary.toString(), "--name", name, "--quiet",
                 "--json", json.toString()));
+        cmd.addAll(options);
         if (second != null) {
             cmd.addAll(List.of("--second", second.toString()));
         }

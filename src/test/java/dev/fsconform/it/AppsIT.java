@@ -1,0 +1,136 @@
+package dev.fsconform.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fsconform.cause.Cause;
+import dev.fsconform.grade.Grade;
+import dev.fsconform.grade.GradedCell;
+import dev.fsconform.result.CellStatus;
+import dev.fsconform.testsupport.Lab;
+import dev.fsconform.verdict.ConsoleSummary;
+import dev.fsconform.verdict.EnvironmentVerdict;
+import dev.fsconform.verdict.Tools;
+import dev.fsconform.verdict.Verdicts;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real tools in the host lab's sandboxes, as the probe runs them: the tools come from the machine
+ * (.ci/run installs them), so a job that could not run here fails the test instead of passing it.
+ */
+class AppsIT {
+    /** Cheap jobs that between them copy (mv, shutil.move), fail (os.replace) and work (git, tar). */
+    private static final List<String> QUICK = List.of("--apps", "git,mv,tar-extract,python-shutil-move,python-os-replace");
+
+    @Test
+    void withoutReferOsReplaceFailsWithTheTracedCallAndMvCopiesAndWithReferBothWork() throws Exception {
+        try (Lab lab = Lab.open()) {
+            // GIVEN the same jobs under Landlock without REFER and with it
+            EnvironmentVerdict noRefer = Verdicts.of(lab.probe("apps-no-refer", lab.dir("a"), null, QUICK,
+                    lab.sandbox("--landlock", "no-refer")));
+            EnvironmentVerdict refer = Verdicts.of(lab.probe("apps-refer", lab.dir("b"), null, QUICK,
+                    lab.sandbox("--landlock", "refer")));
+            save("landlock", noRefer, refer);
+            ranAll(noRefer);
+            ranAll(refer);
+
+            // THEN without REFER os.replace fails with EXDEV, its trace names the call, and Landlock is the cause
+            GradedCell replace = Findings.cell(noRefer, "app", "python-os-replace");
+            assertThat(replace.observation().outcome()).isEqualTo("EXDEV");
+            assertThat(replace.grade()).isEqualTo(Grade.SURPRISING);
+            assertThat(Findings.causeIds(replace)).containsExactly(Cause.LANDLOCK_REFER);
+            assertThat(replace.observation().detail()).contains("rename(staging/config.new, etc/config) = -1 EXDEV", "gave up");
+            assertThat(replace.observation().app().failedCalls()).contains("rename(staging/config.new, etc/config) = -1 EXDEV");
+            // AND mv and shutil.move work by copying, which the trace shows and the grade accepts
+            for (String copier : List.of("mv", "python-shutil-move")) {
+                GradedCell c = Findings.cell(noRefer, "app", copier);
+                assertThat(c.observation().outcome()).as(copier).isEqualTo("FALLBACK");
+                assertThat(c.observation().errnoName()).as(copier).isEqualTo("EXDEV");
+                assertThat(c.observation().app().fallback()).as(copier).startsWith("copied");
+                assertThat(c.grade()).as(copier).isEqualTo(Grade.ACCEPTABLE);
+                assertThat(Findings.causeIds(c)).as(copier).containsExactly(Cause.LANDLOCK_REFER);
+            }
+            // AND git, whose renames stay within one directory, works either way
+            assertThat(Findings.cell(noRefer, "app", "git").grade()).isEqualTo(Grade.EXPECTED);
+            // AND with REFER granted every job works without a fallback
+            assertThat(refer.cells()).filteredOn(c -> "app".equals(c.observation().operation()))
+                    .allSatisfy(c -> assertThat(c.grade()).as(Findings.line(c)).isEqualTo(Grade.EXPECTED));
+            // AND the tools' sentence says it in one line
+            assertThat(Tools.sentence(noRefer)).contains("mv and python-shutil-move work by copying",
+                    "python-os-replace fails: rename EXDEV (landlock-refer)");
+            assertThat(Findings.unknown(noRefer)).isEmpty();
+        }
+    }
+
+    @Test
+    void underASeccompFilterAndAcrossBindMountsTheToolsFallBackForTheRightReason() throws Exception {
+        try (Lab lab = Lab.open()) {
+            // GIVEN renameat2 answered with ENOSYS by a seccomp filter, and two bind mounts of one directory
+            EnvironmentVerdict seccomp = Verdicts.of(lab.probe("apps-seccomp", lab.dir("s"), null, List.of("--apps", "mv"),
+                    lab.sandbox("--seccomp", "renameat2-enosys")));
+            Path shared = lab.dir("shared");
+            Path one = lab.dir("one");
+            Path two = lab.dir("two");
+            lab.bind(shared, one);
+            lab.bind(shared, two);
+            EnvironmentVerdict bind = Verdicts.of(lab.probe("apps-bind-pair", one, two, List.of("--apps", "mv,git")));
+            save("seccomp-bind", seccomp, bind);
+            ranAll(seccomp);
+            ranAll(bind);
+
+            // THEN mv retries with plain rename after ENOSYS, and seccomp is named
+            GradedCell mv = Findings.cell(seccomp, "app", "mv");
+            assertThat(mv.observation().outcome()).isEqualTo("FALLBACK");
+            assertThat(mv.observation().errnoName()).isEqualTo("ENOSYS");
+            assertThat(mv.observation().app().fallback()).startsWith("retried: rename");
+            assertThat(Findings.causeIds(mv)).containsExactly(Cause.SECCOMP);
+            // AND across two bind mounts mv copies, and the mount boundary is the cause
+            GradedCell across = Findings.cell(bind, "app", "mv");
+            assertThat(across.observation().outcome()).isEqualTo("FALLBACK");
+            assertThat(Findings.causeIds(across)).containsExactly(Cause.MOUNT_BOUNDARY);
+            assertThat(Findings.cell(bind, "app", "git").grade()).isEqualTo(Grade.EXPECTED);
+        }
+    }
+
+    @Test
+    void theSeedReportsSandboxShowsWhichRealToolsFailNextToUvsPattern() throws Exception {
+        try (Lab lab = Lab.open()) {
+            // GIVEN the seed report's sandbox: an overlay over an image layer, the probe under Landlock without REFER
+            EnvironmentVerdict v = Verdicts.of(lab.probe("openshell-1467-apps", lab.overlay("sandbox", ""), null,
+                    List.of("--apps", "all"), lab.sandbox("--landlock", "no-refer")));
+            save("seed-apps", v);
+            ranAll(v);
+
+            // THEN uv's pattern fails, and so do real tools, each for the same cause
+            assertThat(Findings.cell(v, "pattern", "uv-cache-persist").observation().outcome()).isEqualTo("EXDEV");
+            List<GradedCell> broken = v.cells().stream().filter(c -> "app".equals(c.observation().operation()))
+                    .filter(c -> c.graded() && c.grade() != Grade.EXPECTED).toList();
+            assertThat(broken).extracting(c -> c.observation().scenario()).contains("npm", "pip-install", "python-os-replace");
+            assertThat(broken).allSatisfy(c -> assertThat(Findings.causeIds(c)).as(Findings.line(c)).containsExactly(Cause.LANDLOCK_REFER));
+            assertThat(Findings.unknown(v)).isEmpty();
+        }
+    }
+
+    /** A tool this machine should have must have run: a skipped job here is a broken set-up, not a pass. */
+    private static void ranAll(EnvironmentVerdict v) {
+        assertThat(v.cells()).filteredOn(c -> "app".equals(c.observation().operation()))
+                .allSatisfy(c -> assertThat(c.observation().status()).as(c.observation().scenario() + ": " + c.observation().reason())
+                        .isEqualTo(CellStatus.RAN));
+    }
+
+    private static void save(String name, EnvironmentVerdict... verdicts) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        for (EnvironmentVerdict v : verdicts) {
+            out.println(v.env().name() + ": " + Tools.sentence(v));
+        }
+        ConsoleSummary.print(List.of(verdicts), out);
+        Path dir = Files.createDirectories(Path.of("target", "apps-report"));
+        Files.writeString(dir.resolve(name + ".txt"), bytes.toString(StandardCharsets.UTF_8));
+    }
+}
