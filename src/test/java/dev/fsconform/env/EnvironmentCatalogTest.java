@@ -77,7 +77,7 @@ class EnvironmentCatalogTest {
         assertThatThrownBy(() -> parse(entry("Bad Name", "{kind: tmpfs}")))
                 .hasMessage("test.yaml: environment #1 'Bad Name': name must be lower-case letters, digits and . _ + - (got 'Bad Name')");
         assertThatThrownBy(() -> parse(entry("a", "{kind: tmpfs}") + "    colour: blue\n"))
-                .hasMessageStartingWith("test.yaml: environment #1 'a': unknown field 'colour' (known: backend, description, group, name, sandbox, timeoutSeconds)");
+                .hasMessageStartingWith("test.yaml: environment #1 'a': unknown field 'colour' (known: apps, backend, description, group, name, sandbox, timeoutSeconds)");
         assertThatThrownBy(() -> parse("  - just a string\n"))
                 .hasMessage("test.yaml: environment #1: expected a mapping with name, group, description, backend");
         assertThatThrownBy(() -> parse(entry("a", "{kind: tmpfs}") + "    sandbox: {landlock: 'No Refer'}\n"))

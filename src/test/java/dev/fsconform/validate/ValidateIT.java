@@ -34,6 +34,8 @@ class ValidateIT {
         Run r = validate("--exec", landlock("no-refer", ws), "--dir", ws.toString(), "--expect", "agent-sandbox");
 
         assertThat(r.code).as("exit code; stderr: %s", r.err).isEqualTo(1);
+        assertThat(r.out).as("the real tools come first")
+                .startsWith("Under this sandbox (sandbox:" + ws + "): mv works by copying, python-os-replace fails: rename EXDEV (landlock-refer).");
         assertThat(r.out).containsPattern("uv-cache-persist +EXDEV .*cause: landlock-refer")
                 .contains("Profile agent-sandbox").contains("VIOLATED")
                 .contains("grant LANDLOCK_ACCESS_FS_REFER");
@@ -49,7 +51,8 @@ class ValidateIT {
         Run r = validate("--exec", landlock("refer", ws), "--dir", ws.toString(), "--expect", "agent-sandbox");
 
         assertThat(r.code).as("exit code; out: %s; err: %s", r.out, r.err).isZero();
-        assertThat(r.out).contains("Profile agent-sandbox").contains("honoured");
+        assertThat(r.out).contains("Profile agent-sandbox").contains("honoured")
+                .contains("Under this sandbox (sandbox:" + ws + "): mv and python-os-replace work.");
     }
 
     @Test
@@ -167,6 +170,10 @@ class ValidateIT {
     private Run validate(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR, "validate", "--out", tmp.resolve("out").toString()));
         cmd.addAll(List.of(args));
+        if (!cmd.contains("--apps")) {
+            // Two quick real tools instead of every job: one copies, one fails, when renames across directories do.
+            cmd.addAll(List.of("--apps", "mv,python-os-replace"));
+        }
         Process p = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("stdout").toFile())
                 .redirectError(tmp.resolve("stderr").toFile()).start();
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("validate finished").isTrue();
