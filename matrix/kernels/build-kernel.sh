@@ -64,9 +64,16 @@ build() {
   (cd "$work/debs" && bash "$apt" "$suite" download $(echo "$resolved" | awk '{print $1}') >/dev/null) \
       || die "cannot download the $suite kernel packages"
   for d in "$work"/debs/*.deb; do dpkg-deb -x "$d" "$work/root"; done
-  local vmlinuz; vmlinuz=$(ls "$work"/root/boot/vmlinuz-* 2>/dev/null | head -n1 || true)
-  [ -n "$vmlinuz" ] || die "no boot/vmlinuz-* in $(echo "$resolved" | awk '{print $1}' | tr '\n' ' ')"
-  local release=${vmlinuz##*/vmlinuz-}
+  # boot/vmlinuz-RELEASE, or (sid's linux-binary) usr/lib/modules/RELEASE/vmlinuz.
+  local vmlinuz release
+  vmlinuz=$(ls "$work"/root/boot/vmlinuz-* 2>/dev/null | head -n1 || true)
+  if [ -n "$vmlinuz" ]; then
+    release=${vmlinuz##*/vmlinuz-}
+  else
+    vmlinuz=$(ls "$work"/root/usr/lib/modules/*/vmlinuz "$work"/root/lib/modules/*/vmlinuz 2>/dev/null | head -n1 || true)
+    [ -n "$vmlinuz" ] || die "no kernel image (boot/vmlinuz-*, lib/modules/*/vmlinuz) in $(echo "$resolved" | awk '{print $1}' | tr '\n' ' ')"
+    release=$(basename "$(dirname "$vmlinuz")")
+  fi
   # Merged-usr kernels install into usr/lib/modules; depmod -b looks in lib/modules.
   if [ ! -d "$work/root/lib/modules" ] && [ -d "$work/root/usr/lib/modules" ]; then
     ln -s usr/lib "$work/root/lib"
@@ -80,7 +87,7 @@ build() {
   ldd "$ir/bin/busybox" >/dev/null 2>&1 && die "busybox is not static (install busybox-static)"
   : > "$ir/modules/order"
   for m in $WANTED; do
-    modprobe -d "$work/root" -S "$release" --show-depends "$m" 2>/dev/null | while read -r line; do
+    { modprobe -d "$work/root" -S "$release" --show-depends "$m" 2>/dev/null || true; } | while read -r line; do
       case "$line" in insmod\ *) ;; *) continue;; esac
       f=$(echo "$line" | awk '{print $2}')
       name=$(basename "$f"); name=${name%.xz}; name=${name%.zst}; name=${name%.gz}

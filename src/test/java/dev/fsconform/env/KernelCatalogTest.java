@@ -28,7 +28,7 @@ class KernelCatalogTest {
         Kernel oldest = k.kernels().get(0);
         assertThat(oldest.environments()).contains("tmpfs", "overlay-default", "landlock-best-effort", "landlock-abi1",
                 "seccomp-renameat2-enosys");
-        assertThat(oldest.timeoutSeconds()).isEqualTo(600);
+        assertThat(oldest.timeoutSeconds()).isEqualTo(1200);
     }
 
     @Test

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Times the kernel axis: per kernel, the boot (QEMU start to the guest's root), the guest's host lab
+# per environment (its phase timings) and the total wall, read from `fsconform matrix --kernels`'s
+# kept console logs and results. Run as root from the repository; the first run also downloads and
+# builds the images (cached afterwards), so run it twice and quote the second.
+#   bench/kernels.sh [KERNELS] [ONLY]   default: ci  'tmpfs@kernel-*,overlay-default@kernel-*,landlock-best-effort@kernel-*,landlock-abi1@kernel-*'
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kernels=${1:-ci}
+only=${2:-'tmpfs@kernel-*,overlay-default@kernel-*,landlock-best-effort@kernel-*,landlock-abi1@kernel-*'}
+out=$(mktemp -d /var/tmp/fsconform-bench-kernels.XXXXXX)
+trap 'rm -rf "$out"' EXIT
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+t0=$(date +%s)
+./fsconform matrix --no-docker --kernels "$kernels" --only "$only" --out "$out" >/dev/null 2>"$out/progress.txt" || true
+t1=$(date +%s)
+grep -E 'image (built|cached)' "$out/progress.txt" || true
+for d in "$out"/kernels/kernel-*; do
+  k=${d##*/kernel-}
+  echo "== kernel $k"
+  grep -a 'fsconform-guest: \(init\|modules loaded\|root ready\|host lab starting\|run.sh exited\)' "$d/console.log" | sed 's/^/  guest uptime: /' || true
+  if [ -f "$d/matrix.json" ]; then
+    python3 - "$d/matrix.json" <<'PY'
+import json, sys
+for e in json.load(open(sys.argv[1]))['environments']:
+    p = e.get('phases') or {}
+    print("  %-28s %-11s set-up %6.1f s  probe %6.1f s  teardown %5.1f s" % (e['name'], e['status'],
+          p.get('setupMillis', 0) / 1e3, p.get('probeMillis', 0) / 1e3, p.get('teardownMillis', 0) / 1e3))
+PY
+  fi
+done
+echo "total wall: $((t1 - t0)) s; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
