@@ -142,8 +142,13 @@ final class ValidateCommand implements Callable<Integer> {
         if (profile == Profile.NONE) {
             return 0;
         }
+        List<GradedCell> apart = Profile.acrossMounts(inside);
+        if (profile == Profile.AGENT_SANDBOX && !apart.isEmpty()) {
+            System.out.printf("Judged apart: %s spanning two directories failed only because the directories are separate"
+                    + " mounts (rename may refuse that; not a violation)%n", Profile.count(apart.size(), "pattern cell"));
+        }
         System.out.printf("Profile %s (%s): %s%n", profile.id(), profile.meaning(),
-                violations.isEmpty() ? "honoured" : "VIOLATED by " + violations.size() + " cells");
+                violations.isEmpty() ? "honoured" : "VIOLATED by " + Profile.count(violations.size(), "cell"));
         return violations.isEmpty() ? 0 : EXIT_VIOLATED;
     }
 }

@@ -49,6 +49,15 @@ public enum Pattern {
         return calls;
     }
 
+    /**
+     * Whether the pattern works across two directories when it is given a second one (staging-to-cas
+     * stages in the second --dir): a mount boundary between them is then the user's layout, which POSIX
+     * allows to refuse rename, not a broken sandbox.
+     */
+    public boolean acrossDirectories() {
+        return this == STAGING_TO_CAS;
+    }
+
     public boolean needsSeed() {
         return this == IMAGE_LAYER_DIR_MOVE;
     }

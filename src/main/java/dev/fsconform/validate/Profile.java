@@ -2,6 +2,9 @@ package dev.fsconform.validate;
 
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
+import dev.fsconform.pattern.Pattern;
+import dev.fsconform.result.Boundary;
+import dev.fsconform.result.Observation;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +48,26 @@ public enum Profile {
                         + Arrays.stream(values()).map(Profile::id).collect(Collectors.joining(", ")) + ")"));
     }
 
+    /**
+     * Pattern cells that failed only because they span two directories the sandbox keeps on separate
+     * mounts: judged apart from one-directory patterns, never a violation.
+     */
+    public static List<GradedCell> acrossMounts(List<EnvironmentVerdict> verdicts) {
+        return verdicts.stream().flatMap(v -> v.cells().stream()).filter(Profile::failedAcrossMounts).collect(Collectors.toList());
+    }
+
+    static boolean failedAcrossMounts(GradedCell c) {
+        Observation o = c.observation();
+        return "pattern".equals(o.operation()) && o.ran() && !PATTERN_PASSES.contains(o.outcome())
+                && Pattern.byId(o.scenario()).map(Pattern::acrossDirectories).orElse(false)
+                && o.where() != null && o.where().boundary() != Boundary.NONE;
+    }
+
+    /** "1 cell", "3 cells". */
+    public static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** The cells that break this profile; empty means the sandbox honours it. */
     public List<GradedCell> violations(List<EnvironmentVerdict> verdicts) {
         return verdicts.stream().flatMap(v -> v.cells().stream()).filter(this::violates).collect(Collectors.toList());
@@ -56,7 +79,8 @@ public enum Profile {
                 return c.grade() != null && NOT_LOCAL.contains(c.grade());
             case AGENT_SANDBOX:
                 return ("pattern".equals(c.observation().operation()) || "app".equals(c.observation().operation()))
-                        && c.observation().ran() && !PATTERN_PASSES.contains(c.observation().outcome());
+                        && c.observation().ran() && !PATTERN_PASSES.contains(c.observation().outcome())
+                        && !failedAcrossMounts(c);
             default:
                 return false;
         }

@@ -44,7 +44,8 @@ final class ValidateReport {
                 String result = o.ran() ? o.outcome() : o.status() + " (" + o.reason() + ")";
                 String why = o.ran() && !"OK".equals(o.outcome())
                         ? "  " + o.postState().source().replaceFirst("^failed: ", "") + causes(c.causes()) : "";
-                out.printf("  %-28s %-12s%s%n", o.scenario(), result, why);
+                out.printf("  %-28s %-12s%s%s%n", o.scenario(), result, why,
+                        Profile.failedAcrossMounts(c) ? "  (spans two --dir on separate mounts: judged apart)" : "");
             }
         }
     }
