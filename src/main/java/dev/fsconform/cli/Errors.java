@@ -12,6 +12,9 @@ import java.io.UncheckedIOException;
  * validate's "profile violated" (1).
  */
 final class Errors {
+    /** Long enough for any message of ours; picocli quotes every unmatched argument, which has no bound. */
+    private static final int MAX_CHARS = 600;
+
     private Errors() {
     }
 
@@ -27,7 +30,17 @@ final class Errors {
                 && !(e instanceof NativeUnavailableException) ? EXIT_INTERNAL : 1;
     }
 
+    /** One line whatever the failure: a message that quotes input with line breaks is folded, a long one cut. */
     static String oneLine(Throwable e) {
+        return oneLine(message(e));
+    }
+
+    static String oneLine(String message) {
+        String line = message == null ? "unknown error" : message.replaceAll("\\R", " ");
+        return line.length() > MAX_CHARS ? line.substring(0, MAX_CHARS) + "…" : line;
+    }
+
+    private static String message(Throwable e) {
         if (e instanceof UsageException || e instanceof InvalidResultsException || e instanceof NativeUnavailableException
                 || e instanceof InvalidEnvironmentsException || e instanceof InvalidContainersException) {
             return e.getMessage();

@@ -1,6 +1,7 @@
 package dev.fsconform.cli;
 
 import dev.fsconform.grade.Grade;
+import dev.fsconform.report.Input;
 import dev.fsconform.report.Inputs;
 import dev.fsconform.result.ResultsFile;
 import dev.fsconform.verdict.ConsoleSummary;
@@ -37,7 +38,7 @@ final class GradeCommand implements Callable<Integer> {
     public Integer call() {
         explain.forEach(CellExplanation::check);
         // Every file is read and checked before anything is printed (gzip included, as report reads it).
-        List<ResultsFile> read = files.stream().map(f -> Inputs.read(f).file()).toList();
+        List<ResultsFile> read = Inputs.readAll(files).stream().map(Input::file).toList();
         List<EnvironmentVerdict> verdicts = new ArrayList<>();
         read.forEach(f -> verdicts.addAll(Verdicts.of(f)));
         ConsoleSummary.print(verdicts, System.out);

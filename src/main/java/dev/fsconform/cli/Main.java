@@ -28,9 +28,10 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code; used by tests too. */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        // No @file expansion: `grade @x.json` would read a results file as arguments, quoting all of it back.
+        CommandLine cl = new CommandLine(new Main()).setExpandAtFiles(false);
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("fsconform: " + ex.getMessage().replace('\n', ' '));
+            ex.getCommandLine().getErr().println("fsconform: " + Errors.oneLine(ex.getMessage()));
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -9,7 +9,6 @@ import dev.fsconform.verdict.ConsoleSummary;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import dev.fsconform.verdict.Verdicts;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,10 +36,7 @@ final class ReportCommand implements Callable<Integer> {
         // Every input is read and checked before anything is written; the same path twice is one file.
         Set<Path> distinct = new LinkedHashSet<>();
         files.forEach(f -> distinct.add(f.toAbsolutePath().normalize()));
-        List<Input> inputs = new ArrayList<>();
-        for (Path f : distinct) {
-            inputs.add(Inputs.read(f));
-        }
+        List<Input> inputs = Inputs.readAll(distinct);
         ResultsFile merged = Merge.of(inputs, "fsconform " + Version.current());
         List<EnvironmentVerdict> verdicts = Verdicts.of(merged);
         Report.write(merged, verdicts, outDir);

@@ -52,7 +52,7 @@ public final class SandboxCommand implements Callable<Integer> {
      * on the root CommandLine: picocli uses the root's handler for subcommands too.
      */
     public static final CommandLine.IParameterExceptionHandler ONE_LINE_ERRORS = (ex, args) -> {
-        ex.getCommandLine().getErr().println(prefix(ex.getCommandLine()) + ex.getMessage().replace('\n', ' '));
+        ex.getCommandLine().getErr().println(prefix(ex.getCommandLine()) + Errors.oneLine(ex.getMessage()));
         return USAGE;
     };
 

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.fsconform.input.BoundedText;
+import dev.fsconform.input.Limits;
+import dev.fsconform.input.Mappers;
+import dev.fsconform.input.Quote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class ContainerCatalog {
     static final String BUNDLED = "/matrix/containers.yaml";
-    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+    private static final ObjectMapper YAML = Mappers.yaml().build();
 
     private final String origin;
     private final List<ContainerEnv> environments;
@@ -42,9 +45,9 @@ public final class ContainerCatalog {
 
     public static ContainerCatalog load(Path file) {
         try {
-            return parse(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new InvalidContainersException("cannot read " + file + ": " + e.getMessage());
+            return parse(BoundedText.read(file, Limits.CATALOGUE_BYTES), file.toString());
+        } catch (BoundedText.Unreadable e) {
+            throw new InvalidContainersException(file + ": " + e.getMessage());
         }
     }
 
@@ -116,7 +119,7 @@ public final class ContainerCatalog {
 
     private static List<ContainerEnv> entry(JsonNode node, String which, List<Generation> generations) {
         if (node.path("name").isTextual()) {
-            which += " '" + node.path("name").asText() + "'";
+            which += " " + Quote.of(node.path("name").asText());
         }
         try {
             Entry e = YAML.treeToValue(node, Entry.class);
@@ -164,7 +167,7 @@ public final class ContainerCatalog {
     }
 
     private static String firstLine(String s) {
-        return s == null ? "unknown error" : s.lines().findFirst().orElse("").strip();
+        return Quote.firstLine(s);
     }
 
     public String origin() {

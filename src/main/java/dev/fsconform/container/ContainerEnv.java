@@ -1,5 +1,7 @@
 package dev.fsconform.container;
 
+import dev.fsconform.input.Quote;
+
 /**
  * One container environment of matrix/containers.yaml: which engine runs its container (kind, storage
  * driver, for inner engines the generation), under which OCI runtime, where in it the probe works, and
@@ -20,7 +22,7 @@ record ContainerEnv(String name, String group, String description, EngineKind en
     ContainerEnv {
         require(name, "name");
         if (!name.matches(NAME + "(@" + NAME + ")?")) {
-            throw new IllegalArgumentException("name must be lower-case letters, digits and . _ + - (got '" + name + "')");
+            throw new IllegalArgumentException("name must be lower-case letters, digits and . _ + - (got " + Quote.of(name) + ")");
         }
         require(group, "group");
         require(description, "description");
@@ -28,15 +30,15 @@ record ContainerEnv(String name, String group, String description, EngineKind en
             throw new IllegalArgumentException("missing 'engine'");
         }
         if (engine.drivers().isEmpty() && driver != null) {
-            throw new IllegalArgumentException("engine " + engine.id() + " runs on its own storage driver: no 'driver' (got '"
-                    + driver + "')");
+            throw new IllegalArgumentException("engine " + engine.id() + " runs on its own storage driver: no 'driver' (got "
+                    + Quote.of(driver) + ")");
         }
         if (!engine.drivers().isEmpty() && !engine.drivers().contains(driver)) {
-            throw new IllegalArgumentException("engine " + engine.id() + " needs a driver, one of " + engine.drivers() + " (got '"
-                    + driver + "')");
+            throw new IllegalArgumentException("engine " + engine.id() + " needs a driver, one of " + engine.drivers() + " (got "
+                    + Quote.of(driver) + ")");
         }
         if (runtime != null && !runtime.matches(RUNTIME)) {
-            throw new IllegalArgumentException("runtime must be an OCI runtime name such as crun (got '" + runtime + "')");
+            throw new IllegalArgumentException("runtime must be an OCI runtime name such as crun (got " + Quote.of(runtime) + ")");
         }
         if ((engine == EngineKind.DIND) != (generation != null)) {
             throw new IllegalArgumentException("only a dind engine has a generation");
@@ -50,8 +52,8 @@ record ContainerEnv(String name, String group, String description, EngineKind en
         }
         seccomp = seccomp == null || seccomp.isBlank() ? DEFAULT_SECCOMP : seccomp;
         if (!seccomp.equals(DEFAULT_SECCOMP) && !seccomp.equals(UNCONFINED) && !seccomp.matches("[a-z0-9-]+\\.json")) {
-            throw new IllegalArgumentException("seccomp must be default, unconfined or a profile file name such as x.json (got '"
-                    + seccomp + "')");
+            throw new IllegalArgumentException("seccomp must be default, unconfined or a profile file name such as x.json (got "
+                    + Quote.of(seccomp) + ")");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.fsconform.env;
 
 import dev.fsconform.app.AppJobs;
+import dev.fsconform.input.Quote;
 import dev.fsconform.result.EnvironmentResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ record Environment(String name, String group, String description, Backend backen
     Environment {
         require(name, "name");
         if (!name.matches(NAME)) {
-            throw new IllegalArgumentException("name must be lower-case letters, digits and . _ + - (got '" + name + "')");
+            throw new IllegalArgumentException("name must be lower-case letters, digits and . _ + - (got " + Quote.of(name) + ")");
         }
         require(group, "group");
         require(description, "description");

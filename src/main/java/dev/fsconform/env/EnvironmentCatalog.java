@@ -3,11 +3,13 @@ package dev.fsconform.env;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.fsconform.input.BoundedText;
+import dev.fsconform.input.Limits;
+import dev.fsconform.input.Mappers;
+import dev.fsconform.input.Quote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +25,7 @@ import java.util.Set;
 public final class EnvironmentCatalog {
     public static final String BUNDLED = "/matrix/environments.yaml";
     private static final int DEFAULT_TIMEOUT_SECONDS = 120;
-    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+    private static final ObjectMapper YAML = Mappers.yaml().build();
     private static final Set<String> TOP_LEVEL = Set.of("defaults", "environments");
 
     private final String origin;
@@ -38,9 +40,9 @@ public final class EnvironmentCatalog {
 
     public static EnvironmentCatalog load(Path file) {
         try {
-            return parse(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new InvalidEnvironmentsException("cannot read " + file + ": " + e.getMessage());
+            return parse(BoundedText.read(file, Limits.CATALOGUE_BYTES), file.toString());
+        } catch (BoundedText.Unreadable e) {
+            throw new InvalidEnvironmentsException(file + ": " + e.getMessage());
         }
     }
 
@@ -102,7 +104,7 @@ public final class EnvironmentCatalog {
     }
 
     private static Environment entry(JsonNode node, int index, String origin) {
-        String name = node.isObject() && node.path("name").isTextual() ? " '" + node.path("name").asText() + "'" : "";
+        String name = node.isObject() && node.path("name").isTextual() ? " " + Quote.of(node.path("name").asText()) : "";
         String which = origin + ": environment #" + index + name + ": ";
         if (!node.isObject()) {
             throw new InvalidEnvironmentsException(which + "expected a mapping with name, group, description, backend");
@@ -117,7 +119,7 @@ public final class EnvironmentCatalog {
     }
 
     static String firstLine(String s) {
-        return s == null ? "unknown error" : s.lines().findFirst().orElse("").strip();
+        return Quote.firstLine(s);
     }
 
     /**

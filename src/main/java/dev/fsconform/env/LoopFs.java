@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import dev.fsconform.input.Quote;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ record LoopFs(String fs, String size, List<String> mkfs, String options) impleme
 
     LoopFs {
         if (fs == null || Tool.mkfs(fs).isEmpty()) {
-            throw new IllegalArgumentException("fs must be one of ext4, xfs, btrfs (got '" + fs + "')");
+            throw new IllegalArgumentException("fs must be one of ext4, xfs, btrfs (got " + Quote.of(fs) + ")");
         }
         Sizes.parse(size, "size");
         mkfs = mkfs == null ? List.of("-q") : List.copyOf(mkfs);

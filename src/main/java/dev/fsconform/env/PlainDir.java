@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import dev.fsconform.input.Quote;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,7 @@ record PlainDir(String under) implements Backend {
 
     PlainDir {
         if (under != null && !Path.of(under).isAbsolute()) {
-            throw new IllegalArgumentException("under must be an absolute path (got '" + under + "')");
+            throw new IllegalArgumentException("under must be an absolute path (got " + Quote.of(under) + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import dev.fsconform.input.Quote;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,10 +23,10 @@ record Sandbox(String landlock, String seccomp, String runtime) {
 
     Sandbox {
         if (landlock != null && !landlock.matches(NAME)) {
-            throw new IllegalArgumentException("sandbox.landlock must be a policy name like no-refer (got '" + landlock + "')");
+            throw new IllegalArgumentException("sandbox.landlock must be a policy name like no-refer (got " + Quote.of(landlock) + ")");
         }
         if (seccomp != null && !seccomp.matches(NAME)) {
-            throw new IllegalArgumentException("sandbox.seccomp must be a policy name like renameat2-enosys (got '" + seccomp + "')");
+            throw new IllegalArgumentException("sandbox.seccomp must be a policy name like renameat2-enosys (got " + Quote.of(seccomp) + ")");
         }
         if (runtime != null && !RUNSC.equals(runtime)) {
             throw new IllegalArgumentException("sandbox.runtime must be runsc (got '" + runtime + "')");

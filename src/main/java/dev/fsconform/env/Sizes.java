@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import dev.fsconform.input.Quote;
 import java.util.Locale;
 
 /** Image sizes as written in the YAML: a number with an optional K, M or G suffix (powers of 1024). */
@@ -9,7 +10,7 @@ final class Sizes {
 
     static long parse(String size, String field) {
         if (size == null || !size.strip().matches("(?i)\\d+[kmg]?")) {
-            throw new IllegalArgumentException(field + " must look like 64M, 1G or 300000000 (got '" + size + "')");
+            throw new IllegalArgumentException(field + " must look like 64M, 1G or 300000000 (got " + Quote.of(size) + ")");
         }
         String s = size.strip().toUpperCase(Locale.ROOT);
         char unit = s.charAt(s.length() - 1);

@@ -2,7 +2,9 @@ package dev.fsconform.grade;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.fsconform.input.Mappers;
+import dev.fsconform.input.Quote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +19,7 @@ import java.util.Optional;
  */
 public final class Expectations {
     static final String STANDARD = "/dev/fsconform/grade/expectations.yaml";
-    private static final ObjectMapper YAML = YAMLMapper.builder()
+    private static final ObjectMapper YAML = Mappers.yaml()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     record Table(String name, Map<String, List<String>> groups, List<Row> rows) {
@@ -49,7 +51,10 @@ public final class Expectations {
         try {
             t = YAML.readValue(yaml, Table.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException(origin + ": not an expectation table: " + e.getMessage(), e);
+            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            String at = e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0
+                    ? ":" + j.getLocation().getLineNr() : "";
+            throw new IllegalArgumentException(origin + at + ": not an expectation table: " + Quote.firstLine(why), e);
         }
         List<Row> rows = TableCheck.expandAndValidate(t, origin);
         return new Expectations(t.name() == null ? origin : t.name(), rows);

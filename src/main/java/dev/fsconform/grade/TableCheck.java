@@ -1,5 +1,6 @@
 package dev.fsconform.grade;
 
+import dev.fsconform.input.Quote;
 import dev.fsconform.operation.Operation;
 import dev.fsconform.pattern.Pattern;
 import dev.fsconform.scenario.Scenario;
@@ -33,7 +34,8 @@ final class TableCheck {
         Set<String> ids = new HashSet<>();
         List<Row> out = new ArrayList<>();
         for (Row r : t.rows()) {
-            String where = origin + ": row " + (r.id() == null ? "#" + (out.size() + 1) : r.id());
+            require(r != null, origin + ": row #" + (out.size() + 1), "is empty");
+            String where = origin + ": row " + (r.id() == null ? "#" + (out.size() + 1) : Quote.bare(r.id()));
             require(r.id() != null && !r.id().isBlank(), where, "has no id");
             require(ids.add(r.id()), where, "duplicates an earlier id");
             require(r.grade() != null, where, "has no grade");
@@ -42,9 +44,12 @@ final class TableCheck {
             require(nonBlank(r.reference()), where, "has no reference");
             require(r.outcomes() != null && !r.outcomes().isEmpty(), where, "lists no outcomes");
             require(r.ops() != null && !r.ops().isEmpty(), where, "lists no operations");
+            for (List<String> values : java.util.Arrays.asList(r.outcomes(), r.fs(), r.mountType())) {
+                require(values == null || !values.contains(null), where, "has an empty entry in a list");
+            }
             if (r.scenarios() != null) {
-                r.scenarios().forEach(id -> require(Scenario.parse(id).isPresent() || Pattern.byId(id).isPresent(),
-                        where, "names an unknown scenario or pattern " + id));
+                r.scenarios().forEach(id -> require(id != null && (Scenario.parse(id).isPresent() || Pattern.byId(id).isPresent()),
+                        where, "names an unknown scenario or pattern " + Quote.bare(id)));
             }
             checkValues(r.source(), KINDS, where, "source");
             checkValues(r.target(), TARGETS, where, "target");
@@ -54,7 +59,7 @@ final class TableCheck {
                 checkValues(List.copyOf(r.state().keySet()), STATE_KEYS, where, "state");
             }
             if (r.lacksCap() != null) {
-                r.lacksCap().forEach(c -> require(Cell.knownCap(c), where, "names an unknown capability " + c));
+                r.lacksCap().forEach(c -> require(c != null && Cell.knownCap(c), where, "names an unknown capability " + Quote.bare(c)));
             }
             out.add(withOps(r, expand(r.ops(), groups, where)));
         }
@@ -64,11 +69,12 @@ final class TableCheck {
     private static List<String> expand(List<String> ops, Map<String, List<String>> groups, String where) {
         Set<String> out = new LinkedHashSet<>();
         for (String op : ops) {
+            require(op != null, where, "lists an empty operation");
             if (op.equals("*")) {
                 out.add(op);
             } else if (op.startsWith("@")) {
                 List<String> members = groups.get(op.substring(1));
-                require(members != null, where, "names an unknown group " + op);
+                require(members != null, where, "names an unknown group " + Quote.bare(op));
                 members.forEach(m -> out.add(checkOp(m, where)));
             } else {
                 out.add(checkOp(op, where));
@@ -78,13 +84,15 @@ final class TableCheck {
     }
 
     private static String checkOp(String op, String where) {
-        require(Operation.byId(op).isPresent() || op.equals(PATTERN) || op.equals(APP), where, "names an unknown operation " + op);
+        require(op != null && (Operation.byId(op).isPresent() || op.equals(PATTERN) || op.equals(APP)), where,
+                "names an unknown operation " + Quote.bare(op));
         return op;
     }
 
     private static void checkValues(List<String> values, Set<String> allowed, String where, String field) {
         if (values != null) {
-            values.forEach(v -> require(allowed.contains(v), where, "has " + field + " '" + v + "', not one of " + allowed));
+            values.forEach(v -> require(v != null && allowed.contains(v), where, "has " + field + " " + Quote.of(v)
+                    + ", not one of " + allowed));
         }
     }
 

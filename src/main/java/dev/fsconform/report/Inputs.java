@@ -5,14 +5,13 @@ import dev.fsconform.result.InvalidResultsException;
 import dev.fsconform.result.Observation;
 import dev.fsconform.result.ResultsFile;
 import dev.fsconform.result.ResultsJson;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.fsconform.input.Limits;
+import dev.fsconform.input.Quote;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads results files for merging. Everything a merge or a page relies on is checked here, so a bad
@@ -30,23 +29,29 @@ public final class Inputs {
         if (Files.isDirectory(path)) {
             throw new InvalidResultsException(origin + ": is a directory, not a results file");
         }
-        ResultsFile file = ResultsJson.read(text(path), origin);
+        // Plain or gzip-compressed (CI artifacts, recorded runs), within the documented size bound.
+        ResultsFile file = ResultsJson.read(path);
         check(file, origin);
         return new Input(origin, file);
     }
 
-    /** The file's text; gzip-compressed results (CI artifacts, recorded runs) are read transparently. */
-    private static String text(Path path) {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(path))) {
-            raw.mark(2);
-            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
-            raw.reset();
-            try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /**
+     * Every file, each checked as {@link #read} does, and together within {@link Limits#CELLS} cells so
+     * that grading, the summary and the page stay within a known memory and size.
+     */
+    public static List<Input> readAll(Collection<Path> paths) {
+        List<Input> inputs = new ArrayList<>();
+        long cells = 0;
+        for (Path p : paths) {
+            Input in = read(p);
+            cells += in.file().environments().stream().mapToLong(e -> e.cells().size()).sum();
+            if (cells > Limits.CELLS) {
+                throw new InvalidResultsException(p + ": the results read so far hold " + cells + " cells, more than the "
+                        + Limits.CELLS + " one grade or report handles: split them into several reports");
             }
-        } catch (IOException e) {
-            throw new InvalidResultsException(path + ": cannot read (" + e.getMessage() + ")");
+            inputs.add(in);
         }
+        return inputs;
     }
 
     static void check(ResultsFile file, String origin) {
@@ -57,8 +62,12 @@ public final class Inputs {
             if (env.name() == null || env.name().isBlank()) {
                 throw new InvalidResultsException(where + " has no name");
             }
+            if (env.name().length() > Limits.NAME_CHARS || env.name().chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidResultsException(where + " has a name of " + env.name().length() + " characters"
+                        + " with control characters or more than " + Limits.NAME_CHARS + ": " + Quote.of(env.name()));
+            }
             if (env.status() == null) {
-                throw new InvalidResultsException(where + " (" + env.name() + ") has no status");
+                throw new InvalidResultsException(where + " (" + Quote.of(env.name()) + ") has no status");
             }
             for (Observation o : env.cells()) {
                 if (o.operation() == null || o.scenario() == null || o.status() == null) {
@@ -66,8 +75,8 @@ public final class Inputs {
                             + ") has a cell without operation, scenario or status");
                 }
                 if (o.ran() && o.outcome() == null) {
-                    throw new InvalidResultsException(where + " (" + env.name() + ") has a cell that ran without an outcome: "
-                            + o.operation() + " × " + o.scenario());
+                    throw new InvalidResultsException(where + " (" + Quote.of(env.name()) + ") has a cell that ran without an outcome: "
+                            + Quote.of(o.operation()) + " × " + Quote.of(o.scenario()));
                 }
             }
         }

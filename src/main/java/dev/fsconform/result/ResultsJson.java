@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fsconform.input.BoundedText;
+import dev.fsconform.input.Limits;
+import dev.fsconform.input.Mappers;
+import dev.fsconform.input.Quote;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +18,7 @@ import java.nio.file.StandardCopyOption;
 
 /** Reads and writes results files; rejects other schemas and newer versions with a clear message. */
 public final class ResultsJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = Mappers.json()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -51,31 +55,64 @@ public final class ResultsJson {
     }
 
     public static ResultsFile read(String json, String origin) {
-        ResultsFile file;
+        JsonNode tree;
         try {
-            file = MAPPER.readValue(json, ResultsFile.class);
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidResultsException(origin + ": not a results file (" + Quote.firstLine(e.getOriginalMessage())
+                    + location(e) + ")");
+        }
+        // Schema and version first: a file from a newer fsconform is refused as such, not for a field it renamed.
+        if (tree == null || !tree.isObject() || !ResultsFile.SCHEMA.equals(tree.path("schema").textValue())) {
+            throw new InvalidResultsException(origin + ": not a results file (schema is not " + ResultsFile.SCHEMA + ")");
+        }
+        JsonNode version = tree.path("schemaVersion");
+        if (!version.canConvertToInt() || !version.isIntegralNumber()) {
+            throw new InvalidResultsException(origin + ": not a results file (schemaVersion is not a whole number)");
+        }
+        if (version.intValue() > ResultsFile.VERSION) {
+            throw new InvalidResultsException(origin + ": schema version " + version.intValue()
+                    + " is newer than this fsconform reads (" + ResultsFile.VERSION + ")");
+        }
+        try {
+            return MAPPER.treeToValue(tree, ResultsFile.class);
         } catch (ValueInstantiationException e) {
             // A record refused what it was given: its own words say what is missing.
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
-            throw new InvalidResultsException(origin + ": not a results file (" + why + ")");
-        } catch (JsonProcessingException e) {
-            throw new InvalidResultsException(origin + ": not a results file (" + e.getOriginalMessage() + ")");
+            throw new InvalidResultsException(origin + ": not a results file (" + Quote.firstLine(why) + ")");
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new InvalidResultsException(origin + ": not a results file (" + Quote.firstLine(why) + where(e) + ")");
         }
-        if (file == null || !ResultsFile.SCHEMA.equals(file.schema())) {
-            throw new InvalidResultsException(origin + ": not a results file (schema is not " + ResultsFile.SCHEMA + ")");
-        }
-        if (file.schemaVersion() > ResultsFile.VERSION) {
-            throw new InvalidResultsException(origin + ": schema version " + file.schemaVersion()
-                    + " is newer than this fsconform reads (" + ResultsFile.VERSION + ")");
-        }
-        return file;
     }
 
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 0 ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /** The JSON path of a binding error ("environments[2].cells[7].status"), which the tree has no lines for. */
+    private static String where(Exception e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m) || m.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" at ");
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.length() > 4 ? "." : "").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    /** A results file, plain or gzip-compressed, read within {@link Limits#RESULTS_BYTES}. */
     public static ResultsFile read(Path path) {
         try {
-            return read(Files.readString(path), path.toString());
-        } catch (IOException e) {
-            throw new InvalidResultsException("cannot read " + path + ": " + e.getMessage());
+            return read(BoundedText.read(path, Limits.RESULTS_BYTES), path.toString());
+        } catch (BoundedText.Unreadable e) {
+            throw new InvalidResultsException(path + ": " + e.getMessage());
         }
     }
 }
