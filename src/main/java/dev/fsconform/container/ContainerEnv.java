@@ -33,7 +33,7 @@ record ContainerEnv(String name, String group, String description, EngineKind en
             throw new IllegalArgumentException("engine " + engine.id() + " runs on its own storage driver: no 'driver' (got "
                     + Quote.of(driver) + ")");
         }
-        if (!engine.drivers().isEmpty() && !engine.drivers().contains(driver)) {
+        if (!engine.drivers().isEmpty() && (driver == null || !engine.drivers().contains(driver))) {
             throw new IllegalArgumentException("engine " + engine.id() + " needs a driver, one of " + engine.drivers() + " (got "
                     + Quote.of(driver) + ")");
         }

@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import dev.fsconform.input.Quote;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -14,13 +15,13 @@ record Kernel(String name, String suite, @JsonProperty("package") String package
 
     Kernel {
         if (name == null || !name.matches(NAME)) {
-            throw new IllegalArgumentException("name must be lower-case letters, digits and dots (got '" + name + "')");
+            throw new IllegalArgumentException("name must be lower-case letters, digits and dots (got " + Quote.of(name) + ")");
         }
         if (suite == null || !suite.matches("[a-z0-9-]+")) {
-            throw new IllegalArgumentException("suite must name a Debian suite such as bookworm (got '" + suite + "')");
+            throw new IllegalArgumentException("suite must name a Debian suite such as bookworm (got " + Quote.of(suite) + ")");
         }
         if (packageName == null || !packageName.matches(DEBIAN_NAME)) {
-            throw new IllegalArgumentException("package must name a Debian package (got '" + packageName + "')");
+            throw new IllegalArgumentException("package must name a Debian package (got " + Quote.of(packageName) + ")");
         }
         if (description == null || description.isBlank()) {
             throw new IllegalArgumentException("missing 'description'");

@@ -3,7 +3,10 @@ package dev.fsconform.env;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.fsconform.input.BoundedText;
+import dev.fsconform.input.Limits;
+import dev.fsconform.input.Mappers;
+import dev.fsconform.input.Quote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +26,7 @@ import java.util.Set;
  */
 public final class KernelCatalog {
     static final String BUNDLED = "/matrix/kernels.yaml";
-    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+    private static final ObjectMapper YAML = Mappers.yaml().build();
     private static final Set<String> TOP_LEVEL = Set.of("defaults", "kernels");
     private static final int DEFAULT_TIMEOUT_SECONDS = 600;
 
@@ -43,9 +46,9 @@ public final class KernelCatalog {
 
     public static KernelCatalog load(Path file) {
         try {
-            return parse(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new InvalidEnvironmentsException("cannot read " + file + ": " + e.getMessage());
+            return parse(BoundedText.read(file, Limits.CATALOGUE_BYTES), file.toString());
+        } catch (BoundedText.Unreadable e) {
+            throw new InvalidEnvironmentsException(file + ": " + e.getMessage());
         }
     }
 
@@ -107,7 +110,7 @@ public final class KernelCatalog {
     }
 
     private static Kernel entry(JsonNode node, int index, String origin) {
-        String name = node.isObject() && node.path("name").isValueNode() ? " '" + node.path("name").asText() + "'" : "";
+        String name = node.isObject() && node.path("name").isValueNode() ? " " + Quote.of(node.path("name").asText()) : "";
         String which = origin + ": kernel #" + index + name + ": ";
         if (!node.isObject()) {
             throw new InvalidEnvironmentsException(which + "expected a mapping with name, suite, package, description");
@@ -126,8 +129,8 @@ public final class KernelCatalog {
         for (Kernel k : kernels) {
             for (String glob : k.environments()) {
                 if (new Selection(glob).pick(envs.environments()).isEmpty()) {
-                    throw new InvalidEnvironmentsException(origin + ": kernel '" + k.name() + "': environment '" + glob
-                            + "' matches nothing in " + envs.origin());
+                    throw new InvalidEnvironmentsException(origin + ": kernel '" + k.name() + "': environment " + Quote.of(glob)
+                            + " matches nothing in " + envs.origin());
                 }
             }
         }

@@ -62,7 +62,7 @@ class KernelCatalogTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "bad name | {name: Six, suite: bookworm, package: p, description: d} | k.yaml: kernel #1 'Six': name must be lower-case letters, digits and dots (got 'Six')",
-        "no suite | {name: x, package: p, description: d} | k.yaml: kernel #1 'x': suite must name a Debian suite such as bookworm (got 'null')",
+        "no suite | {name: x, package: p, description: d} | k.yaml: kernel #1 'x': suite must name a Debian suite such as bookworm (got null)",
         "bad package | {name: x, suite: sid, package: 'a b', description: d} | k.yaml: kernel #1 'x': package must name a Debian package (got 'a b')",
         "unknown field | {name: x, suite: sid, package: p, description: d, arch: arm64} | k.yaml: kernel #1 'x': unknown field 'arch' (known: ci, description, environments, name, package, suite, timeoutSeconds)",
         "short timeout | {name: x, suite: sid, package: p, description: d, timeoutSeconds: 5} | k.yaml: kernel #1 'x': timeoutSeconds must be between 30 and 7200 (got 5)",

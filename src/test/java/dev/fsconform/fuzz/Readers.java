@@ -5,6 +5,7 @@ import dev.fsconform.container.InvalidContainersException;
 import dev.fsconform.env.EnvironmentCatalog;
 import dev.fsconform.files.Trees;
 import dev.fsconform.env.InvalidEnvironmentsException;
+import dev.fsconform.env.KernelCatalog;
 import dev.fsconform.grade.Expectations;
 import dev.fsconform.report.Input;
 import dev.fsconform.report.Inputs;
@@ -61,6 +62,11 @@ final class Readers {
     static Verdict environments(byte[] input) {
         Path f = write("environments.yaml", input);
         return guard(input, InvalidEnvironmentsException.class, () -> EnvironmentCatalog.load(f).names());
+    }
+
+    static Verdict kernels(byte[] input) {
+        Path f = write("kernels.yaml", input);
+        return guard(input, InvalidEnvironmentsException.class, () -> KernelCatalog.load(f).names());
     }
 
     static Verdict containers(byte[] input) {
@@ -129,13 +135,19 @@ final class Readers {
             return Verdict.ACCEPTED;
         } catch (RuntimeException e) {
             if (!refusal.isInstance(e)) {
-                throw new AssertionError("an input of " + input.length + " bytes escaped as " + e, e);
+                throw new AssertionError("an input of " + input.length + " bytes escaped as " + e + " at " + origin(e), e);
             }
             oneLine(e.getMessage(), input, e);
             return Verdict.REFUSED;
         } catch (StackOverflowError | OutOfMemoryError e) {
             throw new AssertionError("an input of " + input.length + " bytes exhausted the JVM: " + e, e);
         }
+    }
+
+    /** Where in fsconform the failure was thrown: what a report of it needs first. */
+    private static String origin(Throwable e) {
+        return java.util.Arrays.stream(e.getStackTrace()).filter(f -> f.getClassName().startsWith("dev.fsconform.")
+                && !f.getClassName().startsWith("dev.fsconform.fuzz.")).findFirst().map(StackTraceElement::toString).orElse("?");
     }
 
     static void oneLine(String message, byte[] input, Throwable cause) {

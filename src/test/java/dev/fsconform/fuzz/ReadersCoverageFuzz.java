@@ -21,6 +21,11 @@ class ReadersCoverageFuzz {
     }
 
     @FuzzTest
+    void kernels(byte[] input) {
+        Readers.kernels(input);
+    }
+
+    @FuzzTest
     void containers(byte[] input) {
         Readers.containers(input);
     }

@@ -35,6 +35,11 @@ class ReadersFuzzTest {
     }
 
     @Test
+    void kernelCataloguesLoadOrAreRefusedInOneLine() {
+        mutate(TRIES, r -> Mutator.yaml(Seeds.kernels(), r), Readers::kernels);
+    }
+
+    @Test
     void containerCataloguesLoadOrAreRefusedInOneLine() {
         mutate(TRIES, r -> Mutator.yaml(Seeds.containers(), r), Readers::containers);
     }

@@ -35,6 +35,10 @@ final class Seeds {
         return classpath("/matrix/environments.yaml");
     }
 
+    static byte[] kernels() {
+        return classpath("/matrix/kernels.yaml");
+    }
+
     static byte[] containers() {
         return classpath("/matrix/containers.yaml");
     }
