@@ -6,6 +6,9 @@ import dev.fsconform.grade.Grader;
 import dev.fsconform.probe.Probe;
 import dev.fsconform.probe.ProbeConfig;
 import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.Fingerprint;
+import dev.fsconform.result.Observation;
+import dev.fsconform.result.ProbeStream;
 import dev.fsconform.result.ResultsFile;
 import dev.fsconform.result.ResultsJson;
 import java.nio.file.Files;
@@ -51,6 +54,9 @@ final class ProbeCommand implements Callable<Integer> {
                     + "comma-separated (all,maven). Default: ${DEFAULT-VALUE}.")
     String apps;
 
+    @Option(names = "--stream", description = "With --json -: print the fingerprint and each cell as one JSON line as it finishes, before the results.")
+    boolean stream;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> labels = labels();
@@ -61,6 +67,9 @@ final class ProbeCommand implements Callable<Integer> {
             throw new UsageException("--seeds " + seedRoot + " is not a directory");
         }
         boolean toStdout = "-".equals(json);
+        if (stream && !toStdout) {
+            throw new UsageException("--stream goes with --json -");
+        }
         Path out = json == null || toStdout ? null : JsonTarget.check(Path.of(json));
         if (!quiet && !toStdout) {
             // Load the expectation table while the probe runs: the summary grades the result afterwards.
@@ -74,7 +83,18 @@ final class ProbeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--apps: " + e.getMessage());
         }
-        EnvironmentResult result = new Probe(ProbeConfig.full(primary, secondDir, seedRoot, name, labels).withApps(jobs)).run();
+        Probe probe = new Probe(ProbeConfig.full(primary, secondDir, seedRoot, name, labels).withApps(jobs));
+        EnvironmentResult result = stream ? probe.run(new Probe.CellListener() {
+            @Override
+            public void started(Fingerprint fingerprint) {
+                emit(ProbeStream.line(fingerprint));
+            }
+
+            @Override
+            public void cellDone(Observation cell, long nanos) {
+                emit(ProbeStream.line(cell));
+            }
+        }) : probe.run();
         ResultsFile file = ResultsFile.of("fsconform " + Version.current(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), List.of(result));
         if (out != null) {
@@ -86,6 +106,11 @@ final class ProbeCommand implements Callable<Integer> {
             ProbeSummary.print(result, System.out);
         }
         return 0;
+    }
+
+    private static void emit(String line) {
+        System.out.println(line);
+        System.out.flush();
     }
 
     /** KEY=VALUE pairs in order; picocli's own message for a malformed map entry is hard to read. */

@@ -73,6 +73,26 @@ public final class Expectations {
     }
 
     /** The first row that covers the cell and lists its outcome. */
+    /**
+     * The outcome patterns this table grades as one of {@code grades} for the cell's shape, in table
+     * order; each pattern counts at the first row that lists it, as {@link #decide} reads the table.
+     */
+    List<String> outcomes(Cell cell, java.util.Set<Grade> grades) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> out = new java.util.ArrayList<>();
+        for (Row r : rows) {
+            if (!RowMatch.covers(r, cell)) {
+                continue;
+            }
+            for (String outcome : r.outcomes()) {
+                if (seen.add(outcome) && grades.contains(r.grade())) {
+                    out.add(outcome);
+                }
+            }
+        }
+        return out;
+    }
+
     Optional<Row> decide(Cell cell) {
         return rows.stream().filter(r -> RowMatch.covers(r, cell) && RowMatch.listsOutcome(r, cell.obs())).findFirst();
     }

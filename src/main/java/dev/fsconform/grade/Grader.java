@@ -45,6 +45,11 @@ public final class Grader {
         return grade(attribution(env), cell);
     }
 
+    /** The outcomes the table would grade as one of {@code grades} for this cell (its "expected set"). */
+    public List<String> outcomesGraded(EnvironmentResult env, Observation cell, java.util.Set<Grade> grades) {
+        return table.outcomes(Cell.of(env, cell), grades);
+    }
+
     /** Every cell of {@code env}, in order. */
     public List<GradedCell> gradeAll(EnvironmentResult env) {
         Attribution a = attribution(env);

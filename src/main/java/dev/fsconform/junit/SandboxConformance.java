@@ -1,67 +1,131 @@
 package dev.fsconform.junit;
 
-import dev.fsconform.grade.GradedCell;
-import dev.fsconform.result.EnvironmentResult;
-import dev.fsconform.validate.Profile;
-import dev.fsconform.validate.Validator;
-import dev.fsconform.verdict.EnvironmentVerdict;
-import dev.fsconform.verdict.Verdicts;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.fsconform.result.ResultsFile;
+import dev.fsconform.report.Report;
+import dev.fsconform.validate.ProbeJar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Base class for a driver author's own build: extend it, return your sandbox from {@link #sandbox()},
- * and JUnit runs the fsconform catalogue inside it — one test per cell the chosen profile judges,
- * grouped by directory, each failing with the outcome, grade, rationale and cause.
+ * Base class for a sandbox driver's own build: extend it, return your sandbox from {@link #sandbox()},
+ * and JUnit runs the fsconform catalogue inside it: one test per cell the profile judges, named
+ * {@code OPERATION × SCENARIO [DIR]}, reported as the sandbox's probe finishes it. A failing test says
+ * the outcome, the expected set, the grade, the cause with its evidence and the fix; a cell that could
+ * not run here is skipped with the reason. Afterwards {@code matrix.html} and {@code matrix.json} are
+ * written to the spec's report directory.
+ *
+ * <pre>{@code
+ * class MySandboxConformanceTest extends SandboxConformance {
+ *     protected SandboxSpec sandbox() {
+ *         return SandboxSpec.exec("mydriver exec --").withDirs("/workspace", "/tmp").expecting(Profile.AGENT_SANDBOX);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Only this dependency is needed: the probe is assembled from the test class path (Maven, Gradle or
+ * an IDE alike) and staged into the sandbox. Testcontainers is needed only for {@link SandboxSpec#image}
+ * and {@link SandboxSpec#container}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class SandboxConformance {
 
     /** The sandbox under test. */
     protected abstract SandboxSpec sandbox();
 
     @TestFactory
-    Stream<DynamicNode> fsconform() {
+    @DisplayName("fsconform")
+    Stream<DynamicTest> fsconform() {
         SandboxSpec spec = sandbox();
-        Validator.Run run = new Validator(spec.execPrefix(), null, null, null, spec.stage(), spec.java())
-                .run(spec.dirs(), false);
-        if (run.sandboxed().isEmpty() || spec.expect() == Profile.NONE) {
-            // A conformance test that judges nothing must not pass: say what is missing instead.
-            return Stream.of(DynamicTest.dynamicTest("fsconform", () -> Assertions.fail(run.sandboxed().isEmpty()
-                    ? "no directory to probe: give the SandboxSpec directories with withDirs(...)"
-                    : "profile none judges nothing: choose posix-local or agent-sandbox")));
+        String problem = spec.problem();
+        Declared declared = Declared.NONE;
+        if (problem == null && spec.declared() != null) {
+            try {
+                declared = Declared.load(spec.declared());
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
         }
-        return run.sandboxed().stream().map(env -> container(env, spec.expect()));
+        if (problem != null) {
+            // A conformance test that judges nothing must not pass: say what is wrong instead.
+            String why = problem;
+            return Stream.of(DynamicTest.dynamicTest("fsconform", () -> Assertions.fail(why)));
+        }
+        // Assemble the probe here, not on the run's thread: a class path without it fails in one line.
+        ProbeJar.locate();
+        LiveRun run = LiveRun.start(spec.validator(), spec.dirs(), spec.timeLimit());
+        DirectoryTests.Settings settings = new DirectoryTests.Settings(spec.profile(), CellFilter.of(spec.cells()), declared);
+        Path out = spec.reportDir() != null ? spec.reportDir() : defaultReportDir();
+        // One flat list: a cell's name carries its directory, and report XML joins container names into the test's.
+        Iterator<DynamicTest> tests = new Iterator<>() {
+            private final Iterator<String> dirs = spec.dirs().iterator();
+            private Iterator<DynamicTest> current = Collections.emptyIterator();
+            private boolean reported;
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext()) {
+                    if (dirs.hasNext()) {
+                        current = new DirectoryTests(run, dirs.next(), settings);
+                    } else if (!reported) {
+                        reported = true;
+                        current = report(run, out).iterator();
+                    } else {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public DynamicTest next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(tests, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
-    private static DynamicNode container(EnvironmentResult env, Profile profile) {
-        if (env.cells().isEmpty()) {
-            return DynamicTest.dynamicTest(env.name(), () -> Assertions.fail(env.name() + " did not run: " + env.reason()));
+    /** The page and JSON of the run, as `validate` writes them; a test only when they cannot be written. */
+    private static List<DynamicTest> report(LiveRun run, Path out) {
+        LiveRun.Done done = run.awaitDone();
+        if (done == null || done.run() == null) {
+            return List.of();
         }
-        EnvironmentVerdict verdict = Verdicts.of(env);
-        Set<GradedCell> violations = Set.copyOf(profile.violations(List.of(verdict)));
-        List<DynamicTest> tests = verdict.cells().stream().filter(c -> judges(profile, c))
-                .map(c -> DynamicTest.dynamicTest(c.observation().key(), () -> check(c, violations)))
-                .collect(Collectors.toList());
-        return DynamicContainer.dynamicContainer(env.name() + " (" + profile.id() + ")", tests);
+        try {
+            ResultsFile file = ResultsFile.of("fsconform " + SandboxConformance.class.getPackage().getImplementationVersion(),
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), done.run().sandboxed());
+            Report.write(file, out);
+            System.out.println("fsconform: " + out.resolve(Report.HTML) + " and " + Report.JSON);
+            return List.of();
+        } catch (RuntimeException e) {
+            return List.of(DynamicTest.dynamicTest("fsconform report", () -> Assertions.fail("cannot write the page and JSON to "
+                    + out + ": " + e.getMessage())));
+        }
     }
 
-    /** Only cells the profile can fail become tests, so none of them passes by construction. */
-    private static boolean judges(Profile profile, GradedCell c) {
-        return profile != Profile.AGENT_SANDBOX || "pattern".equals(c.observation().operation());
-    }
-
-    private static void check(GradedCell c, Set<GradedCell> violations) {
-        Assumptions.assumeTrue(c.observation().ran(), () -> c.observation().status() + ": " + c.observation().reason());
-        if (violations.contains(c)) {
-            Assertions.fail(Explain.cell(c));
-        }
+    /** target/fsconform/CLASS under Maven, build/fsconform/CLASS under Gradle (the working directory is the project's). */
+    private Path defaultReportDir() {
+        boolean gradle = Files.exists(Path.of("build.gradle")) || Files.exists(Path.of("build.gradle.kts"));
+        return Path.of(gradle ? "build" : "target", "fsconform", getClass().getSimpleName().isEmpty() ? "anonymous"
+                : getClass().getSimpleName()).toAbsolutePath();
     }
 }

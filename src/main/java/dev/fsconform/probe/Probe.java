@@ -40,6 +40,10 @@ public final class Probe {
     @FunctionalInterface
     public interface CellListener {
         void cellDone(Observation cell, long nanos);
+
+        /** Told once, before the first cell: the environment the cells are measured in. */
+        default void started(Fingerprint fingerprint) {
+        }
     }
 
     /** Runs the catalogue; scratch directories are removed whatever happens. */
@@ -59,6 +63,7 @@ public final class Probe {
         try (Scratch one = Scratch.create(config.primary()); Scratch two = config.second() == null ? null : Scratch.create(config.second())) {
             NativeBootstrap.prepare(one.dir(), two == null ? null : two.dir());
             fingerprint = FingerprintCollector.collect(roles, config.labels());
+            listener.started(fingerprint);
             int n = 0;
             for (Scenario s : config.scenarios()) {
                 for (Operation op : config.operations()) {

@@ -1,6 +1,8 @@
 package dev.fsconform.validate;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Brings the probe into a sandbox fsconform did not build: runs {@code java -jar fsconform.jar ARGS}
@@ -11,8 +13,11 @@ interface Carrier extends AutoCloseable {
     /** One-line description for reports ("exec: bwrap --bind / /"). */
     String describe();
 
-    /** Runs the probe with these arguments inside the sandbox; returns its standard output. */
-    String runProbe(List<String> probeArgs);
+    /**
+     * Runs the probe with these arguments inside the sandbox; returns its standard output, and hands
+     * each line to {@code lines} as soon as the carrier sees it (for a streaming probe: as cells finish).
+     */
+    String runProbe(List<String> probeArgs, Consumer<String> lines, Duration timeout);
 
     @Override
     default void close() {

@@ -1,8 +1,10 @@
 package dev.fsconform.validate;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A command prefix that starts a program inside the sandbox (bwrap …, unshare …, a driver's
@@ -10,8 +12,6 @@ import java.util.List;
  * passed as separate words after it. An empty prefix runs the probe directly (the baseline).
  */
 final class ExecCarrier implements Carrier {
-    private static final long PROBE_TIMEOUT_SECONDS = 300;
-
     private final String prefix;
     private final String java;
     private final Path jar;
@@ -45,10 +45,10 @@ final class ExecCarrier implements Carrier {
     }
 
     @Override
-    public String runProbe(List<String> probeArgs) {
+    public String runProbe(List<String> probeArgs, Consumer<String> lines, Duration timeout) {
         List<String> args = new ArrayList<>(List.of(java, "-jar", jar.toString()));
         args.addAll(probeArgs);
-        Processes.Result r = shell(args, PROBE_TIMEOUT_SECONDS);
+        Processes.Result r = shell(args, Math.max(1, timeout.toSeconds()), lines);
         if (r.exitCode() != 0) {
             throw new SandboxUnusableException("probe failed inside the sandbox (exit " + r.exitCode() + "): " + r.lastErrorLine());
         }
@@ -56,9 +56,13 @@ final class ExecCarrier implements Carrier {
     }
 
     private Processes.Result shell(List<String> command, long timeout) {
+        return shell(command, timeout, line -> { });
+    }
+
+    private Processes.Result shell(List<String> command, long timeout, Consumer<String> lines) {
         List<String> full = new ArrayList<>(List.of("sh", "-c", prefix + " \"$@\"", "fsconform-validate"));
         full.addAll(command);
-        return Processes.run(full, timeout);
+        return Processes.run(full, timeout, lines);
     }
 
     private static String firstWordOr(String line) {

@@ -4,7 +4,9 @@ import dev.fsconform.container.ContainerException;
 import dev.fsconform.container.ImageSession;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Brings the probe into a container image: one long-running container of it (through Docker, with the
@@ -47,9 +49,12 @@ final class ImageCarrier implements Carrier {
     }
 
     @Override
-    public String runProbe(List<String> probeArgs) {
+    public String runProbe(List<String> probeArgs, Consumer<String> lines, Duration timeout) {
         try {
-            return session.probe(probeArgs);
+            // The engine's exec answers when the probe ends: the lines come all at once.
+            String out = session.probe(probeArgs);
+            out.lines().forEach(lines);
+            return out;
         } catch (ContainerException e) {
             throw new SandboxUnusableException(e.getMessage());
         }

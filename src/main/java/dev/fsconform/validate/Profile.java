@@ -1,5 +1,7 @@
 package dev.fsconform.validate;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.pattern.Pattern;
@@ -10,8 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** What a sandbox is expected to honour; `validate --expect` exits 1 when it does not. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Profile {
     /** Nothing is enforced: the run only reports. */
     NONE("none", "report only"),
@@ -71,6 +75,21 @@ public enum Profile {
     /** The cells that break this profile; empty means the sandbox honours it. */
     public List<GradedCell> violations(List<EnvironmentVerdict> verdicts) {
         return verdicts.stream().flatMap(v -> v.cells().stream()).filter(this::violates).collect(Collectors.toList());
+    }
+
+    /** Whether this one cell breaks the profile. */
+    public boolean violatedBy(GradedCell c) {
+        return violates(c);
+    }
+
+    /** Whether the profile judges this cell at all: agent-sandbox judges only the application patterns. */
+    public boolean judges(GradedCell c) {
+        return this == POSIX_LOCAL || this == AGENT_SANDBOX && "pattern".equals(c.observation().operation());
+    }
+
+    /** The outcomes that pass this profile, in words, for a failure message. */
+    public String passing() {
+        return this == AGENT_SANDBOX ? PATTERN_PASSES.stream().sorted().toList().toString() : "graded EXPECTED or ACCEPTABLE";
     }
 
     private boolean violates(GradedCell c) {

@@ -1,13 +1,33 @@
 package dev.fsconform.validate;
 
 import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.Fingerprint;
+import dev.fsconform.result.Observation;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** The validate use case: choose a carrier, check it can run the probe, run it per directory. */
 public final class Validator {
+    static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(10);
+
+    /** Told what the probe reports, as it reports it; every method is called on the thread that runs the probe. */
+    public interface Listener {
+        /** The probe started in {@code env} (before its first cell). */
+        default void started(String env, Fingerprint fingerprint) {
+        }
+
+        default void cell(String env, Observation cell) {
+        }
+
+        /** The probe of one directory ended (or could not run: status SETUP_ERROR with the reason). */
+        default void finished(EnvironmentResult env) {
+        }
+    }
+
+    private final Object container;
     private final String exec;
     private final String image;
     private final String runtime;
@@ -20,11 +40,17 @@ public final class Validator {
 
     /** Without real tools. */
     public Validator(String exec, String image, String runtime, String dockerHost, Path stage, String java) {
-        this(exec, image, runtime, dockerHost, stage, java, "none");
+        this(null, exec, image, runtime, dockerHost, stage, java, "none");
     }
 
     /** {@code apps}: the app jobs each probe runs, as {@code probe --apps} takes them. */
     public Validator(String exec, String image, String runtime, String dockerHost, Path stage, String java, String apps) {
+        this(null, exec, image, runtime, dockerHost, stage, java, apps);
+    }
+
+    private Validator(Object container, String exec, String image, String runtime, String dockerHost, Path stage, String java,
+                      String apps) {
+        this.container = container;
         this.apps = apps;
         this.exec = exec;
         this.image = image;
@@ -44,21 +70,42 @@ public final class Validator {
     public record Run(List<EnvironmentResult> sandboxed, List<EnvironmentResult> baseline) {
     }
 
+    /**
+     * A started Testcontainers {@code GenericContainer} someone else defined: the probe is copied in and
+     * run through Testcontainers' own copy and exec, with its settings (engine, Ryuk, API version).
+     *
+     * @param genericContainer an {@code org.testcontainers.containers.GenericContainer}; typed loosely so
+     *     that this class loads where Testcontainers is absent
+     * @param java the container's own Java, or null to use the one on its PATH or else copy one in
+     */
+    public static Validator ofContainer(Object genericContainer, String java) {
+        return new Validator(genericContainer, null, null, null, null, null, java, "none");
+    }
+
     public Run run(List<String> dirs, boolean withBaseline) {
-        Path self = SelfJar.locate();
+        return run(dirs, withBaseline, new Listener() { }, DEFAULT_TIME_LIMIT);
+    }
+
+    /** As {@link #run(List, boolean)}, telling {@code listener} about each cell as the sandbox's probe finishes it. */
+    public Run run(List<String> dirs, boolean withBaseline, Listener listener, Duration timeLimit) {
+        Path self = ProbeJar.locate();
         List<EnvironmentResult> inside;
-        if (exec != null) {
+        if (container != null) {
+            try (Carrier carrier = ContainerCarrier.start(container, java, self)) {
+                inside = Validation.run(carrier, dirs, "sandbox", apps, listener, timeLimit);
+            }
+        } else if (exec != null) {
             if (runtime != null || dockerHost != null) {
                 throw new SandboxUnusableException("--runtime and --docker-host go with --image, not --exec");
             }
-            inside = runExec(dirs, self);
+            inside = runExec(dirs, self, listener, timeLimit);
         } else {
             if (stage != null) {
                 throw new SandboxUnusableException("--stage goes with --exec; --image copies the probe into the container itself");
             }
             try (ImageCarrier carrier = podman ? ImageCarrier.startPodman(image, runtime, self, java)
                     : ImageCarrier.start(image, runtime, dockerHost, self, java)) {
-                inside = Validation.run(carrier, dirs, "sandbox", apps);
+                inside = Validation.run(carrier, dirs, "sandbox", apps, listener, timeLimit);
             }
         }
         List<EnvironmentResult> outside = withBaseline
@@ -66,17 +113,17 @@ public final class Validator {
         return new Run(inside, outside);
     }
 
-    private List<EnvironmentResult> runExec(List<String> dirs, Path self) {
+    private List<EnvironmentResult> runExec(List<String> dirs, Path self, Listener listener, Duration timeLimit) {
         if (stage != null) {
             try (Stage staged = Stage.into(stage.toAbsolutePath(), self)) {
                 ExecCarrier carrier = new ExecCarrier(exec, java != null ? java : staged.java().toString(), staged.jar());
                 carrier.preflight();
-                return Validation.run(carrier, dirs, "sandbox", apps);
+                return Validation.run(carrier, dirs, "sandbox", apps, listener, timeLimit);
             }
         }
         ExecCarrier carrier = new ExecCarrier(exec, java != null ? java : hostJava(), self);
         carrier.preflight();
-        return Validation.run(carrier, dirs, "sandbox", apps);
+        return Validation.run(carrier, dirs, "sandbox", apps, listener, timeLimit);
     }
 
     private static String hostJava() {
