@@ -26,7 +26,7 @@ if ! command -v runsc >/dev/null; then
   "$here/../debian/apt-suite.sh" "$suite" update >/dev/null
   (cd "$tmp" && "$here/../debian/apt-suite.sh" "$suite" download runsc >/dev/null)
   dpkg -i "$tmp"/runsc_*.deb >/dev/null || die "dpkg -i runsc failed"
-  say "installed $(runsc --version | head -n1)"
+  say "installed $(runsc --version | sed -n 1p)"
 fi
 runsc=$(command -v runsc)
 
