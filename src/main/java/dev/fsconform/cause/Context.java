@@ -28,6 +28,12 @@ record Context(Observation cell, Scenario scenario, Where where, Fingerprint fp,
         return fp == null ? null : fp.mounts().stream().filter(m -> m.mountId() == id).findFirst().orElse(null);
     }
 
+    /** Whether the source's parent is on this filesystem, by statfs of the cell or of its mount. */
+    boolean sourceIs(String statfsType) {
+        MountFacts m = sourceMount();
+        return (where != null && statfsType.equals(where.sourceFs())) || (m != null && statfsType.equals(m.statfsType()));
+    }
+
     String label(String key) {
         return fp == null ? null : fp.labels().get(key);
     }

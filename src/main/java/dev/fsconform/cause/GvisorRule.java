@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Outcomes gVisor's sentry decides, not Linux: it implements rename itself, so kernel overlayfs
- * rules do not apply there. Fires only when the fingerprint's /proc/version is gVisor's.
+ * rules do not apply there ({@link Causes.Scope}). Fires only when the fingerprint's /proc/version is gVisor's.
  */
 final class GvisorRule {
     private static final Set<String> MISSING_FLAGS = Set.of("renameat2-exchange", "renameat2-whiteout");
@@ -18,6 +18,7 @@ final class GvisorRule {
     private GvisorRule() {
     }
 
+    /** Whether the sentry answered: the registry runs these rules only then ({@link Causes.Scope#GVISOR}). */
     static boolean applies(Context c) {
         return c.fp() != null && c.fp().gvisor();
     }
@@ -27,9 +28,9 @@ final class GvisorRule {
     }
 
     /** EXCHANGE and WHITEOUT: EINVAL where the plain renameat2 of the same cell is answered. */
-    static Optional<Cause> renameFlags(Context c) {
+    static Optional<Evidence> renameFlags(Context c) {
         Observation o = c.cell();
-        if (!applies(c) || !"EINVAL".equals(o.outcome()) && !"EINVAL".equals(o.errnoName())) {
+        if (!"EINVAL".equals(o.outcome()) && !"EINVAL".equals(o.errnoName())) {
             return Optional.empty();
         }
         String op = Controls.operation(o);
@@ -45,20 +46,20 @@ final class GvisorRule {
         if (plain != null && plain.ran()) {
             e.add("control: " + Context.show(plain) + " (no flag)");
         }
-        return Optional.of(CauseText.cause(Cause.GVISOR_RENAME_FLAGS, e));
+        return Optional.of(e);
     }
 
     /**
      * A seeded (image-layer) object renamed or linked on one mount: the call succeeded, but the object
      * arrives with a new inode (COPIED), or a link's source changed inode and the target shares it.
      */
-    static Optional<Cause> copyUp(Context c) {
+    static Optional<Evidence> copyUp(Context c) {
         Observation o = c.cell();
         PostState post = o.postState();
         boolean copied = "COPIED".equals(o.outcome());
         boolean linkCopied = "WRONG_STATE".equals(o.outcome()) && post != null
                 && post.problems().equals(List.of(PostState.LINK_SOURCE_NEW_INODE));
-        if (!applies(c) || !(copied || linkCopied) || c.boundary() != Boundary.NONE || c.scenario() == null
+        if (!(copied || linkCopied) || c.boundary() != Boundary.NONE || c.scenario() == null
                 || !c.scenario().seeded()) {
             return Optional.empty();
         }
@@ -71,22 +72,22 @@ final class GvisorRule {
         if (fresh != null && fresh.ran()) {
             e.add("control: " + Context.show(fresh) + " (fresh, upper layer only)");
         }
-        return Optional.of(CauseText.cause(Cause.GVISOR_COPY_UP, e));
+        return Optional.of(e);
     }
 
     /** A mount boundary that exists because gVisor put a tmpfs of its own on /tmp. */
-    static Optional<Cause> tmpTmpfs(Context c) {
-        if (!applies(c) || (c.boundary() != Boundary.MOUNT && c.boundary() != Boundary.UNKNOWN)
+    static Optional<Evidence> tmpTmpfs(Context c) {
+        if ((c.boundary() != Boundary.MOUNT && c.boundary() != Boundary.UNKNOWN)
                 || !Signals.exdev(c.cell())) {
             return Optional.empty();
         }
         for (long id : new long[] {c.where().sourceMountId(), c.where().targetMountId()}) {
             MountFacts m = id == 0 ? null : c.mount(id);
             if (m != null && "/tmp".equals(m.mountPoint()) && "tmpfs".equals(m.fsType()) && !dockerTmpfs(c)) {
-                return Optional.of(CauseText.cause(Cause.GVISOR_TMP_TMPFS, new Evidence().add(sentry(c))
+                return Optional.of(new Evidence().add(sentry(c))
                         .add(c.describeMount(id, m.dev()) + " is a tmpfs on /tmp that the container did not ask for")
                         .add("the other parent is on " + c.describeMount(id == c.where().sourceMountId()
-                                ? c.where().targetMountId() : c.where().sourceMountId(), null))));
+                                ? c.where().targetMountId() : c.where().sourceMountId(), null)));
             }
         }
         return Optional.empty();

@@ -16,7 +16,7 @@ final class LandlockRule {
     private LandlockRule() {
     }
 
-    static Optional<Cause> apply(Context c) {
+    static Optional<Evidence> apply(Context c) {
         Observation cell = c.cell();
         if (!Signals.exdev(cell) || c.boundary() != Boundary.NONE || c.scenario() == null
                 || c.scenario().placement() == Placement.SAME_DIR || declaredUnrestricted(c)) {
@@ -44,7 +44,7 @@ final class LandlockRule {
         if (freshCross != cell) {
             e.add("control: " + Context.show(freshCross) + " (fresh objects fail the same way: not a lower-layer effect)");
         }
-        return Optional.of(CauseText.cause(Cause.LANDLOCK_REFER, e));
+        return Optional.of(e);
     }
 
     /** A label that says the probe ran without Landlock, or with REFER granted, rules Landlock out. */

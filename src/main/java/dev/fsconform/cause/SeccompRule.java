@@ -17,7 +17,7 @@ final class SeccompRule {
     private SeccompRule() {
     }
 
-    static Optional<Cause> apply(Context c) {
+    static Optional<Evidence> apply(Context c) {
         String errno = Signals.injectable(c.cell());
         Fingerprint fp = c.fp();
         if (errno == null || fp == null || fp.seccompMode() != 2) {
@@ -36,7 +36,7 @@ final class SeccompRule {
         if (c.cell().operation().equals("mv")) {
             e.add("mv calls renameat2(RENAME_NOREPLACE) first; GNU mv falls back on ENOSYS or EINVAL but not on " + errno);
         }
-        return Optional.of(CauseText.cause(Cause.SECCOMP, e));
+        return Optional.of(e);
     }
 
     /** "answering ENOSYS: renameat2 48/48, renameat2-noreplace 48/48 …; never: rename, link …". */

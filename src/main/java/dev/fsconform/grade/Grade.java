@@ -1,5 +1,9 @@
 package dev.fsconform.grade;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * How an observed outcome compares with what the expectation table promises for its cell, in the
  * spirit of jcstress outcomes. Declared best first; {@link #severity()} orders findings, and ranks
@@ -26,6 +30,11 @@ public enum Grade {
     /** 0 for EXPECTED up to 4 for FORBIDDEN; higher is worse. */
     public int severity() {
         return severity;
+    }
+
+    /** The grades that are not findings: what a plain local filesystem and a documented environment give. */
+    public static Set<Grade> passing() {
+        return Arrays.stream(values()).filter(g -> !g.finding()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** A finding is a cell a user should look at. */

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.DynamicTest;
  * is checked against the grading of the whole run, and any difference fails a test of its own.
  */
 final class DirectoryTests implements Iterator<DynamicTest> {
-    private static final Set<Grade> PASSING_GRADES = Set.of(Grade.EXPECTED, Grade.ACCEPTABLE);
 
     private final LiveRun run;
     private final String env;
@@ -114,7 +113,7 @@ final class DirectoryTests implements Iterator<DynamicTest> {
             return;
         }
         List<String> expected = profile == Profile.POSIX_LOCAL
-                ? Grader.standard().outcomesGraded(sofar, o, PASSING_GRADES) : List.of();
+                ? Grader.standard().outcomesGraded(sofar, o, Grade.passing()) : List.of();
         String message = Explain.cell(name, g, profile, expected);
         ready.add(DynamicTest.dynamicTest(name, () -> Assertions.fail(message)));
     }

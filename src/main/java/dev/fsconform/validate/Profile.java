@@ -2,7 +2,6 @@ package dev.fsconform.validate;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.pattern.Pattern;
 import dev.fsconform.result.Boundary;
@@ -28,7 +27,6 @@ public enum Profile {
     AGENT_SANDBOX("agent-sandbox", "every application pattern and every real tool that ran works in the tested directories");
 
     private static final Set<String> PATTERN_PASSES = Set.of("OK", "FALLBACK");
-    private static final Set<Grade> NOT_LOCAL = Set.of(Grade.SURPRISING, Grade.FORBIDDEN, Grade.UNKNOWN);
 
     private final String id;
     private final String meaning;
@@ -95,7 +93,7 @@ public enum Profile {
     private boolean violates(GradedCell c) {
         switch (this) {
             case POSIX_LOCAL:
-                return c.grade() != null && NOT_LOCAL.contains(c.grade());
+                return c.finding();
             case AGENT_SANDBOX:
                 return ("pattern".equals(c.observation().operation()) || "app".equals(c.observation().operation()))
                         && c.observation().ran() && !PATTERN_PASSES.contains(c.observation().outcome())

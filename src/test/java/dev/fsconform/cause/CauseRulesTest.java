@@ -35,8 +35,8 @@ class CauseRulesTest {
         List<Cause> causes = explain("host", "rename", "cross-mount-dir");
 
         // THEN the only cause is the mount boundary, naming both mounts
-        assertThat(ids(causes)).containsExactly(Cause.MOUNT_BOUNDARY);
-        assertThat(evidence(causes, Cause.MOUNT_BOUNDARY)).contains("ext4", "tmpfs").doesNotContain("bind mounts");
+        assertThat(ids(causes)).containsExactly(Causes.MOUNT_BOUNDARY.id());
+        assertThat(evidence(causes, Causes.MOUNT_BOUNDARY.id())).contains("ext4", "tmpfs").doesNotContain("bind mounts");
     }
 
     @Test
@@ -45,16 +45,16 @@ class CauseRulesTest {
         List<Cause> causes = explain("bind-mounts", "renameat2-noreplace", "cross-mount-file-onto-file");
 
         // THEN EXDEV (even NOREPLACE onto an existing target) is blamed on the mounts, with the bind-mount note
-        assertThat(ids(causes)).containsExactly(Cause.MOUNT_BOUNDARY);
-        assertThat(evidence(causes, Cause.MOUNT_BOUNDARY)).contains("bind mounts of one filesystem");
+        assertThat(ids(causes)).containsExactly(Causes.MOUNT_BOUNDARY.id());
+        assertThat(evidence(causes, Causes.MOUNT_BOUNDARY.id())).contains("bind mounts of one filesystem");
     }
 
     @Test
     void btrfsSubvolumeOnOneMount() {
         List<Cause> causes = explain("btrfs-subvolume", "link", "cross-mount-file");
 
-        assertThat(ids(causes)).containsExactly(Cause.BTRFS_SUBVOLUME);
-        assertThat(evidence(causes, Cause.BTRFS_SUBVOLUME)).contains("two devices", "subvolume");
+        assertThat(ids(causes)).containsExactly(Causes.BTRFS_SUBVOLUME.id());
+        assertThat(evidence(causes, Causes.BTRFS_SUBVOLUME.id())).contains("two devices", "subvolume");
     }
 
     @Test
@@ -63,8 +63,8 @@ class CauseRulesTest {
         List<Cause> causes = explain("overlay-off", "rename", "seeded-dir-cross-dir");
 
         // THEN overlayfs-lower-dir, with the option evidence and the fresh control that moved fine
-        assertThat(ids(causes)).containsExactly(Cause.OVERLAYFS_LOWER_DIR);
-        assertThat(evidence(causes, Cause.OVERLAYFS_LOWER_DIR))
+        assertThat(ids(causes)).containsExactly(Causes.OVERLAYFS_LOWER_DIR.id());
+        assertThat(evidence(causes, Causes.OVERLAYFS_LOWER_DIR.id()))
                 .contains("redirect_dir absent from mountinfo", "build-config dependent",
                         "control: rename × dir-cross-dir → OK", "seeded (lower-layer) tree");
     }
@@ -73,22 +73,22 @@ class CauseRulesTest {
     void overlayfsLowerDirEvenWithinOneDirectory() {
         List<Cause> causes = explain("overlay-off", "renameat2-noreplace", "seeded-emptydir-same-dir");
 
-        assertThat(ids(causes)).containsExactly(Cause.OVERLAYFS_LOWER_DIR);
+        assertThat(ids(causes)).containsExactly(Causes.OVERLAYFS_LOWER_DIR.id());
     }
 
     @Test
     void imageLayerDirMovePatternIsTheOverlay() {
         List<Cause> causes = explain("overlay-off", "pattern", "image-layer-dir-move");
 
-        assertThat(ids(causes)).containsExactly(Cause.OVERLAYFS_LOWER_DIR);
+        assertThat(ids(causes)).containsExactly(Causes.OVERLAYFS_LOWER_DIR.id());
     }
 
     @Test
     void fuseOverlayfsLowerDir() {
         List<Cause> causes = explain("fuse-overlayfs", "rename", "seeded-dir-cross-dir");
 
-        assertThat(ids(causes)).containsExactly(Cause.FUSE_OVERLAYFS);
-        assertThat(evidence(causes, Cause.FUSE_OVERLAYFS)).contains("no redirect_dir", "dir-cross-dir → OK");
+        assertThat(ids(causes)).containsExactly(Causes.FUSE_OVERLAYFS.id());
+        assertThat(evidence(causes, Causes.FUSE_OVERLAYFS.id())).contains("no redirect_dir", "dir-cross-dir → OK");
     }
 
     @Test
@@ -98,7 +98,7 @@ class CauseRulesTest {
         List<Cause> causes = explain("fuse-overlayfs", "rename", "cross-mount-file");
 
         // THEN only the boundary: the VFS answered EXDEV before the FUSE server saw the call
-        assertThat(ids(causes)).containsExactly(Cause.MOUNT_BOUNDARY);
+        assertThat(ids(causes)).containsExactly(Causes.MOUNT_BOUNDARY.id());
     }
 
     @Test
@@ -108,11 +108,11 @@ class CauseRulesTest {
         List<Cause> causes = explain("overlay-other-fs", "link", "seeded-file-cross-dir");
 
         // THEN overlayfs-inode-number, with the xino state and the upper-layer control that kept one number
-        assertThat(ids(causes)).containsExactly(Cause.OVERLAYFS_INODE_NUMBER);
-        assertThat(evidence(causes, Cause.OVERLAYFS_INODE_NUMBER))
+        assertThat(ids(causes)).containsExactly(Causes.OVERLAYFS_INODE_NUMBER.id());
+        assertThat(evidence(causes, Causes.OVERLAYFS_INODE_NUMBER.id()))
                 .contains("xino absent from mountinfo", "seeded (lower-layer) tree", "control: link × file-cross-dir → OK");
         assertThat(ids(explain("overlay-other-fs", "linkat", "seeded-symlink-same-dir")))
-                .containsExactly(Cause.OVERLAYFS_INODE_NUMBER);
+                .containsExactly(Causes.OVERLAYFS_INODE_NUMBER.id());
 
         // AND an overlay with both layers on one filesystem links the same file cleanly
         assertThat(cell(env("overlay-on"), "link", "seeded-file-cross-dir").outcome()).isEqualTo("OK");
@@ -128,19 +128,19 @@ class CauseRulesTest {
         List<Cause> causes = explain("landlock-no-refer", "rename", "dir-cross-dir");
 
         // THEN landlock-refer, inferred and saying so, with the same-directory control
-        assertThat(ids(causes)).containsExactly(Cause.LANDLOCK_REFER);
-        assertThat(evidence(causes, Cause.LANDLOCK_REFER))
+        assertThat(ids(causes)).containsExactly(Causes.LANDLOCK_REFER.id());
+        assertThat(evidence(causes, Causes.LANDLOCK_REFER.id()))
                 .contains("process appears Landlock-restricted (cannot be read from outside; inferred from controls)",
                         "control: rename × dir-same-dir → OK", "Landlock ABI 7", "no mount or device boundary");
     }
 
     @Test
     void landlockReferForHiddenExdevOfJavaAndMvAndForPatterns() {
-        assertThat(ids(explain("landlock-no-refer", "files-move", "file-cross-dir"))).containsExactly(Cause.LANDLOCK_REFER);
-        assertThat(ids(explain("landlock-no-refer", "files-move", "dir-cross-dir"))).containsExactly(Cause.LANDLOCK_REFER);
-        assertThat(ids(explain("landlock-no-refer", "mv", "dir-cross-dir"))).containsExactly(Cause.LANDLOCK_REFER);
-        assertThat(ids(explain("landlock-no-refer", "link", "file-cross-dir"))).containsExactly(Cause.LANDLOCK_REFER);
-        assertThat(ids(explain("landlock-no-refer", "pattern", "uv-cache-persist"))).containsExactly(Cause.LANDLOCK_REFER);
+        assertThat(ids(explain("landlock-no-refer", "files-move", "file-cross-dir"))).containsExactly(Causes.LANDLOCK_REFER.id());
+        assertThat(ids(explain("landlock-no-refer", "files-move", "dir-cross-dir"))).containsExactly(Causes.LANDLOCK_REFER.id());
+        assertThat(ids(explain("landlock-no-refer", "mv", "dir-cross-dir"))).containsExactly(Causes.LANDLOCK_REFER.id());
+        assertThat(ids(explain("landlock-no-refer", "link", "file-cross-dir"))).containsExactly(Causes.LANDLOCK_REFER.id());
+        assertThat(ids(explain("landlock-no-refer", "pattern", "uv-cache-persist"))).containsExactly(Causes.LANDLOCK_REFER.id());
     }
 
     @Test
@@ -149,14 +149,14 @@ class CauseRulesTest {
         // WHEN a lower-layer directory moves to another directory
         List<Cause> both = explain("overlay-landlock-no-refer", "rename", "seeded-dir-cross-dir");
         // THEN both rules fire, each with its own evidence
-        assertThat(ids(both)).containsExactlyInAnyOrder(Cause.OVERLAYFS_LOWER_DIR, Cause.LANDLOCK_REFER);
-        assertThat(evidence(both, Cause.OVERLAYFS_LOWER_DIR)).contains("seeded-dir-same-dir → EXDEV even without changing directory");
-        assertThat(evidence(both, Cause.LANDLOCK_REFER)).contains("fresh objects fail the same way");
+        assertThat(ids(both)).containsExactlyInAnyOrder(Causes.OVERLAYFS_LOWER_DIR.id(), Causes.LANDLOCK_REFER.id());
+        assertThat(evidence(both, Causes.OVERLAYFS_LOWER_DIR.id())).contains("seeded-dir-same-dir → EXDEV even without changing directory");
+        assertThat(evidence(both, Causes.LANDLOCK_REFER.id())).contains("fresh objects fail the same way");
 
         // AND a lower-layer dir within one directory is only the overlay, a fresh dir across dirs only Landlock
-        assertThat(ids(explain("overlay-landlock-no-refer", "rename", "seeded-dir-same-dir"))).containsExactly(Cause.OVERLAYFS_LOWER_DIR);
-        assertThat(ids(explain("overlay-landlock-no-refer", "rename", "dir-cross-dir"))).containsExactly(Cause.LANDLOCK_REFER);
-        assertThat(ids(explain("overlay-landlock-no-refer", "rename", "seeded-file-cross-dir"))).containsExactly(Cause.LANDLOCK_REFER);
+        assertThat(ids(explain("overlay-landlock-no-refer", "rename", "seeded-dir-same-dir"))).containsExactly(Causes.OVERLAYFS_LOWER_DIR.id());
+        assertThat(ids(explain("overlay-landlock-no-refer", "rename", "dir-cross-dir"))).containsExactly(Causes.LANDLOCK_REFER.id());
+        assertThat(ids(explain("overlay-landlock-no-refer", "rename", "seeded-file-cross-dir"))).containsExactly(Causes.LANDLOCK_REFER.id());
     }
 
     @Test
@@ -167,17 +167,17 @@ class CauseRulesTest {
                 .explain(cell(env("overlay-landlock-no-refer"), "renameat2-noreplace", "dir-same-dir"));
 
         // THEN uv's EXDEV is Landlock's, and NOREPLACE in one directory is fine (nothing to explain)
-        assertThat(ids(uv)).containsExactly(Cause.LANDLOCK_REFER);
+        assertThat(ids(uv)).containsExactly(Causes.LANDLOCK_REFER.id());
         assertThat(cell(env("overlay-landlock-no-refer"), "renameat2-noreplace", "dir-same-dir").outcome()).isEqualTo("OK");
-        assertThat(ids(noreplaceSameDir)).as("an OK cell has no cause but unknown").containsExactly(Cause.UNKNOWN);
+        assertThat(ids(noreplaceSameDir)).as("an OK cell has no cause but unknown").containsExactly(Causes.UNKNOWN.id());
     }
 
     @Test
     void seccompEnosysForRenameat2Only() {
         List<Cause> causes = explain("seccomp-renameat2-enosys", "renameat2-noreplace", "file-same-dir");
 
-        assertThat(ids(causes)).containsExactly(Cause.SECCOMP);
-        assertThat(evidence(causes, Cause.SECCOMP)).contains("Seccomp: 2 (filter mode)",
+        assertThat(ids(causes)).containsExactly(Causes.SECCOMP.id());
+        assertThat(evidence(causes, Causes.SECCOMP.id())).contains("Seccomp: 2 (filter mode)",
                 "while rename × file-same-dir → OK", "renameat2 38/38", "never: files-move");
     }
 
@@ -185,8 +185,8 @@ class CauseRulesTest {
     void seccompEpermAlsoExplainsMvWhichCallsRenameat2() {
         List<Cause> causes = explain("seccomp-renameat2-eperm", "mv", "file-same-dir");
 
-        assertThat(ids(causes)).containsExactly(Cause.SECCOMP);
-        assertThat(evidence(causes, Cause.SECCOMP)).contains("mv calls renameat2(RENAME_NOREPLACE) first");
-        assertThat(ids(explain("seccomp-renameat2-eperm", "pattern", "tempfile-noclobber-publish"))).containsExactly(Cause.SECCOMP);
+        assertThat(ids(causes)).containsExactly(Causes.SECCOMP.id());
+        assertThat(evidence(causes, Causes.SECCOMP.id())).contains("mv calls renameat2(RENAME_NOREPLACE) first");
+        assertThat(ids(explain("seccomp-renameat2-eperm", "pattern", "tempfile-noclobber-publish"))).containsExactly(Causes.SECCOMP.id());
     }
 }

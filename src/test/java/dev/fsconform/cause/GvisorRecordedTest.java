@@ -45,10 +45,10 @@ class GvisorRecordedTest {
         // THEN none is UNKNOWN, no cause is unknown, and no Linux overlayfs rule speaks for gVisor's overlay
         assertThat(cells.stream().filter(c -> c.grade() == Grade.UNKNOWN).map(c -> c.observation().key()))
                 .as("UNKNOWN cells of %s", name).isEmpty();
-        assertThat(cells.stream().filter(c -> ids(c).contains(Cause.UNKNOWN)).map(c -> c.observation().key()))
+        assertThat(cells.stream().filter(c -> ids(c).contains(Causes.UNKNOWN.id())).map(c -> c.observation().key()))
                 .as("cells of %s with cause unknown", name).isEmpty();
         assertThat(cells.stream().flatMap(c -> ids(c).stream()).distinct())
-                .as("causes of %s", name).doesNotContain(Cause.OVERLAYFS_LOWER_DIR, Cause.OVERLAYFS_INODE_NUMBER, Cause.BTRFS_SUBVOLUME);
+                .as("causes of %s", name).doesNotContain(Causes.OVERLAYFS_LOWER_DIR.id(), Causes.OVERLAYFS_INODE_NUMBER.id(), Causes.BTRFS_SUBVOLUME.id());
         assertThat(cells.stream().filter(GradedCell::graded).count()).isGreaterThan(400);
     }
 
@@ -64,8 +64,8 @@ class GvisorRecordedTest {
         // THEN both are EINVAL, allowed, and explained by gVisor with the plain renameat2 as control
         assertThat(exchange.observation().outcome()).isEqualTo("EINVAL");
         assertThat(whiteout.observation().outcome()).isEqualTo("EINVAL");
-        assertThat(ids(exchange)).containsExactly(Cause.GVISOR_RENAME_FLAGS);
-        assertThat(ids(whiteout)).containsExactly(Cause.GVISOR_RENAME_FLAGS);
+        assertThat(ids(exchange)).containsExactly(Causes.GVISOR_RENAME_FLAGS.id());
+        assertThat(ids(whiteout)).containsExactly(Causes.GVISOR_RENAME_FLAGS.id());
         assertThat(exchange.causes().get(0).evidence()).anyMatch(l -> l.startsWith("control: renameat2 × file-onto-file-same-dir"));
     }
 
@@ -80,7 +80,7 @@ class GvisorRecordedTest {
         // THEN it is a copy, graded SURPRISING, explained by gVisor's copy-up
         assertThat(dir.observation().outcome()).isEqualTo("COPIED");
         assertThat(dir.grade()).isEqualTo(Grade.SURPRISING);
-        assertThat(ids(dir)).containsExactly(Cause.GVISOR_COPY_UP);
+        assertThat(ids(dir)).containsExactly(Causes.GVISOR_COPY_UP.id());
     }
 
     @Test
@@ -90,7 +90,7 @@ class GvisorRecordedTest {
 
         // THEN the post-state names what happened, not "target is not a second name"
         assertThat(link.observation().postState().problems()).containsExactly(PostState.LINK_SOURCE_NEW_INODE);
-        assertThat(ids(link)).containsExactly(Cause.GVISOR_COPY_UP);
+        assertThat(ids(link)).containsExactly(Causes.GVISOR_COPY_UP.id());
     }
 
     @Test
@@ -101,8 +101,8 @@ class GvisorRecordedTest {
 
         // THEN both are EXDEV across mounts; only the first is gVisor's doing
         assertThat(volume.observation().outcome()).isEqualTo("EXDEV");
-        assertThat(ids(volume)).containsExactly(Cause.GVISOR_TMP_TMPFS, Cause.MOUNT_BOUNDARY);
-        assertThat(ids(tmpfs)).containsExactly(Cause.MOUNT_BOUNDARY);
+        assertThat(ids(volume)).containsExactly(Causes.GVISOR_TMP_TMPFS.id(), Causes.MOUNT_BOUNDARY.id());
+        assertThat(ids(tmpfs)).containsExactly(Causes.MOUNT_BOUNDARY.id());
         assertThat(String.join(" ", volume.causes().get(0).evidence())).doesNotContain("null");
     }
 
@@ -114,6 +114,6 @@ class GvisorRecordedTest {
         // THEN it is EINVAL, explained by gVisor
         assertThat(c.observation().outcome()).isEqualTo("EINVAL");
         assertThat(c.observation().where().sourceFs()).isEqualTo("9p");
-        assertThat(ids(c)).containsExactly(Cause.GVISOR_RENAME_FLAGS);
+        assertThat(ids(c)).containsExactly(Causes.GVISOR_RENAME_FLAGS.id());
     }
 }

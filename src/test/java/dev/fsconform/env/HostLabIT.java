@@ -7,7 +7,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.fsconform.cause.Cause;
+import dev.fsconform.cause.Causes;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.Observation;
@@ -93,7 +93,7 @@ class HostLabIT {
             // WHEN it is graded THEN no cell's cause is "unknown": the lab only builds mechanisms a rule knows
             EnvironmentVerdict v = Verdicts.of(r);
             soft.assertThat(v.cells()).as("cells of %s attributed to 'unknown'", r.name())
-                    .filteredOn(c -> c.causes().stream().anyMatch(k -> k.id().equals(Cause.UNKNOWN)))
+                    .filteredOn(c -> c.causes().stream().anyMatch(k -> k.id().equals(Causes.UNKNOWN.id())))
                     .extracting(c -> c.observation().operation() + " × " + c.observation().scenario())
                     .isEmpty();
         }

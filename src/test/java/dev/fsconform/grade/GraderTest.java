@@ -6,6 +6,7 @@ import static dev.fsconform.testsupport.Canned.sameMount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fsconform.cause.Cause;
+import dev.fsconform.cause.Causes;
 import dev.fsconform.result.CellStatus;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.Observation;
@@ -77,7 +78,7 @@ class GraderTest {
 
         // THEN it is acceptable, and the cause is the mount boundary
         assertThat(g.grade()).as("grade of %s (row %s)", cell.key(), g.rowId()).isEqualTo(grade);
-        assertThat(g.causes()).extracting(Cause::id).as("causes of %s", cell.key()).containsExactly(Cause.MOUNT_BOUNDARY);
+        assertThat(g.causes()).extracting(Cause::id).as("causes of %s", cell.key()).containsExactly(Causes.MOUNT_BOUNDARY.id());
     }
 
     @Test
@@ -92,7 +93,7 @@ class GraderTest {
         assertThat(g.grade()).isEqualTo(Grade.UNKNOWN);
         assertThat(g.rationale()).startsWith("missing expectation").contains("rename × file-same-dir → ENOSPC");
         assertThat(g.rowId()).isNull();
-        assertThat(g.causes()).extracting(Cause::id).containsExactly(Cause.UNKNOWN);
+        assertThat(g.causes()).extracting(Cause::id).containsExactly(Causes.UNKNOWN.id());
         assertThat(g.causes().get(0).evidence()).as("unknown cause evidence").isNotEmpty();
     }
 

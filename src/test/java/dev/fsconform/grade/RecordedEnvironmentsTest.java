@@ -2,7 +2,7 @@ package dev.fsconform.grade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fsconform.cause.Cause;
+import dev.fsconform.cause.Causes;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.testsupport.Recorded;
 import java.util.List;
@@ -30,7 +30,7 @@ class RecordedEnvironmentsTest {
         List<String> unknown = cells.stream().filter(c -> c.grade() == Grade.UNKNOWN)
                 .map(c -> c.observation().key() + " → " + c.observation().outcome()).collect(Collectors.toList());
         assertThat(unknown).as("UNKNOWN cells in %s: add expectation rows", name).isEmpty();
-        List<String> unexplained = cells.stream().filter(c -> c.causes().stream().anyMatch(x -> x.id().equals(Cause.UNKNOWN)))
+        List<String> unexplained = cells.stream().filter(c -> c.causes().stream().anyMatch(x -> x.id().equals(Causes.UNKNOWN.id())))
                 .map(c -> c.observation().key() + " → " + c.observation().outcome() + " " + c.causes().get(0).evidence())
                 .collect(Collectors.toList());
         assertThat(unexplained).as("cells of %s whose cause is unknown", name).isEmpty();

@@ -2,7 +2,7 @@ package dev.fsconform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fsconform.cause.Cause;
+import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.result.CellStatus;
@@ -43,7 +43,7 @@ class AppsIT {
             GradedCell replace = Findings.cell(noRefer, "app", "python-os-replace");
             assertThat(replace.observation().outcome()).isEqualTo("EXDEV");
             assertThat(replace.grade()).isEqualTo(Grade.SURPRISING);
-            assertThat(Findings.causeIds(replace)).containsExactly(Cause.LANDLOCK_REFER);
+            assertThat(Findings.causeIds(replace)).containsExactly(Causes.LANDLOCK_REFER.id());
             assertThat(replace.observation().detail()).contains("rename(staging/config.new, etc/config) = -1 EXDEV", "gave up");
             assertThat(replace.observation().app().failedCalls()).contains("rename(staging/config.new, etc/config) = -1 EXDEV");
             // AND mv and shutil.move work by copying, which the trace shows and the grade accepts
@@ -53,7 +53,7 @@ class AppsIT {
                 assertThat(c.observation().errnoName()).as(copier).isEqualTo("EXDEV");
                 assertThat(c.observation().app().fallback()).as(copier).startsWith("copied");
                 assertThat(c.grade()).as(copier).isEqualTo(Grade.ACCEPTABLE);
-                assertThat(Findings.causeIds(c)).as(copier).containsExactly(Cause.LANDLOCK_REFER);
+                assertThat(Findings.causeIds(c)).as(copier).containsExactly(Causes.LANDLOCK_REFER.id());
             }
             // AND git, whose renames stay within one directory, works either way
             assertThat(Findings.cell(noRefer, "app", "git").grade()).isEqualTo(Grade.EXPECTED);
@@ -88,11 +88,11 @@ class AppsIT {
             assertThat(mv.observation().outcome()).isEqualTo("FALLBACK");
             assertThat(mv.observation().errnoName()).isEqualTo("ENOSYS");
             assertThat(mv.observation().app().fallback()).startsWith("retried: rename");
-            assertThat(Findings.causeIds(mv)).containsExactly(Cause.SECCOMP);
+            assertThat(Findings.causeIds(mv)).containsExactly(Causes.SECCOMP.id());
             // AND across two bind mounts mv copies, and the mount boundary is the cause
             GradedCell across = Findings.cell(bind, "app", "mv");
             assertThat(across.observation().outcome()).isEqualTo("FALLBACK");
-            assertThat(Findings.causeIds(across)).containsExactly(Cause.MOUNT_BOUNDARY);
+            assertThat(Findings.causeIds(across)).containsExactly(Causes.MOUNT_BOUNDARY.id());
             assertThat(Findings.cell(bind, "app", "git").grade()).isEqualTo(Grade.EXPECTED);
         }
     }
@@ -111,7 +111,7 @@ class AppsIT {
             List<GradedCell> broken = v.cells().stream().filter(c -> "app".equals(c.observation().operation()))
                     .filter(c -> c.graded() && c.grade() != Grade.EXPECTED).toList();
             assertThat(broken).extracting(c -> c.observation().scenario()).contains("npm", "pip-install", "python-os-replace");
-            assertThat(broken).allSatisfy(c -> assertThat(Findings.causeIds(c)).as(Findings.line(c)).containsExactly(Cause.LANDLOCK_REFER));
+            assertThat(broken).allSatisfy(c -> assertThat(Findings.causeIds(c)).as(Findings.line(c)).containsExactly(Causes.LANDLOCK_REFER.id()));
             assertThat(Findings.unknown(v)).isEmpty();
         }
     }

@@ -2,7 +2,7 @@ package dev.fsconform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fsconform.cause.Cause;
+import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.testsupport.Lab;
@@ -30,7 +30,7 @@ class MountBoundaryIT {
             GradedCell noreplace = Findings.cell(v, "renameat2-noreplace", "cross-mount-file-onto-file");
             assertThat(noreplace.observation().outcome()).as("EXDEV is checked before EEXIST").isEqualTo("EXDEV");
             assertThat(noreplace.grade()).isEqualTo(Grade.ACCEPTABLE);
-            assertThat(Findings.causeIds(noreplace)).containsExactly(Cause.MOUNT_BOUNDARY);
+            assertThat(Findings.causeIds(noreplace)).containsExactly(Causes.MOUNT_BOUNDARY.id());
             assertThat(noreplace.causes().get(0).evidence()).anySatisfy(e -> assertThat(e).contains("bind mounts of one filesystem"));
             assertThat(Findings.lines(v.findings())).as("findings between two bind mounts").isEmpty();
         }

@@ -2,7 +2,7 @@ package dev.fsconform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fsconform.cause.Cause;
+import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.testsupport.Lab;
 import dev.fsconform.verdict.EnvironmentVerdict;
@@ -20,7 +20,7 @@ class OverlayLowerDirIT {
 
             // THEN every finding of the default overlay is a lower-layer directory, attributed to overlayfs
             assertThat(dflt.findings()).isNotEmpty().allSatisfy(f ->
-                    assertThat(Findings.causeIds(f)).as(Findings.line(f)).containsExactly(Cause.OVERLAYFS_LOWER_DIR));
+                    assertThat(Findings.causeIds(f)).as(Findings.line(f)).containsExactly(Causes.OVERLAYFS_LOWER_DIR.id()));
             assertThat(Findings.cell(dflt, "rename", "seeded-dir-same-dir").grade()).isEqualTo(Grade.SURPRISING);
             assertThat(Findings.cell(dflt, "rename", "dir-cross-dir").grade()).as("fresh dirs live in the upper layer")
                     .isEqualTo(Grade.EXPECTED);

@@ -2,7 +2,7 @@ package dev.fsconform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fsconform.cause.Cause;
+import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.testsupport.Lab;
@@ -29,11 +29,11 @@ class SandboxedProbeIT {
             GradedCell uv = Findings.cell(noRefer, "rename", "dir-cross-dir");
             assertThat(noRefer.env().fingerprint().labels()).as("the sandbox declared nothing").isEmpty();
             assertThat(uv.grade()).isEqualTo(Grade.SURPRISING);
-            assertThat(Findings.causeIds(uv)).containsExactly(Cause.LANDLOCK_REFER);
+            assertThat(Findings.causeIds(uv)).containsExactly(Causes.LANDLOCK_REFER.id());
             assertThat(uv.causes().get(0).evidence()).contains(
                     "process appears Landlock-restricted (cannot be read from outside; inferred from controls)");
             assertThat(noRefer.findings()).allSatisfy(f ->
-                    assertThat(Findings.causeIds(f)).as(Findings.line(f)).containsExactly(Cause.LANDLOCK_REFER));
+                    assertThat(Findings.causeIds(f)).as(Findings.line(f)).containsExactly(Causes.LANDLOCK_REFER.id()));
             assertThat(Findings.lines(refer.findings())).as("findings with REFER granted").isEmpty();
         }
     }
@@ -50,13 +50,13 @@ class SandboxedProbeIT {
             GradedCell missing = Findings.cell(enosys, "renameat2-noreplace", "file-same-dir");
             assertThat(missing.observation().outcome()).isEqualTo("ENOSYS");
             assertThat(missing.grade()).as("ENOSYS is the documented fall-back signal").isEqualTo(Grade.ACCEPTABLE);
-            assertThat(Findings.causeIds(missing)).containsExactly(Cause.SECCOMP);
+            assertThat(Findings.causeIds(missing)).containsExactly(Causes.SECCOMP.id());
             assertThat(enosys.env().fingerprint().seccompMode()).isEqualTo(2);
 
             GradedCell refused = Findings.cell(eperm, "renameat2-noreplace", "file-same-dir");
             assertThat(refused.grade()).isEqualTo(Grade.SURPRISING);
             assertThat(eperm.findings()).isNotEmpty().allSatisfy(f ->
-                    assertThat(Findings.causeIds(f)).as(Findings.line(f)).containsExactly(Cause.SECCOMP));
+                    assertThat(Findings.causeIds(f)).as(Findings.line(f)).containsExactly(Causes.SECCOMP.id()));
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.fsconform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fsconform.cause.Cause;
+import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.testsupport.Lab;
@@ -38,16 +38,16 @@ class SeedReportIT {
             GradedCell uv = Findings.cell(v, "pattern", "uv-cache-persist");
             assertThat(uv.observation().outcome()).isEqualTo("EXDEV");
             assertThat(uv.grade()).isEqualTo(Grade.SURPRISING);
-            assertThat(Findings.causeIds(uv)).as("causes of uv's EXDEV").containsExactly(Cause.LANDLOCK_REFER);
+            assertThat(Findings.causeIds(uv)).as("causes of uv's EXDEV").containsExactly(Causes.LANDLOCK_REFER.id());
             GradedCell plainRename = Findings.cell(v, "rename", "dir-cross-dir");
-            assertThat(Findings.causeIds(plainRename)).as("plain rename(2) fails too").containsExactly(Cause.LANDLOCK_REFER);
+            assertThat(Findings.causeIds(plainRename)).as("plain rename(2) fails too").containsExactly(Causes.LANDLOCK_REFER.id());
             // AND NOREPLACE is not the problem: within one directory it works, across directories rename(2) fails alike
             assertThat(Findings.cell(v, "renameat2-noreplace", "dir-same-dir").observation().outcome()).isEqualTo("OK");
-            assertThat(Findings.causeIds(Findings.cell(v, "renameat2-noreplace", "dir-cross-dir"))).containsExactly(Cause.LANDLOCK_REFER);
+            assertThat(Findings.causeIds(Findings.cell(v, "renameat2-noreplace", "dir-cross-dir"))).containsExactly(Causes.LANDLOCK_REFER.id());
             // AND the reporter's working mv was a copy, which hides the EXDEV
             assertThat(Findings.cell(v, "mv", "dir-cross-dir").observation().outcome()).isEqualTo("COPIED");
             // AND the diagnosis leads with Landlock and its fix
-            assertThat(v.causes().get(0).id()).isEqualTo(Cause.LANDLOCK_REFER);
+            assertThat(v.causes().get(0).id()).isEqualTo(Causes.LANDLOCK_REFER.id());
             assertThat(v.diagnosis()).contains("[landlock-refer]", "grant LANDLOCK_ACCESS_FS_REFER", "inferred from controls");
         }
     }
@@ -67,7 +67,7 @@ class SeedReportIT {
             // THEN uv's cache write works and no finding is Landlock's; what is left is the image layer's directories
             assertThat(Findings.cell(refer, "pattern", "uv-cache-persist").grade()).isEqualTo(Grade.EXPECTED);
             assertThat(refer.findings()).allSatisfy(f ->
-                    assertThat(Findings.causeIds(f)).as(Findings.line(f)).containsExactly(Cause.OVERLAYFS_LOWER_DIR));
+                    assertThat(Findings.causeIds(f)).as(Findings.line(f)).containsExactly(Causes.OVERLAYFS_LOWER_DIR.id()));
             // AND with redirect_dir=on as well, every graded cell passes
             assertThat(Findings.lines(all.findings())).as("findings with REFER and redirect_dir=on").isEmpty();
         }

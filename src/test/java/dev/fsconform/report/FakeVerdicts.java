@@ -1,6 +1,7 @@
 package dev.fsconform.report;
 
 import dev.fsconform.cause.Cause;
+import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.result.EnvironmentResult;
@@ -18,7 +19,7 @@ import java.util.Map;
  * mounts acceptable, WRONG_STATE/PARTIAL forbidden, outcomes named "weird" unknown, other errnos expected.
  */
 final class FakeVerdicts {
-    static final Cause BOUNDARY = new Cause(Cause.MOUNT_BOUNDARY, "source and target on different mounts",
+    static final Cause BOUNDARY = new Cause(Causes.MOUNT_BOUNDARY.id(), "source and target on different mounts",
             List.of("mount ids differ"), "keep both paths on one mount");
 
     private FakeVerdicts() {

@@ -3,6 +3,7 @@ package dev.fsconform.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fsconform.cause.Cause;
+import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.result.EnvStatus;
@@ -37,8 +38,8 @@ class VerdictsTest {
         EnvironmentVerdict v = Verdicts.of(Recorded.env("overlay-landlock-no-refer"));
 
         assertThat(v.causes()).extracting(Cause::id).doesNotHaveDuplicates()
-                .contains(Cause.LANDLOCK_REFER, Cause.OVERLAYFS_LOWER_DIR, Cause.MOUNT_BOUNDARY);
-        Cause landlock = v.causes().stream().filter(c -> c.id().equals(Cause.LANDLOCK_REFER)).findFirst().orElseThrow();
+                .contains(Causes.LANDLOCK_REFER.id(), Causes.OVERLAYFS_LOWER_DIR.id(), Causes.MOUNT_BOUNDARY.id());
+        Cause landlock = v.causes().stream().filter(c -> c.id().equals(Causes.LANDLOCK_REFER.id())).findFirst().orElseThrow();
         assertThat(landlock.evidence()).doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(Verdicts.MAX_EVIDENCE + 1);
     }
 
