@@ -152,8 +152,7 @@ final class MatrixCommand implements Callable<Integer> {
             }
             return EnvironmentCatalog.load(environments);
         }
-        Path local = Path.of("matrix", "environments.yaml");
-        return Files.isRegularFile(local) ? EnvironmentCatalog.load(local) : EnvironmentCatalog.bundled();
+        return EnvironmentCatalog.standard();
     }
 
     /**

@@ -9,11 +9,9 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.fsconform.input.BoundedText;
 import dev.fsconform.input.Limits;
 import dev.fsconform.input.Mappers;
+import dev.fsconform.input.MatrixFile;
 import dev.fsconform.input.Quote;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.fsconform.result.EnvName;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,10 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * The container environments of matrix/containers.yaml, validated entry by entry so that an error names
- * its entry. A copy is bundled in the jar, so `fsconform matrix` works from anywhere.
+ * its entry.
  */
 public final class ContainerCatalog {
-    static final String BUNDLED = "/matrix/containers.yaml";
+    static final String NAME = "containers.yaml";
     private static final ObjectMapper YAML = Mappers.yaml().build();
 
     private final String origin;
@@ -37,10 +35,14 @@ public final class ContainerCatalog {
         this.environments = List.copyOf(environments);
     }
 
-    /** ./matrix/containers.yaml when run from a checkout, else the bundled copy. */
+    /** The checkout's matrix/containers.yaml when this build runs from a checkout, else the bundled copy. */
     public static ContainerCatalog standard() {
-        Path local = Path.of("matrix", "containers.yaml");
-        return Files.isRegularFile(local) ? load(local) : bundled();
+        try {
+            MatrixFile f = MatrixFile.standard(NAME, Limits.CATALOGUE_BYTES);
+            return parse(f.text(), f.origin());
+        } catch (BoundedText.Unreadable e) {
+            throw new InvalidContainersException(NAME + ": " + e.getMessage());
+        }
     }
 
     public static ContainerCatalog load(Path file) {
@@ -48,17 +50,6 @@ public final class ContainerCatalog {
             return parse(BoundedText.read(file, Limits.CATALOGUE_BYTES), file.toString());
         } catch (BoundedText.Unreadable e) {
             throw new InvalidContainersException(file + ": " + e.getMessage());
-        }
-    }
-
-    public static ContainerCatalog bundled() {
-        try (InputStream in = ContainerCatalog.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new InvalidContainersException("this build has no bundled " + BUNDLED);
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled containers.yaml");
-        } catch (IOException e) {
-            throw new InvalidContainersException("cannot read the bundled container environments: " + e.getMessage());
         }
     }
 
@@ -160,7 +151,7 @@ public final class ContainerCatalog {
     }
 
     private static ContainerEnv env(Entry e, String name, EngineKind kind, Generation g) {
-        if (e.name() != null && !e.name().matches(ContainerEnv.NAME)) {
+        if (e.name() != null && !e.name().matches(EnvName.NAME)) {
             throw new IllegalArgumentException("name must be lower-case letters, digits and . _ + - (got '" + e.name() + "')");
         }
         return new ContainerEnv(name, e.group(), e.description(), kind, e.driver(), e.runtime(), g, e.mount(), e.seccomp());

@@ -1,5 +1,6 @@
 package dev.fsconform.container;
 
+import dev.fsconform.result.EnvName;
 import dev.fsconform.input.Quote;
 
 /**
@@ -16,16 +17,10 @@ record ContainerEnv(String name, String group, String description, EngineKind en
                     Generation generation, Mount mount, String seccomp) {
     static final String DEFAULT_SECCOMP = "default";
     static final String UNCONFINED = "unconfined";
-    static final String NAME = "[a-z0-9][a-z0-9._+-]*";
     private static final String RUNTIME = "[a-z0-9][a-z0-9._-]*";
 
     ContainerEnv {
-        require(name, "name");
-        if (!name.matches(NAME + "(@" + NAME + ")?")) {
-            throw new IllegalArgumentException("name must be lower-case letters, digits and . _ + - (got " + Quote.of(name) + ")");
-        }
-        require(group, "group");
-        require(description, "description");
+        EnvName.check(name, group, description, true);
         if (engine == null) {
             throw new IllegalArgumentException("missing 'engine'");
         }
@@ -54,12 +49,6 @@ record ContainerEnv(String name, String group, String description, EngineKind en
         if (!seccomp.equals(DEFAULT_SECCOMP) && !seccomp.equals(UNCONFINED) && !seccomp.matches("[a-z0-9-]+\\.json")) {
             throw new IllegalArgumentException("seccomp must be default, unconfined or a profile file name such as x.json (got "
                     + Quote.of(seccomp) + ")");
-        }
-    }
-
-    private static void require(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("missing '" + field + "'");
         }
     }
 

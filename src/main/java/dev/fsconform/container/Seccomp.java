@@ -1,31 +1,20 @@
 package dev.fsconform.container;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.fsconform.input.BoundedText;
+import dev.fsconform.input.Limits;
+import dev.fsconform.input.MatrixFile;
 
 /** The seccomp choice of an environment as Docker's security option, and the profile files behind it. */
 final class Seccomp {
     private Seccomp() {
     }
 
-    /** The profile's JSON: ./matrix/docker/NAME when run from a checkout, else the copy in the jar. */
+    /** The profile's JSON, matrix/docker/NAME of the checkout this build runs from, else the jar's copy. */
     static String profile(String file) throws EngineException {
-        Path local = Path.of("matrix", "docker", file);
         try {
-            if (Files.isRegularFile(local)) {
-                return Files.readString(local);
-            }
-            try (InputStream in = Seccomp.class.getResourceAsStream("/matrix/docker/" + file)) {
-                if (in == null) {
-                    throw new EngineException("no seccomp profile matrix/docker/" + file);
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new EngineException("cannot read seccomp profile " + file + ": " + e.getMessage());
+            return MatrixFile.standard("docker/" + file, Limits.CATALOGUE_BYTES).text();
+        } catch (BoundedText.Unreadable e) {
+            throw new EngineException("seccomp profile " + file + ": " + e.getMessage());
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.fsconform.env;
 
 import dev.fsconform.app.AppJobs;
-import dev.fsconform.input.Quote;
+import dev.fsconform.result.EnvName;
 import dev.fsconform.result.EnvironmentResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,15 +15,9 @@ import java.util.Map;
  */
 record Environment(String name, String group, String description, Backend backend, Sandbox sandbox,
                    Integer timeoutSeconds, String apps) {
-    static final String NAME = "[a-z0-9][a-z0-9._+-]*";
 
     Environment {
-        require(name, "name");
-        if (!name.matches(NAME)) {
-            throw new IllegalArgumentException("name must be lower-case letters, digits and . _ + - (got " + Quote.of(name) + ")");
-        }
-        require(group, "group");
-        require(description, "description");
+        EnvName.check(name, group, description, false);
         if (backend == null) {
             throw new IllegalArgumentException("missing 'backend'");
         }
@@ -32,12 +26,6 @@ record Environment(String name, String group, String description, Backend backen
         AppJobs.select(apps);
         if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > 3600)) {
             throw new IllegalArgumentException("timeoutSeconds must be between 1 and 3600 (got " + timeoutSeconds + ")");
-        }
-    }
-
-    private static void require(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("missing '" + field + "'");
         }
     }
 

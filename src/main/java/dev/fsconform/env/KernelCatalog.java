@@ -1,33 +1,22 @@
 package dev.fsconform.env;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fsconform.input.BoundedText;
-import dev.fsconform.input.Limits;
-import dev.fsconform.input.Mappers;
+import dev.fsconform.input.MatrixFile;
 import dev.fsconform.input.Quote;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The kernels of matrix/kernels.yaml, validated the way {@link EnvironmentCatalog} validates its
  * entries (each on its own, errors naming the entry); their environment lists are checked against
- * the environment catalogue they will be run from. A copy is bundled in the jar.
+ * the environment catalogue they will be run from.
  */
 public final class KernelCatalog {
-    static final String BUNDLED = "/matrix/kernels.yaml";
-    private static final ObjectMapper YAML = Mappers.yaml().build();
-    private static final Set<String> TOP_LEVEL = Set.of("defaults", "kernels");
+    static final String NAME = "kernels.yaml";
+    private static final CatalogueYaml.Shape SHAPE = new CatalogueYaml.Shape("kernels", "kernel",
+            "name, suite, package, description", Set.of("defaults", "kernels"));
     private static final int DEFAULT_TIMEOUT_SECONDS = 600;
 
     private final String origin;
@@ -38,66 +27,26 @@ public final class KernelCatalog {
         this.kernels = List.copyOf(kernels);
     }
 
-    /** ./matrix/kernels.yaml when run from a checkout, else the bundled copy. */
+    /** The checkout's matrix/kernels.yaml when this build runs from a checkout, else the bundled copy. */
     public static KernelCatalog standard() {
-        Path local = Path.of("matrix", "kernels.yaml");
-        return Files.isRegularFile(local) ? load(local) : bundled();
+        return parse(CatalogueYaml.standard(NAME));
     }
 
     public static KernelCatalog load(Path file) {
-        try {
-            return parse(BoundedText.read(file, Limits.CATALOGUE_BYTES), file.toString());
-        } catch (BoundedText.Unreadable e) {
-            throw new InvalidEnvironmentsException(file + ": " + e.getMessage());
-        }
-    }
-
-    static KernelCatalog bundled() {
-        try (InputStream in = KernelCatalog.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new InvalidEnvironmentsException("this build has no bundled " + BUNDLED);
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled kernels.yaml");
-        } catch (IOException e) {
-            throw new InvalidEnvironmentsException("cannot read the bundled kernels: " + e.getMessage());
-        }
+        return parse(CatalogueYaml.file(file));
     }
 
     static KernelCatalog parse(String yaml, String origin) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEnvironmentsException(origin + YamlErrors.syntax(e));
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidEnvironmentsException(origin + ": expected a mapping with a 'kernels' list");
-        }
-        for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
-            String k = keys.next();
-            if (!TOP_LEVEL.contains(k)) {
-                throw new InvalidEnvironmentsException(origin + ": unknown top-level key '" + k + "' (known: defaults, kernels)");
-            }
-        }
+        return parse(new MatrixFile(origin, yaml));
+    }
+
+    private static KernelCatalog parse(MatrixFile f) {
+        JsonNode root = CatalogueYaml.root(f, SHAPE);
         JsonNode defaults = root.path("defaults");
-        List<String> core = core(defaults.path("environments"), origin);
+        List<String> core = core(defaults.path("environments"), f.origin());
         int timeout = defaults.path("timeoutSeconds").asInt(DEFAULT_TIMEOUT_SECONDS);
-        JsonNode list = root.path("kernels");
-        if (!list.isArray() || list.isEmpty()) {
-            throw new InvalidEnvironmentsException(origin + ": 'kernels' must be a non-empty list");
-        }
-        List<Kernel> out = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < list.size(); i++) {
-            Kernel k = entry(list.get(i), i + 1, origin).withDefaults(core, timeout);
-            Integer before = seen.putIfAbsent(k.name(), i + 1);
-            if (before != null) {
-                throw new InvalidEnvironmentsException(origin + ": kernel #" + (i + 1) + " '" + k.name()
-                        + "': the name is already used by kernel #" + before);
-            }
-            out.add(k);
-        }
-        return new KernelCatalog(origin, out);
+        return new KernelCatalog(f.origin(),
+                CatalogueYaml.entries(root, f.origin(), SHAPE, Kernel.class, k -> k.withDefaults(core, timeout), Kernel::name));
     }
 
     private static List<String> core(JsonNode node, String origin) {
@@ -107,21 +56,6 @@ public final class KernelCatalog {
         List<String> out = new ArrayList<>();
         node.forEach(n -> out.add(n.asText()));
         return out;
-    }
-
-    private static Kernel entry(JsonNode node, int index, String origin) {
-        String name = node.isObject() && node.path("name").isValueNode() ? " " + Quote.of(node.path("name").asText()) : "";
-        String which = origin + ": kernel #" + index + name + ": ";
-        if (!node.isObject()) {
-            throw new InvalidEnvironmentsException(which + "expected a mapping with name, suite, package, description");
-        }
-        try {
-            return YAML.treeToValue(node, Kernel.class);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEnvironmentsException(which + YamlErrors.describe(e));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidEnvironmentsException(which + EnvironmentCatalog.firstLine(e.getMessage()));
-        }
     }
 
     /** Every environment a kernel names must exist in {@code envs}: a typo fails the run before any boot. */

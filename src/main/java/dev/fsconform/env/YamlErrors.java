@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.fsconform.input.Quote;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -32,9 +33,9 @@ final class YamlErrors {
                     + " (known: " + (known.isEmpty() ? "none" : known) + ")";
         }
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
-            return prefix + EnvironmentCatalog.firstLine(e.getCause().getMessage());
+            return prefix + Quote.firstLine(e.getCause().getMessage());
         }
-        return prefix + EnvironmentCatalog.firstLine(e.getOriginalMessage());
+        return prefix + Quote.firstLine(e.getOriginalMessage());
     }
 
     /** ":LINE: not valid YAML: problem (context)", from SnakeYAML's marked error when there is one. */
@@ -43,10 +44,10 @@ final class YamlErrors {
             MarkedYAMLException m = (MarkedYAMLException) e.getCause();
             String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
             int line = m.getProblemMark() == null ? -1 : m.getProblemMark().getLine() + 1;
-            return (line > 0 ? ":" + line : "") + ": not valid YAML: " + EnvironmentCatalog.firstLine(m.getProblem()) + context;
+            return (line > 0 ? ":" + line : "") + ": not valid YAML: " + Quote.firstLine(m.getProblem()) + context;
         }
         String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-        return where + ": not valid YAML: " + EnvironmentCatalog.firstLine(e.getOriginalMessage());
+        return where + ": not valid YAML: " + Quote.firstLine(e.getOriginalMessage());
     }
 
     private static String path(JsonMappingException e) {

@@ -11,7 +11,7 @@ class ContainerCatalogTest {
     @Test
     void bundledCatalogCoversEveryDriverAndMount() {
         // GIVEN the catalogue shipped in the jar
-        ContainerCatalog c = ContainerCatalog.bundled();
+        ContainerCatalog c = ContainerCatalog.standard();
 
         // WHEN we look at its environments
         List<ContainerEnv> envs = c.environments();
@@ -40,7 +40,7 @@ class ContainerCatalogTest {
 
     @Test
     void onlySelectsByNameOrGroupGlobs() {
-        ContainerCatalog c = ContainerCatalog.bundled();
+        ContainerCatalog c = ContainerCatalog.standard();
 
         assertThat(c.selectNames("docker-vfs-*")).containsExactly("docker-vfs-rootfs", "docker-vfs-rootfs@docker-26.1",
                 "docker-vfs-rootfs@docker-28.5", "docker-vfs-volume", "docker-vfs-volume@docker-26.1", "docker-vfs-volume@docker-28.5",

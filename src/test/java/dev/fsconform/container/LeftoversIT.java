@@ -45,7 +45,7 @@ class LeftoversIT {
         assertThat(runDirs()).isNotEmpty();
 
         // WHEN the next run starts (a short one)
-        ContainerMatrix.Report next = ContainerMatrix.run(ContainerCatalog.bundled(), new ContainerMatrix.Options(
+        ContainerMatrix.Report next = ContainerMatrix.run(ContainerCatalog.standard(), new ContainerMatrix.Options(
                 Path.of(System.getProperty("fsconform.jar")), "docker-host-tmpfs", 1, work, null, line -> { }));
 
         // THEN it reaped the killed run's container, volume and directory, and left nothing of its own

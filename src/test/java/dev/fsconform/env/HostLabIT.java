@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * per cell that a {@link KernelRules} rule covers, named {@code operation × scenario @ environment}.
  */
 class HostLabIT {
-    private static final EnvironmentCatalog CATALOG = EnvironmentCatalog.load(Path.of("matrix", "environments.yaml"));
+    private static final EnvironmentCatalog CATALOG = EnvironmentCatalog.standard();
 
     @BeforeAll
     static void needsRoot() throws Exception {

@@ -20,8 +20,8 @@ class KernelCatalogTest {
 
     @Test
     void theRepositoryFileNamesFourSuitesAndItsCoreSetExists() {
-        KernelCatalog k = KernelCatalog.load(Path.of("matrix", "kernels.yaml"));
-        EnvironmentCatalog envs = EnvironmentCatalog.load(Path.of("matrix", "environments.yaml"));
+        KernelCatalog k = KernelCatalog.standard();
+        EnvironmentCatalog envs = EnvironmentCatalog.standard();
         k.check(envs);
         assertThat(k.kernels()).extracting(Kernel::suite).containsExactly("bullseye", "bookworm", "trixie", "sid");
         assertThat(k.ciNames()).as("CI boots the oldest and the newest").containsExactly("5.10", "sid");
@@ -35,7 +35,7 @@ class KernelCatalogTest {
     void rowsAreNamedByKernelAndOnlyMatchesPlainOrRowNames() {
         KernelCatalog k = parse("  - {name: \"6.1\", suite: bookworm, package: linux-image-amd64, description: d}\n"
                 + "  - {name: \"5.10\", suite: bullseye, package: linux-image-amd64, description: d, environments: [tmpfs]}\n");
-        EnvironmentCatalog envs = EnvironmentCatalog.load(Path.of("matrix", "environments.yaml"));
+        EnvironmentCatalog envs = EnvironmentCatalog.standard();
         List<String> all = KernelLab.select(k, "all");
         assertThat(KernelLab.rowNames(k, envs, all, "tmpfs")).containsExactly("tmpfs@kernel-6.1", "tmpfs@kernel-5.10");
         assertThat(KernelLab.rowNames(k, envs, all, "*@kernel-5.10")).containsExactly("tmpfs@kernel-5.10");
@@ -54,9 +54,10 @@ class KernelCatalogTest {
     @Test
     void anEnvironmentNoCatalogueEntryMatchesFailsBeforeAnyBoot() {
         KernelCatalog k = parse("  - {name: \"6.1\", suite: bookworm, package: linux-image-amd64, description: d, environments: [zfs]}\n");
-        assertThatThrownBy(() -> k.check(EnvironmentCatalog.load(Path.of("matrix", "environments.yaml"))))
+        EnvironmentCatalog envs = EnvironmentCatalog.standard();
+        assertThatThrownBy(() -> k.check(envs))
                 .isInstanceOf(InvalidEnvironmentsException.class)
-                .hasMessage("k.yaml: kernel '6.1': environment 'zfs' matches nothing in matrix/environments.yaml");
+                .hasMessage("k.yaml: kernel '6.1': environment 'zfs' matches nothing in " + envs.origin());
     }
 
     @ParameterizedTest(name = "{0}")

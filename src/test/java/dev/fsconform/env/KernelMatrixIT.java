@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KernelMatrixIT {
     private static final Path OUT = Path.of("target", "kernels-it");
-    private static final KernelCatalog KERNELS = KernelCatalog.load(Path.of("matrix", "kernels.yaml"));
-    private static final EnvironmentCatalog ENVS = EnvironmentCatalog.load(Path.of("matrix", "environments.yaml"));
+    private static final KernelCatalog KERNELS = KernelCatalog.standard();
+    private static final EnvironmentCatalog ENVS = EnvironmentCatalog.standard();
     /**
      * Which rows: by default a CI subset of the core set (a tmpfs, an overlay and the two Landlock
      * rulesets whose behaviour moves with the kernel), since each environment costs about a minute
