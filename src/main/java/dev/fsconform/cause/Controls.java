@@ -1,6 +1,8 @@
 package dev.fsconform.cause;
 
+import dev.fsconform.operation.Family;
 import dev.fsconform.result.Boundary;
+import dev.fsconform.result.CellKey;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.Observation;
 import dev.fsconform.scenario.Placement;
@@ -15,10 +17,8 @@ import java.util.function.Predicate;
  * a failing cell with (the same call on a fresh fixture, in one directory, through another syscall).
  */
 final class Controls {
-    private static final java.util.Set<String> NATIVE = java.util.Set.of("rename", "renameat", "renameat2",
-            "renameat2-noreplace", "renameat2-exchange", "renameat2-whiteout", "link", "linkat");
     private final EnvironmentResult env;
-    private final Map<String, Observation> byKey = new HashMap<>();
+    private final Map<CellKey, Observation> byKey = new HashMap<>();
     private final Map<String, Scenario> scenarios = new HashMap<>();
     private final Map<String, List<Observation>> byScenario = new HashMap<>();
     /** Environment-wide evidence lines, computed once: every failing cell of a run would repeat them. */
@@ -27,7 +27,7 @@ final class Controls {
     Controls(EnvironmentResult env) {
         this.env = env;
         for (Observation o : env.cells()) {
-            byKey.put(o.key(), o);
+            byKey.put(o.cell(), o);
             byScenario.computeIfAbsent(o.scenario(), k -> new java.util.ArrayList<>()).add(o);
             Scenario.parse(o.scenario()).ifPresent(s -> scenarios.put(o.scenario(), s));
         }
@@ -40,7 +40,7 @@ final class Controls {
     /** The catalogue shape of a cell; for an application pattern or a real tool, the shape of its deciding call. */
     Scenario scenario(Observation o) {
         Scenario s = scenarios.get(o.scenario());
-        PatternShapes.Shape shape = s == null ? PatternShapes.of(o) : null;
+        CellKey shape = s == null ? PatternShapes.of(o) : null;
         if (shape != null) {
             s = Scenario.parse(shape.scenario()).orElse(null);
         }
@@ -49,15 +49,15 @@ final class Controls {
 
     /** The operation whose controls apply: the cell's own, or a pattern's deciding call. */
     static String operation(Observation o) {
-        PatternShapes.Shape shape = PatternShapes.of(o);
+        CellKey shape = PatternShapes.of(o);
         if (shape != null) {
-            return shape.op();
+            return shape.operation();
         }
         return o.operation();
     }
 
     Observation get(String op, Scenario s) {
-        return s == null ? null : byKey.get(op + " × " + s.id());
+        return s == null ? null : byKey.get(new CellKey(op, s.id()));
     }
 
     /** The same operation on the same shape, fresh (upper layer only) and in the given placement. */
@@ -72,8 +72,7 @@ final class Controls {
         if (s == null) {
             return null;
         }
-        return Scenario.parse((seeded ? "seeded-" : "") + s.source().token() + "-" + p.token())
-                .map(x -> get(operation(cell), x)).orElse(null);
+        return get(operation(cell), s.simplest(p, seeded));
     }
 
     /** Ran cells on one mount and device whose parents differ (cross-dir) or are equal (same-dir). */
@@ -95,7 +94,7 @@ final class Controls {
     }
 
     private String computeCrossDirPattern() {
-        Predicate<Observation> nativeFresh = o -> NATIVE.contains(o.operation()) && !scenarios.get(o.scenario()).seeded();
+        Predicate<Observation> nativeFresh = o -> Family.NATIVE.contains(o.operation()) && !scenarios.get(o.scenario()).seeded();
         List<Observation> cross = sameMount(Placement.CROSS_DIR, nativeFresh);
         List<Observation> same = sameMount(Placement.SAME_DIR, nativeFresh);
         return "on one mount, " + cross.stream().filter(Signals::exdev).count() + " of " + cross.size()

@@ -1,5 +1,6 @@
 package dev.fsconform.cause;
 
+import dev.fsconform.result.CellKey;
 import dev.fsconform.result.AppTrace;
 import dev.fsconform.result.Observation;
 import java.util.Map;
@@ -10,39 +11,34 @@ import java.util.Map;
  * {@code app} cell carries the shape of its deciding call, measured from its trace.
  */
 final class PatternShapes {
-    static final String OPERATION = "pattern";
-    static final String APP = "app";
 
-    record Shape(String op, String scenario) {
-    }
-
-    private static final Map<String, Shape> SHAPES = Map.of(
-            "uv-cache-persist", new Shape("rename", "dir-cross-dir"),
-            "tempfile-noclobber-publish", new Shape("renameat2-noreplace", "file-cross-dir"),
-            "tempdir-child-to-parent", new Shape("rename", "file-cross-dir"),
-            "atomic-replace-same-dir", new Shape("rename", "file-onto-file-same-dir"),
-            "staging-to-cas", new Shape("rename", "file-cross-dir"),
-            "hardlink-publish", new Shape("link", "file-cross-dir"),
-            "image-layer-dir-move", new Shape("rename", "seeded-dir-cross-dir"),
-            "mv-fallback", new Shape("renameat2-noreplace", "dir-cross-dir"),
-            "exchange-swap", new Shape("renameat2-exchange", "dir-onto-dir-same-dir"));
+    private static final Map<String, CellKey> SHAPES = Map.of(
+            "uv-cache-persist", new CellKey("rename", "dir-cross-dir"),
+            "tempfile-noclobber-publish", new CellKey("renameat2-noreplace", "file-cross-dir"),
+            "tempdir-child-to-parent", new CellKey("rename", "file-cross-dir"),
+            "atomic-replace-same-dir", new CellKey("rename", "file-onto-file-same-dir"),
+            "staging-to-cas", new CellKey("rename", "file-cross-dir"),
+            "hardlink-publish", new CellKey("link", "file-cross-dir"),
+            "image-layer-dir-move", new CellKey("rename", "seeded-dir-cross-dir"),
+            "mv-fallback", new CellKey("renameat2-noreplace", "dir-cross-dir"),
+            "exchange-swap", new CellKey("renameat2-exchange", "dir-onto-dir-same-dir"));
 
     private PatternShapes() {
     }
 
     /** The deciding call of a pattern cell, or null for an unknown pattern. */
-    static Shape of(String patternId) {
+    static CellKey of(String patternId) {
         return SHAPES.get(patternId);
     }
 
     /** The deciding call of a pattern or app cell; null for other cells and for tools nothing refused. */
-    static Shape of(Observation o) {
-        if (OPERATION.equals(o.operation())) {
+    static CellKey of(Observation o) {
+        if (CellKey.PATTERN.equals(o.operation())) {
             return of(o.scenario());
         }
         AppTrace t = o.app();
-        if (APP.equals(o.operation()) && t != null && t.shapeOperation() != null && t.shapeScenario() != null) {
-            return new Shape(t.shapeOperation(), t.shapeScenario());
+        if (CellKey.APP.equals(o.operation()) && t != null && t.shapeOperation() != null && t.shapeScenario() != null) {
+            return new CellKey(t.shapeOperation(), t.shapeScenario());
         }
         return null;
     }

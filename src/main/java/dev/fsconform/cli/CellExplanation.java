@@ -1,5 +1,7 @@
 package dev.fsconform.cli;
 
+import dev.fsconform.verdict.CellLabel;
+import dev.fsconform.result.CellKey;
 import dev.fsconform.cause.Cause;
 import dev.fsconform.cause.Signals;
 import dev.fsconform.grade.GradedCell;
@@ -11,27 +13,23 @@ final class CellExplanation {
     private CellExplanation() {
     }
 
-    /** Refuses a malformed {@code OP:SCENARIO} before anything is printed. */
-    static void check(String key) {
-        if (key.indexOf(':') <= 0 || key.indexOf(':') == key.length() - 1) {
-            throw new UsageException("--explain wants OP:SCENARIO (e.g. rename:dir-cross-dir), got '" + key + "'");
+    /** Reads {@code OP:SCENARIO} (e.g. {@code rename:dir-cross-dir}) before anything is printed. */
+    static CellKey parse(String text) {
+        try {
+            return CellKey.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--explain: " + e.getMessage());
         }
     }
 
-    /** {@code key} is {@code OP:SCENARIO}, e.g. {@code rename:dir-cross-dir}. */
-    static void print(EnvironmentVerdict v, String key, PrintStream out) {
-        check(key);
-        int colon = key.indexOf(':');
-        String op = key.substring(0, colon);
-        String scenario = key.substring(colon + 1);
-        GradedCell c = v.cells().stream().filter(x -> x.observation().operation().equals(op)
-                && x.observation().scenario().equals(scenario)).findFirst().orElse(null);
+    static void print(EnvironmentVerdict v, CellKey key, PrintStream out) {
+        GradedCell c = v.cells().stream().filter(x -> x.observation().cell().equals(key)).findFirst().orElse(null);
         out.println();
         if (c == null) {
-            out.printf("%s: no cell %s × %s%n", v.env().name(), op, scenario);
+            out.printf("%s: no cell %s%n", v.env().name(), CellLabel.of(key));
             return;
         }
-        out.printf("%s: %s → %s%n", v.env().name(), c.observation().key(), Signals.outcome(c.observation()));
+        out.printf("%s: %s → %s%n", v.env().name(), CellLabel.of(key), Signals.outcome(c.observation()));
         out.printf("  grade      %s%s%n", c.graded() ? c.grade() : "not graded (" + c.harnessStatus() + ")",
                 c.rowId() == null ? "" : " (row " + c.rowId() + ")");
         out.printf("  rationale  %s%n", c.rationale());

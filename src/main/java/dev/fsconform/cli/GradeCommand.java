@@ -1,5 +1,6 @@
 package dev.fsconform.cli;
 
+import dev.fsconform.result.CellKey;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.report.Input;
 import dev.fsconform.report.Inputs;
@@ -36,7 +37,7 @@ final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        explain.forEach(CellExplanation::check);
+        List<CellKey> cells = explain.stream().map(CellExplanation::parse).toList();
         // Every file is read and checked before anything is printed (gzip included, as report reads it).
         List<ResultsFile> read = Inputs.readAll(files).stream().map(Input::file).toList();
         List<EnvironmentVerdict> verdicts = new ArrayList<>();
@@ -45,7 +46,7 @@ final class GradeCommand implements Callable<Integer> {
         if (!noDiagnosis) {
             verdicts.forEach(v -> System.out.println(System.lineSeparator() + v.diagnosis()));
         }
-        for (String key : explain) {
+        for (CellKey key : cells) {
             verdicts.forEach(v -> CellExplanation.print(v, key, System.out));
         }
         boolean unknown = verdicts.stream().anyMatch(v -> v.counts().get(Grade.UNKNOWN) > 0);

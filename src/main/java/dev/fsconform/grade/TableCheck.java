@@ -1,6 +1,8 @@
 package dev.fsconform.grade;
 
+import dev.fsconform.result.CellKey;
 import dev.fsconform.input.Quote;
+import dev.fsconform.operation.Family;
 import dev.fsconform.operation.Operation;
 import dev.fsconform.pattern.Pattern;
 import dev.fsconform.scenario.Scenario;
@@ -13,10 +15,6 @@ import java.util.Set;
 
 /** Expands {@code @group} operation names and rejects rows that could never match or explain nothing. */
 final class TableCheck {
-    /** Application pattern cells carry this operation id and the pattern's id as scenario. */
-    static final String PATTERN = "pattern";
-    /** Real tools' cells carry this operation id and the job's id as scenario. */
-    static final String APP = "app";
     private static final Set<String> KINDS = Set.of("file", "dir", "emptydir", "symlink");
     private static final Set<String> TARGETS = Set.of("none", "file", "dir", "emptydir", "symlink");
     private static final Set<String> PLACEMENTS = Set.of("same-dir", "cross-dir", "cross-mount");
@@ -31,6 +29,8 @@ final class TableCheck {
             throw new IllegalArgumentException(origin + ": no rows");
         }
         Map<String, List<String>> groups = t.groups() == null ? Map.of() : t.groups();
+        groups.keySet().forEach(g -> require(Family.byId(g).isEmpty(), origin + ": group " + Quote.bare(g),
+                "is an operation family already (" + Family.byId(g).map(f -> f.ids().size()).orElse(0) + " operations)"));
         Set<String> ids = new HashSet<>();
         List<Row> out = new ArrayList<>();
         for (Row r : t.rows()) {
@@ -73,7 +73,9 @@ final class TableCheck {
             if (op.equals("*")) {
                 out.add(op);
             } else if (op.startsWith("@")) {
-                List<String> members = groups.get(op.substring(1));
+                String name = op.substring(1);
+                List<String> members = Family.byId(name).map(f -> f.members().stream().map(Operation::id).toList())
+                        .orElse(groups.get(name));
                 require(members != null, where, "names an unknown group " + Quote.bare(op));
                 members.forEach(m -> out.add(checkOp(m, where)));
             } else {
@@ -84,7 +86,7 @@ final class TableCheck {
     }
 
     private static String checkOp(String op, String where) {
-        require(op != null && (Operation.byId(op).isPresent() || op.equals(PATTERN) || op.equals(APP)), where,
+        require(op != null && (Operation.byId(op).isPresent() || op.equals(CellKey.PATTERN) || op.equals(CellKey.APP)), where,
                 "names an unknown operation " + Quote.bare(op));
         return op;
     }

@@ -26,7 +26,7 @@ record CellFilter(List<String> globs, List<PathMatcher> matchers) {
             return true;
         }
         // A glob's '*' does not cross '/', and no id has one: the key is one path name.
-        Path key = Path.of(o.operation() + ":" + o.scenario());
+        Path key = Path.of(o.cell().text());
         return matchers.stream().anyMatch(m -> m.matches(key));
     }
 }

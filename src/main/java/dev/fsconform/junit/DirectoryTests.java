@@ -1,5 +1,7 @@
 package dev.fsconform.junit;
 
+import dev.fsconform.result.CellKey;
+import dev.fsconform.verdict.CellLabel;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.grade.Grader;
@@ -18,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -37,7 +38,7 @@ final class DirectoryTests implements Iterator<DynamicTest> {
     private final String dir;
     private final Settings settings;
     private final List<Observation> seen = new ArrayList<>();
-    private final Map<String, Boolean> reported = new LinkedHashMap<>();
+    private final Map<CellKey, Boolean> reported = new LinkedHashMap<>();
     private final Deque<DynamicTest> ready = new ArrayDeque<>();
     private Fingerprint fingerprint;
     private boolean ended;
@@ -100,7 +101,7 @@ final class DirectoryTests implements Iterator<DynamicTest> {
             return;
         }
         boolean violated = profile.violatedBy(g);
-        reported.put(o.key(), violated);
+        reported.put(o.cell(), violated);
         if (!violated) {
             ready.add(DynamicTest.dynamicTest(name, () -> { }));
             return;
@@ -125,9 +126,9 @@ final class DirectoryTests implements Iterator<DynamicTest> {
             return;
         }
         List<String> differ = Verdicts.of(result).cells().stream()
-                .filter(c -> reported.containsKey(c.observation().key()))
-                .filter(c -> reported.get(c.observation().key()) != settings.profile().violatedBy(c))
-                .map(c -> c.observation().key()).collect(Collectors.toList());
+                .filter(c -> reported.containsKey(c.observation().cell()))
+                .filter(c -> reported.get(c.observation().cell()) != settings.profile().violatedBy(c))
+                .map(c -> CellLabel.of(c.observation())).collect(Collectors.toList());
         if (!differ.isEmpty() || result.cells().size() != seen.size()) {
             fail(env + ": the results file disagrees with the cells streamed during the run (" + seen.size() + " streamed, "
                     + result.cells().size() + " in the file; verdict differs for " + differ + ")");

@@ -1,5 +1,6 @@
 package dev.fsconform.junit;
 
+import dev.fsconform.verdict.CellLabel;
 import dev.fsconform.result.Observation;
 
 /** The stable names tests and environments carry in reports, IDEs and the page. */
@@ -14,6 +15,6 @@ final class Names {
 
     /** {@code rename × file-cross-dir [/workspace]}: unique within a run, the same in every run. */
     static String cell(Observation o, String dir) {
-        return o.key() + " [" + dir + "]";
+        return CellLabel.of(o) + " [" + dir + "]";
     }
 }

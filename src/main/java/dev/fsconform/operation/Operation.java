@@ -5,33 +5,53 @@ import dev.fsconform.sys.Posix;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every rename variant fsconform measures, each with a stable id that results files and
  * expectation tables refer to. Ids never change meaning; new variants get new ids.
  */
 public enum Operation {
-    RENAME("rename", Effect.MOVE, "rename(2)"),
-    RENAMEAT("renameat", Effect.MOVE, "renameat(2) with directory descriptors"),
-    RENAMEAT2("renameat2", Effect.MOVE, "renameat2(2), flags 0"),
-    RENAMEAT2_NOREPLACE("renameat2-noreplace", Effect.MOVE, "renameat2(2), RENAME_NOREPLACE"),
-    RENAMEAT2_EXCHANGE("renameat2-exchange", Effect.EXCHANGE, "renameat2(2), RENAME_EXCHANGE"),
-    RENAMEAT2_WHITEOUT("renameat2-whiteout", Effect.MOVE_LEAVING_WHITEOUT, "renameat2(2), RENAME_WHITEOUT"),
-    LINK("link", Effect.LINK, "link(2)"),
-    LINKAT("linkat", Effect.LINK, "linkat(2), flags 0"),
-    FILES_MOVE("files-move", Effect.MOVE_OR_COPY, "java.nio.file.Files.move, no options"),
-    FILES_MOVE_REPLACE("files-move-replace", Effect.MOVE_OR_COPY, "Files.move, REPLACE_EXISTING"),
-    FILES_MOVE_ATOMIC("files-move-atomic", Effect.MOVE, "Files.move, ATOMIC_MOVE"),
-    MV("mv", Effect.MOVE_OR_COPY, "the system's mv -T (renames, or silently copies on EXDEV)");
+    RENAME("rename", Effect.MOVE, "rename(2)",
+            Family.RENAME, Family.SIMPLE_MOVE, Family.RENAME_ALL, Family.NATIVE),
+    RENAMEAT("renameat", Effect.MOVE, "renameat(2) with directory descriptors",
+            Family.RENAME, Family.SIMPLE_MOVE, Family.RENAME_ALL, Family.NATIVE),
+    RENAMEAT2("renameat2", Effect.MOVE, "renameat2(2), flags 0",
+            Family.RENAME, Family.SIMPLE_MOVE, Family.RENAME_ALL, Family.RENAMEAT2_ALL, Family.NATIVE),
+    RENAMEAT2_NOREPLACE("renameat2-noreplace", Effect.MOVE, "renameat2(2), RENAME_NOREPLACE",
+            Family.SIMPLE_MOVE, Family.RENAME_ALL, Family.RENAMEAT2_ALL, Family.NATIVE),
+    RENAMEAT2_EXCHANGE("renameat2-exchange", Effect.EXCHANGE, "renameat2(2), RENAME_EXCHANGE",
+            Family.RENAME_ALL, Family.RENAMEAT2_ALL, Family.NATIVE),
+    RENAMEAT2_WHITEOUT("renameat2-whiteout", Effect.MOVE_LEAVING_WHITEOUT, "renameat2(2), RENAME_WHITEOUT",
+            Family.RENAME_ALL, Family.RENAMEAT2_ALL, Family.NATIVE),
+    LINK("link", Effect.LINK, "link(2)",
+            Family.LINK, Family.NATIVE),
+    LINKAT("linkat", Effect.LINK, "linkat(2), flags 0",
+            Family.LINK, Family.NATIVE),
+    FILES_MOVE("files-move", Effect.MOVE_OR_COPY, "java.nio.file.Files.move, no options",
+            Family.FILES_MOVE, Family.JAVA_COPYING, Family.COPYING),
+    FILES_MOVE_REPLACE("files-move-replace", Effect.MOVE_OR_COPY, "Files.move, REPLACE_EXISTING",
+            Family.FILES_MOVE, Family.JAVA_COPYING, Family.COPYING),
+    FILES_MOVE_ATOMIC("files-move-atomic", Effect.MOVE, "Files.move, ATOMIC_MOVE",
+            Family.FILES_MOVE),
+    MV("mv", Effect.MOVE_OR_COPY, "the system's mv -T (renames, or silently copies on EXDEV)",
+            Family.COPYING);
 
     private final String id;
     private final Effect effect;
     private final String description;
+    private final Set<Family> families;
 
-    Operation(String id, Effect effect, String description) {
+    Operation(String id, Effect effect, String description, Family... families) {
         this.id = id;
         this.effect = effect;
         this.description = description;
+        this.families = Set.of(families);
+    }
+
+    /** Whether this operation belongs to {@code family}. */
+    public boolean in(Family family) {
+        return families.contains(family);
     }
 
     public String id() {

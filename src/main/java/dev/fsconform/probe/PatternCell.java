@@ -1,5 +1,6 @@
 package dev.fsconform.probe;
 
+import dev.fsconform.result.CellKey;
 import dev.fsconform.pattern.Pattern;
 import dev.fsconform.pattern.PatternContext;
 import dev.fsconform.pattern.PatternResult;
@@ -11,9 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs one application pattern as a cell of operation {@value #OPERATION}, scenario = pattern id. */
+/** Runs one application pattern as a cell of operation {@value CellKey#PATTERN}, scenario = pattern id. */
 final class PatternCell {
-    static final String OPERATION = "pattern";
 
     private PatternCell() {
     }
@@ -22,12 +22,12 @@ final class PatternCell {
         Path seeded = null;
         if (p.needsSeed()) {
             if (!Seeds.present(seedRoot)) {
-                return Observation.notRun(OPERATION, p.id(), CellStatus.SKIPPED,
+                return Observation.notRun(CellKey.PATTERN, p.id(), CellStatus.SKIPPED,
                         "no seed tree: run `fsconform seed DIR` into a lower layer or image first");
             }
             seeded = Seeds.patternDir(seedRoot, p);
             if (!Seeds.patternAsWritten(seeded)) {
-                return Observation.notRun(OPERATION, p.id(), CellStatus.SKIPPED, Seeds.USED);
+                return Observation.notRun(CellKey.PATTERN, p.id(), CellStatus.SKIPPED, Seeds.USED);
             }
         }
         PatternResult r;
@@ -42,13 +42,13 @@ final class PatternCell {
             r = p.run(new PatternContext(dir, otherDir, seeded));
             t1 = System.nanoTime();
         } catch (IOException | RuntimeException e) {
-            return Observation.notRun(OPERATION, p.id(), CellStatus.SETUP_ERROR, "fixture: " + e);
+            return Observation.notRun(CellKey.PATTERN, p.id(), CellStatus.SETUP_ERROR, "fixture: " + e);
         }
         boolean published = "OK".equals(r.outcome()) || "FALLBACK".equals(r.outcome());
         List<String> problems = "WRONG_STATE".equals(r.outcome()) ? List.of("final state wrong: " + r.log()) : List.of();
         PostState post = new PostState(r.failedCall() == null ? "no call failed" : "failed: " + r.failedCall(),
                 published ? "published" : "not published", null, problems);
-        return new Observation(OPERATION, p.id(), CellStatus.RAN, null, r.outcome(),
+        return new Observation(CellKey.PATTERN, p.id(), CellStatus.RAN, null, r.outcome(),
                 r.errno() == null ? null : r.errno().number(), r.errno() == null ? null : r.errno().name(),
                 null, r.log(), post, Probe.where(r.source(), r.target(), p.needsSeed()),
                 Math.round((t1 - t0) / 100.0) / 10.0);

@@ -1,5 +1,6 @@
 package dev.fsconform.report;
 
+import dev.fsconform.result.CellKey;
 import dev.fsconform.operation.Operation;
 import dev.fsconform.pattern.Pattern;
 import dev.fsconform.result.Observation;
@@ -38,7 +39,7 @@ final class Rows {
         for (Scenario s : Catalogue.scenarios()) {
             scenarios.add(s.id());
         }
-        ops.add(RowText.PATTERN);
+        ops.add(CellKey.PATTERN);
         for (Pattern p : Pattern.values()) {
             scenarios.add(p.id());
         }

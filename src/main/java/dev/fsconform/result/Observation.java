@@ -32,8 +32,8 @@ public record Observation(String operation, String scenario, CellStatus status, 
         return status == CellStatus.RAN;
     }
 
-    /** The cell's key within one environment. */
-    public String key() {
-        return operation + " × " + scenario;
+    /** Which cell this is within its environment. */
+    public CellKey cell() {
+        return new CellKey(operation, scenario);
     }
 }

@@ -41,6 +41,11 @@ public record Scenario(String id, Kind source, Kind target, Placement placement,
         return seeded && p == Placement.CROSS_MOUNT ? null : of(source, target, p, seeded);
     }
 
+    /** The simplest shape of the same source kind, nothing at the target; null for seeded cross-mount. */
+    public Scenario simplest(Placement p, boolean seeded) {
+        return seeded && p == Placement.CROSS_MOUNT ? null : of(source, null, p, seeded);
+    }
+
     /** The same shape created fresh by the probe (for a seeded scenario: the upper-layer control). */
     public Scenario fresh() {
         return of(source, target, placement, false);

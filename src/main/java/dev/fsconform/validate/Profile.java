@@ -1,5 +1,6 @@
 package dev.fsconform.validate;
 
+import dev.fsconform.result.CellKey;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.fsconform.grade.GradedCell;
@@ -60,7 +61,7 @@ public enum Profile {
 
     static boolean failedAcrossMounts(GradedCell c) {
         Observation o = c.observation();
-        return "pattern".equals(o.operation()) && o.ran() && !PATTERN_PASSES.contains(o.outcome())
+        return CellKey.PATTERN.equals(o.operation()) && o.ran() && !PATTERN_PASSES.contains(o.outcome())
                 && Pattern.byId(o.scenario()).map(Pattern::acrossDirectories).orElse(false)
                 && o.where() != null && o.where().boundary() != Boundary.NONE;
     }
@@ -82,7 +83,7 @@ public enum Profile {
 
     /** Whether the profile judges this cell at all: agent-sandbox judges only the application patterns. */
     public boolean judges(GradedCell c) {
-        return this == POSIX_LOCAL || this == AGENT_SANDBOX && "pattern".equals(c.observation().operation());
+        return this == POSIX_LOCAL || this == AGENT_SANDBOX && CellKey.PATTERN.equals(c.observation().operation());
     }
 
     /** The outcomes that pass this profile, in words, for a failure message. */
@@ -95,7 +96,7 @@ public enum Profile {
             case POSIX_LOCAL:
                 return c.finding();
             case AGENT_SANDBOX:
-                return ("pattern".equals(c.observation().operation()) || "app".equals(c.observation().operation()))
+                return (CellKey.PATTERN.equals(c.observation().operation()) || CellKey.APP.equals(c.observation().operation()))
                         && c.observation().ran() && !PATTERN_PASSES.contains(c.observation().outcome())
                         && !failedAcrossMounts(c);
             default:

@@ -1,5 +1,6 @@
 package dev.fsconform.validate;
 
+import dev.fsconform.result.CellKey;
 import dev.fsconform.cause.Cause;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.result.EnvironmentResult;
@@ -34,7 +35,7 @@ final class ValidateReport {
     static void patterns(List<EnvironmentVerdict> verdicts, PrintStream out) {
         for (EnvironmentVerdict v : verdicts) {
             List<GradedCell> patterns = v.cells().stream()
-                    .filter(c -> "pattern".equals(c.observation().operation())).collect(Collectors.toList());
+                    .filter(c -> CellKey.PATTERN.equals(c.observation().operation())).collect(Collectors.toList());
             if (patterns.isEmpty()) {
                 continue;
             }
@@ -62,10 +63,10 @@ final class ValidateReport {
     static int baselineDiff(List<EnvironmentResult> outside, List<EnvironmentResult> inside, PrintStream out) {
         Map<String, List<Observation>> byTransition = new TreeMap<>();
         for (int i = 0; i < Math.min(outside.size(), inside.size()); i++) {
-            Map<String, Observation> before = outside.get(i).cells().stream()
-                    .collect(Collectors.toMap(Observation::key, Function.identity(), (a, b) -> a));
+            Map<CellKey, Observation> before = outside.get(i).cells().stream()
+                    .collect(Collectors.toMap(Observation::cell, Function.identity(), (a, b) -> a));
             for (Observation after : inside.get(i).cells()) {
-                Observation was = before.get(after.key());
+                Observation was = before.get(after.cell());
                 if (was != null && !Objects.equals(label(was), label(after))) {
                     byTransition.computeIfAbsent(label(was) + " → " + label(after), k -> new ArrayList<>()).add(after);
                 }

@@ -21,7 +21,7 @@ public final class ConsoleSummary {
             out.printf("%-32s %-11s %s%n", v.env().name(), v.env().status(), counts(v)
                     + (worst == null ? "" : "  worst " + worst));
             v.findings().stream().limit(TOP).forEach(f -> out.printf("    %-10s %-52s %-34s %s%n", f.grade(),
-                    f.observation().key(), Signals.outcome(f.observation()), causeIds(f)));
+                    CellLabel.of(f.observation()), Signals.outcome(f.observation()), causeIds(f)));
             if (v.findings().size() > TOP) {
                 out.printf("    … %d more findings%n", v.findings().size() - TOP);
             }

@@ -1,5 +1,6 @@
 package dev.fsconform.verdict;
 
+import dev.fsconform.result.CellKey;
 import dev.fsconform.cause.Cause;
 import dev.fsconform.cause.Signals;
 import dev.fsconform.grade.Grade;
@@ -22,8 +23,9 @@ import java.util.stream.Collectors;
  */
 final class Diagnosis {
     /** uv's cache write and other temp-then-rename code: the examples a reader recognises first. */
-    private static final List<String> TYPICAL = List.of("pattern × uv-cache-persist", "rename × dir-cross-dir", "rename × file-cross-dir",
-            "rename × seeded-dir-cross-dir", "renameat2-noreplace × file-same-dir");
+    private static final List<CellKey> TYPICAL = List.of(new CellKey(CellKey.PATTERN, "uv-cache-persist"),
+            new CellKey("rename", "dir-cross-dir"), new CellKey("rename", "file-cross-dir"),
+            new CellKey("rename", "seeded-dir-cross-dir"), new CellKey("renameat2-noreplace", "file-same-dir"));
 
     private Diagnosis() {
     }
@@ -66,12 +68,12 @@ final class Diagnosis {
     private static String sentence(Cause cause, List<GradedCell> mine) {
         String ops = Ops.describe(mine.stream().map(f -> f.observation().operation()).toList());
         Set<String> outcomes = mine.stream().map(f -> Signals.outcome(f.observation())).collect(Collectors.toCollection(LinkedHashSet::new));
-        GradedCell example = TYPICAL.stream().flatMap(k -> mine.stream().filter(f -> f.observation().key().equals(k)))
+        GradedCell example = TYPICAL.stream().flatMap(k -> mine.stream().filter(f -> f.observation().cell().equals(k)))
                 .findFirst().orElse(mine.get(0));
         List<String> key = cause.evidence().stream().filter(e -> !e.startsWith("control:") && !e.startsWith("…")).limit(2).toList();
         return mine.size() + (mine.size() == 1 ? " cell fails" : " cells fail") + " because " + cause.title()
                 + " [" + cause.id() + "]: " + ops + " " + placement(mine) + " give "
-                + String.join(", ", outcomes) + " (e.g. " + example.observation().key() + " → "
+                + String.join(", ", outcomes) + " (e.g. " + CellLabel.of(example.observation()) + " → "
                 + Signals.outcome(example.observation()) + ")"
                 + (key.isEmpty() ? "" : "; " + String.join("; ", key)) + ". Usual fix: " + cause.fix() + ".";
     }
@@ -84,7 +86,7 @@ final class Diagnosis {
         for (GradedCell f : mine) {
             Observation o = f.observation();
             Scenario s = Scenario.parse(o.scenario()).orElse(null);
-            if (Tools.OPERATION.equals(o.operation())) {
+            if (CellKey.APP.equals(o.operation())) {
                 tools.add(o.scenario());
             } else if (s == null) {
                 patterns.add(o.scenario());
@@ -124,7 +126,7 @@ final class Diagnosis {
 
     private static String examples(List<GradedCell> cells) {
         List<String> shown = new ArrayList<>();
-        cells.stream().limit(3).forEach(c -> shown.add(c.observation().key() + " → " + Signals.outcome(c.observation())));
+        cells.stream().limit(3).forEach(c -> shown.add(CellLabel.of(c.observation()) + " → " + Signals.outcome(c.observation())));
         return String.join(", ", shown) + (cells.size() > 3 ? " and " + (cells.size() - 3) + " more" : "");
     }
 

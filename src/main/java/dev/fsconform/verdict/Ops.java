@@ -1,5 +1,6 @@
 package dev.fsconform.verdict;
 
+import dev.fsconform.operation.Family;
 import dev.fsconform.operation.Operation;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,8 +9,8 @@ import java.util.Set;
 
 /** Names a set of operations the way a person would: "rename, renameat2 (every flag), Files.move (every option)". */
 final class Ops {
-    private static final List<String> RENAMEAT2 = List.of("renameat2", "renameat2-noreplace", "renameat2-exchange", "renameat2-whiteout");
-    private static final List<String> FILES_MOVE = List.of("files-move", "files-move-replace", "files-move-atomic");
+    private static final Set<String> RENAMEAT2 = Family.RENAMEAT2_ALL.ids();
+    private static final Set<String> FILES_MOVE = Family.FILES_MOVE.ids();
 
     private Ops() {
     }

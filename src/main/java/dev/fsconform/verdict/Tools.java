@@ -1,5 +1,6 @@
 package dev.fsconform.verdict;
 
+import dev.fsconform.result.CellKey;
 import dev.fsconform.cause.Cause;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.result.AppTrace;
@@ -16,7 +17,6 @@ import java.util.stream.Collectors;
  * fails: rename EXDEV (landlock-refer)". Empty when no app cell was part of the run.
  */
 public final class Tools {
-    static final String OPERATION = "app";
 
     private Tools() {
     }
@@ -29,7 +29,7 @@ public final class Tools {
         List<String> notRun = new ArrayList<>();
         for (GradedCell c : v.cells()) {
             Observation o = c.observation();
-            if (!OPERATION.equals(o.operation())) {
+            if (!CellKey.APP.equals(o.operation())) {
                 continue;
             }
             if (!o.ran()) {

@@ -1,5 +1,6 @@
 package dev.fsconform.cause;
 
+import dev.fsconform.verdict.CellLabel;
 import static dev.fsconform.testsupport.Canned.ran;
 import static dev.fsconform.testsupport.Canned.sameMount;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,7 +88,7 @@ class CauseRegistryTest {
         List<Cause> causes = Attribution.of(w.env()).explain(w.cell());
 
         // THEN this cause is among those found, with evidence, its title and its fix
-        assertThat(causes).extracting(Cause::id).as("causes of %s", w.cell().key()).contains(cause.id());
+        assertThat(causes).extracting(Cause::id).as("causes of %s", CellLabel.of(w.cell())).contains(cause.id());
         Cause found = causes.stream().filter(c -> c.id().equals(cause.id())).findFirst().orElseThrow();
         assertThat(found.evidence()).isNotEmpty();
         assertThat(found.title()).isEqualTo(cause.title());

@@ -1,5 +1,6 @@
 package dev.fsconform.cause;
 
+import dev.fsconform.verdict.CellLabel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fsconform.grade.Grade;
@@ -43,9 +44,9 @@ class GvisorRecordedTest {
         List<GradedCell> cells = graded(name);
 
         // THEN none is UNKNOWN, no cause is unknown, and no Linux overlayfs rule speaks for gVisor's overlay
-        assertThat(cells.stream().filter(c -> c.grade() == Grade.UNKNOWN).map(c -> c.observation().key()))
+        assertThat(cells.stream().filter(c -> c.grade() == Grade.UNKNOWN).map(c -> CellLabel.of(c.observation())))
                 .as("UNKNOWN cells of %s", name).isEmpty();
-        assertThat(cells.stream().filter(c -> ids(c).contains(Causes.UNKNOWN.id())).map(c -> c.observation().key()))
+        assertThat(cells.stream().filter(c -> ids(c).contains(Causes.UNKNOWN.id())).map(c -> CellLabel.of(c.observation())))
                 .as("cells of %s with cause unknown", name).isEmpty();
         assertThat(cells.stream().flatMap(c -> ids(c).stream()).distinct())
                 .as("causes of %s", name).doesNotContain(Causes.OVERLAYFS_LOWER_DIR.id(), Causes.OVERLAYFS_INODE_NUMBER.id(), Causes.BTRFS_SUBVOLUME.id());

@@ -140,7 +140,7 @@ class ReportCommandTest {
         ProbeCommandTest.Captured bad = ProbeCommandTest.Captured.run("grade", "--explain", "bogus", recorded("host"));
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.out()).isEmpty();
-        assertThat(bad.err().strip()).startsWith("fsconform: --explain wants OP:SCENARIO");
+        assertThat(bad.err().strip()).startsWith("fsconform: --explain: a cell is OP:SCENARIO");
     }
 
     @Test

@@ -1,9 +1,10 @@
 package dev.fsconform.container;
 
+import dev.fsconform.operation.Family;
+import dev.fsconform.result.CellKey;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.MountFacts;
 import dev.fsconform.result.Observation;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +18,8 @@ final class ContainerFacts {
     record Fact(Set<String> outcomes, String why) {
     }
 
-    static final List<String> MOVES = List.of("rename", "renameat", "renameat2", "renameat2-noreplace");
-    static final List<String> RENAMEAT2 = List.of("renameat2", "renameat2-noreplace", "renameat2-exchange", "renameat2-whiteout");
+    static final Set<String> MOVES = Family.SIMPLE_MOVE.ids();
+    static final Set<String> RENAMEAT2 = Family.RENAMEAT2_ALL.ids();
     static final Set<String> SEEDED_DIRS = Set.of("seeded-dir-same-dir", "seeded-dir-cross-dir", "seeded-emptydir-same-dir",
             "seeded-emptydir-cross-dir");
     static final Set<String> FRESH_DIRS = Set.of("dir-same-dir", "dir-cross-dir", "emptydir-same-dir", "emptydir-cross-dir");
@@ -91,7 +92,7 @@ final class ContainerFacts {
 
     /** ENOSYS, EPERM and EACCES only come from a filter or policy; only the blocking profile has one. */
     static boolean mayInject(EnvironmentResult env, Observation o) {
-        return blocksRenameat2(env) && (RENAMEAT2.contains(o.operation()) || "pattern".equals(o.operation()))
+        return blocksRenameat2(env) && (RENAMEAT2.contains(o.operation()) || CellKey.PATTERN.equals(o.operation()))
                 && "ENOSYS".equals(o.outcome());
     }
 

@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import dev.fsconform.operation.Family;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.MountFacts;
 import dev.fsconform.result.Observation;
@@ -8,9 +9,8 @@ import java.util.Set;
 
 /** One measured cell with the environment it ran in, and the facts about both that rules ask for. */
 record Cell(EnvironmentResult env, Observation obs) {
-    static final Set<String> RENAMES = Set.of("rename", "renameat", "renameat2", "renameat2-noreplace",
-            "renameat2-exchange", "renameat2-whiteout");
-    static final Set<String> LINKS = Set.of("link", "linkat");
+    static final Set<String> RENAMES = Family.RENAME_ALL.ids();
+    static final Set<String> LINKS = Family.LINK.ids();
 
     Map<String, String> labels() {
         return env.fingerprint().labels();

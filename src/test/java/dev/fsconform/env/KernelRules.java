@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import dev.fsconform.operation.Family;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,7 @@ final class KernelRules {
 
     private static final Set<String> EXDEV = Set.of("EXDEV");
     private static final Set<String> OK = Set.of("OK");
-    private static final Set<String> SIMPLE_MOVES = Set.of("rename", "renameat", "renameat2", "renameat2-noreplace");
+    private static final Set<String> SIMPLE_MOVES = Family.SIMPLE_MOVE.ids();
 
     private KernelRules() {
     }

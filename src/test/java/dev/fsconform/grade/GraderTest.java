@@ -1,5 +1,6 @@
 package dev.fsconform.grade;
 
+import dev.fsconform.verdict.CellLabel;
 import static dev.fsconform.testsupport.Canned.crossMount;
 import static dev.fsconform.testsupport.Canned.ran;
 import static dev.fsconform.testsupport.Canned.sameMount;
@@ -51,8 +52,8 @@ class GraderTest {
         GradedCell g = grade(cell);
 
         // THEN the expected row decides, with its rationale and reference
-        assertThat(g.grade()).as("grade of %s (row %s: %s)", cell.key(), g.rowId(), g.rationale()).isEqualTo(grade);
-        assertThat(g.rowId()).as("deciding row of %s", cell.key()).isEqualTo(row);
+        assertThat(g.grade()).as("grade of %s (row %s: %s)", CellLabel.of(cell), g.rowId(), g.rationale()).isEqualTo(grade);
+        assertThat(g.rowId()).as("deciding row of %s", CellLabel.of(cell)).isEqualTo(row);
         assertThat(g.rationale()).as("rationale of row %s", row).isNotBlank();
         assertThat(g.reference()).as("reference of row %s", row).isNotBlank();
     }
@@ -77,8 +78,8 @@ class GraderTest {
         GradedCell g = grade(cell);
 
         // THEN it is acceptable, and the cause is the mount boundary
-        assertThat(g.grade()).as("grade of %s (row %s)", cell.key(), g.rowId()).isEqualTo(grade);
-        assertThat(g.causes()).extracting(Cause::id).as("causes of %s", cell.key()).containsExactly(Causes.MOUNT_BOUNDARY.id());
+        assertThat(g.grade()).as("grade of %s (row %s)", CellLabel.of(cell), g.rowId()).isEqualTo(grade);
+        assertThat(g.causes()).extracting(Cause::id).as("causes of %s", CellLabel.of(cell)).containsExactly(Causes.MOUNT_BOUNDARY.id());
     }
 
     @Test
@@ -110,7 +111,7 @@ class GraderTest {
             GradedCell g = grade(cell);
 
             // THEN they carry no grade, only their harness status and reason
-            assertThat(g.grade()).as("grade of not-run %s", cell.key()).isNull();
+            assertThat(g.grade()).as("grade of not-run %s", CellLabel.of(cell)).isNull();
             assertThat(g.graded()).isFalse();
             assertThat(g.finding()).isFalse();
             assertThat(g.harnessStatus()).isEqualTo(cell.status());

@@ -1,5 +1,6 @@
 package dev.fsconform.grade;
 
+import dev.fsconform.verdict.CellLabel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fsconform.cause.Causes;
@@ -28,10 +29,10 @@ class RecordedEnvironmentsTest {
 
         // THEN no cell is UNKNOWN and no cause stays unknown
         List<String> unknown = cells.stream().filter(c -> c.grade() == Grade.UNKNOWN)
-                .map(c -> c.observation().key() + " → " + c.observation().outcome()).collect(Collectors.toList());
+                .map(c -> CellLabel.of(c.observation()) + " → " + c.observation().outcome()).collect(Collectors.toList());
         assertThat(unknown).as("UNKNOWN cells in %s: add expectation rows", name).isEmpty();
         List<String> unexplained = cells.stream().filter(c -> c.causes().stream().anyMatch(x -> x.id().equals(Causes.UNKNOWN.id())))
-                .map(c -> c.observation().key() + " → " + c.observation().outcome() + " " + c.causes().get(0).evidence())
+                .map(c -> CellLabel.of(c.observation()) + " → " + c.observation().outcome() + " " + c.causes().get(0).evidence())
                 .collect(Collectors.toList());
         assertThat(unexplained).as("cells of %s whose cause is unknown", name).isEmpty();
         assertThat(cells.stream().filter(GradedCell::graded).count()).as("graded cells in %s", name).isGreaterThan(400);

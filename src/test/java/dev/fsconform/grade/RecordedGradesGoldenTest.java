@@ -1,5 +1,6 @@
 package dev.fsconform.grade;
 
+import dev.fsconform.verdict.CellLabel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fsconform.cause.Cause;
@@ -32,7 +33,7 @@ class RecordedGradesGoldenTest {
         for (String name : Recorded.NAMES) {
             for (GradedCell c : Grader.standard().gradeAll(Recorded.env(name))) {
                 if (c.graded()) { // cells that did not run keep their recorded status: grading never touches them
-                    out.add(name + " | " + c.observation().key() + " | " + c.grade() + " | " + c.rowId() + " | "
+                    out.add(name + " | " + CellLabel.of(c.observation()) + " | " + c.grade() + " | " + c.rowId() + " | "
                             + c.causes().stream().map(Cause::id).collect(Collectors.joining(",")));
                 }
             }

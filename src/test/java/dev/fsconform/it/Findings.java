@@ -1,5 +1,6 @@
 package dev.fsconform.it;
 
+import dev.fsconform.verdict.CellLabel;
 import dev.fsconform.cause.Cause;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
@@ -21,7 +22,7 @@ final class Findings {
     }
 
     static String line(GradedCell c) {
-        return c.grade() + " " + c.observation().key() + " → " + c.observation().outcome() + " "
+        return c.grade() + " " + CellLabel.of(c.observation()) + " → " + c.observation().outcome() + " "
                 + c.causes().stream().map(Cause::id).collect(Collectors.toList());
     }
 

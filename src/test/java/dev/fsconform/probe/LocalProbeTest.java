@@ -1,5 +1,6 @@
 package dev.fsconform.probe;
 
+import dev.fsconform.verdict.CellLabel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fsconform.operation.Operation;
@@ -46,7 +47,7 @@ class LocalProbeTest {
     @ParameterizedTest
     @ArgumentsSource(RanCells.class)
     void cellMatchesWhatLinuxPromisesOnALocalFilesystem(LocalRuns.Run run, Observation cell) {
-        if (PatternCell.OPERATION.equals(cell.operation())) {
+        if (cell.cell().pattern()) {
             Pattern p = Pattern.byId(cell.scenario()).orElseThrow();
             boolean stagingElsewhere = p == Pattern.STAGING_TO_CAS && run.result().fingerprint().mounts().size() > 1;
             assertThat(cell.outcome()).as("pattern %s @ %s: %s", p.id(), run.name(), cell.detail())
@@ -61,19 +62,19 @@ class LocalProbeTest {
                         cell.detail(), cell.postState())
                 .isIn(LocalOracle.expected(op, s, LocalRuns.root()));
         if (!"PARTIAL".equals(cell.outcome())) {
-            assertThat(cell.postState().problems()).as("post-state problems of %s", cell.key()).isEmpty();
+            assertThat(cell.postState().problems()).as("post-state problems of %s", CellLabel.of(cell)).isEmpty();
         }
     }
 
     @ParameterizedTest
     @ArgumentsSource(NotRunCells.class)
     void cellNotRunSaysWhy(LocalRuns.Run run, Observation cell) {
-        assertThat(cell.reason()).as("reason of %s @ %s", cell.key(), run.name()).isNotBlank();
+        assertThat(cell.reason()).as("reason of %s @ %s", CellLabel.of(cell), run.name()).isNotBlank();
         assertThat(cell.outcome()).isNull();
         boolean seeded = Catalogue.byId(cell.scenario()).map(Scenario::seeded)
                 .orElseGet(() -> Pattern.byId(cell.scenario()).orElseThrow().needsSeed());
         if (seeded && cell.status() != CellStatus.NOT_APPLICABLE) {
-            assertThat(cell.status()).as("status of %s without a seed tree", cell.key()).isEqualTo(CellStatus.SKIPPED);
+            assertThat(cell.status()).as("status of %s without a seed tree", CellLabel.of(cell)).isEqualTo(CellStatus.SKIPPED);
             assertThat(cell.reason()).contains("seed");
         }
     }

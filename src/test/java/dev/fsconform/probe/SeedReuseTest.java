@@ -1,5 +1,6 @@
 package dev.fsconform.probe;
 
+import dev.fsconform.verdict.CellLabel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fsconform.grade.Grade;
@@ -36,11 +37,11 @@ class SeedReuseTest {
 
         // THEN each fixture is skipped as used, or was left unchanged by the first run and measures the same
         assertThat(seeded(second)).allSatisfy(o -> {
-            Observation before = seededFirst.stream().filter(b -> b.key().equals(o.key())).findFirst().orElseThrow();
+            Observation before = seededFirst.stream().filter(b -> b.cell().equals(o.cell())).findFirst().orElseThrow();
             if (o.status() == CellStatus.SKIPPED) {
                 assertThat(o.reason()).isEqualTo(Seeds.USED);
             } else {
-                assertThat(o.outcome()).as(o.key() + " ran again").isEqualTo(before.outcome());
+                assertThat(o.outcome()).as(CellLabel.of(o) + " ran again").isEqualTo(before.outcome());
             }
         }).anyMatch(o -> o.status() == CellStatus.SKIPPED);
         assertThat(Verdicts.of(second).counts().get(Grade.UNKNOWN)).isZero();

@@ -1,5 +1,6 @@
 package dev.fsconform.repro;
 
+import dev.fsconform.verdict.CellLabel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -54,7 +55,7 @@ class ReproductionReproducesIT {
             String out = sh(r.setup() + "\n" + binary, tmp);
             // THEN it reports the errno the probe saw (0 for success)
             int expected = o.errno() == null ? 0 : o.errno();
-            assertThat(out).as(o.key() + " (probe: " + o.outcome() + ")\n" + r.setup()).contains("errno=" + expected + "\n");
+            assertThat(out).as(CellLabel.of(o) + " (probe: " + o.outcome() + ")\n" + r.setup()).contains("errno=" + expected + "\n");
         }
         // Each operation was reproduced in one directory and across two.
         assertThat(binaries).hasSize(NATIVE.size() * 2);
