@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fsconform.files.AtomicFiles;
 import dev.fsconform.input.BoundedText;
 import dev.fsconform.input.Limits;
 import dev.fsconform.input.Mappers;
@@ -14,7 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Map;
 
 /** Reads and writes results files; rejects other schemas and newer versions with a clear message. */
 public final class ResultsJson {
@@ -35,22 +36,12 @@ public final class ResultsJson {
         }
     }
 
-    /** Writes through a temporary sibling and a rename, so a reader never sees half a file. */
+    /** Writes through a synced temporary sibling and a rename, so a reader never sees half a file. */
     public static void write(ResultsFile file, Path path) {
         try {
-            Path parent = path.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".fsconform-", ".json.tmp");
-            try {
-                // Ctrl-C or SIGTERM while writing: the JVM removes the half-written file as it exits.
-                tmp.toFile().deleteOnExit();
-                Files.writeString(tmp, write(file));
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.replace(Map.of(path.toAbsolutePath(), write(file)));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + path + ": " + AtomicFiles.reason(e), e);
         }
     }
 
