@@ -1,81 +1,161 @@
 #!/usr/bin/env bash
-# Kill test for the host lab's clean-up (run as root from anywhere; rerunnable).
+# SIGKILL test across every phase of a run (root; rerunnable; from anywhere).
 #
-# 1. Starts `fsconform matrix` and SIGKILLs it at a random moment, ROUNDS times (default 5), and reports
-#    what each kill left: marked run directories, mounts, loop devices, processes naming them.
-# 2. Interrupts it with SIGINT (Ctrl-C) and SIGTERM once each: the shutdown hook must leave nothing.
-# 3. Runs the matrix again (--only plain: the reaper runs first, whatever is selected), which must
-#    remove everything the killed runs left.
-# Passes (exit 0) when nothing of any of these runs is left in /proc/self/mountinfo, `losetup -a`,
-# /var/tmp, /dev/shm or the process table. Only runs it started are looked at. A matrix started
-# meanwhile from another checkout may reap a killed run's directories before they are counted:
-# that is the reaper working, not a miss.
+# KILLS times (default 20) a run is started and SIGKILLed at a moment drawn from SEED: in the host lab,
+# in the container phase (image check, inner engine start-up, probe containers), in a kernel guest (QEMU
+# boot and the probe inside it) and while `report` writes matrix.json and matrix.html. After each kill
+# a next run of the same kind starts; it must reap what the killed one left and complete (exit 0).
+# Prints one table row per kill: phase, moment, what the kill left, what the next run reaped, whether
+# nothing of the killed run remains afterwards and the next run completed. Exit 0 only if every row
+# says yes. Then SIGINT and SIGTERM once each: the shutdown hook alone must leave nothing.
+#
+# Leftovers are looked for by the killed run's pid only: run directories under /var/tmp and /dev/shm,
+# mounts, loop devices and processes (QEMU included) naming them, containers and volumes whose
+# dev.fsconform.run label names the pid, the container run directory, and temporary files in the
+# output directory. A run started meanwhile from another checkout may reap them first: that is the
+# reaper working.
+#
+#   SEED=7 KILLS=20 bench/kill-test.sh          # the figures in docs/reliability.md
+#   PHASES="host container" KILLS=4 bench/kill-test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${FSCONFORM_JAR:-target/fsconform.jar}
-ROUNDS=${ROUNDS:-5}
-MAX_DELAY_TENTHS=${MAX_DELAY_TENTHS:-150}
+KILLS=${KILLS:-20}
+SEED=${SEED:-$RANDOM}
+PHASES=${PHASES:-host container kernel report}
+KERNEL=${KERNEL:-sid}
+SIGNALS=${SIGNALS:-yes}
 [ "$(id -u)" = 0 ] || { echo "kill-test: needs root (the lab mounts filesystems)" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "kill-test: no $JAR: build it with mvn -o -q package -DskipTests" >&2; exit 2; }
+JAR=$(readlink -f "$JAR")
 OUT=$(mktemp -d /tmp/fsconform-kill-test.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
-PIDS=()
+RANDOM=$SEED
+read -r -a PHASE_LIST <<<"$PHASES"
+DOCKER=$(command -v docker || true)
 
-# What runs with these pids left: one line per leftover.
-leftovers() {
-    local pid
-    for pid in "$@"; do
-        local mark="fsconform-run-$pid-"
-        ls -d /var/tmp/"$mark"* /dev/shm/"$mark"* 2>/dev/null | sed 's/^/dir   /' || true
-        grep -F "$mark" /proc/self/mountinfo | awk '{print "mount " $5}' || true
-        losetup -a | grep -F "$mark" | sed 's/^/loop  /' || true
-        pgrep -af -- "$mark" | grep -v pgrep | sed 's/^/proc  /' || true
-    done
+# The runs of each phase: what is killed, and the next run that must reap it and complete.
+phase_args() {  # $1 phase
+    case $1 in
+        host) echo "matrix --no-docker --apps none" ;;
+        container) echo "matrix --only docker-host-*,docker-overlay2-rootfs,docker-vfs-volume --apps none" ;;
+        kernel) echo "matrix --no-docker --kernels $KERNEL --only tmpfs@kernel-$KERNEL --apps none" ;;
+        report) echo "report --out $OUT/report $OUT/inputs/*" ;;
+    esac
+}
+next_args() {  # $1 phase
+    case $1 in
+        container) echo "matrix --only docker-host-tmpfs --apps none" ;;
+        report) echo "report --out $OUT/report $OUT/inputs/*" ;;
+        *) echo "matrix --no-docker --only plain --apps none" ;;
+    esac
+}
+# Seconds after the run's first line at which it is killed (tenths), per phase: spread over what it does.
+moment() {  # $1 phase
+    case $1 in
+        host) echo $(( RANDOM % 250 + 2 )) ;;
+        container) echo $(( RANDOM % 600 + 5 )) ;;
+        kernel) echo $(( RANDOM % 1500 + 20 )) ;;
+        report) echo 0 ;;
+    esac
 }
 
-# Starts a matrix in the background (a child of this shell, so `wait` works); its pid goes to $pid.
-start_matrix() {  # $1: tag, then extra matrix arguments
-    local tag=$1; shift
-    java -jar "$JAR" matrix --out "$OUT/$tag" "$@" >"$OUT/$tag.log" 2>&1 &
+# What the run with this pid left: one line per leftover.
+leftovers() {  # $1 pid, $2 output directory
+    local pid=$1 mark="fsconform-run-$1-"
+    ls -d /var/tmp/"$mark"* /dev/shm/"$mark"* 2>/dev/null | sed 's/^/dir    /' || true
+    ls -d /var/tmp/fsconform-containers-*-"$pid"-* 2>/dev/null | sed 's/^/dir    /' || true
+    ls -d "$2"/.fsconform-"$pid".* 2>/dev/null | sed 's/^/tmp    /' || true
+    grep -F "$mark" /proc/self/mountinfo | awk '{print "mount  " $5}' || true
+    losetup -a | grep -F "$mark" | sed 's/^/loop   /' || true
+    pgrep -af -- "$mark" | grep -v -e pgrep -e kill-test | sed 's/^/proc   /' || true
+    if [ -n "$DOCKER" ]; then
+        docker ps -a --filter label=dev.fsconform.run --format '{{.ID}} {{.Label "dev.fsconform.run"}}' 2>/dev/null \
+            | awk -v p="-$pid-" 'index($2, p) {print "ctr    " $1}' || true
+        docker volume ls --filter label=dev.fsconform.run --format '{{.Name}} {{.Label "dev.fsconform.run"}}' 2>/dev/null \
+            | awk -v p="-$pid-" 'index($2, p) {print "volume " $1}' || true
+    fi
+}
+summary() {  # leftover lines on stdin -> "3 (2 dir, 1 mount)" or "none"
+    awk '{n++; k[$1]++} END {if (!n) {print "none"; exit} s=""; for (x in k) s=s (s ? ", " : "") k[x] " " x; print n " (" s ")"}'
+}
+
+# Inputs for the report phase: every recorded results file, so writing takes long enough to be hit.
+mkdir -p "$OUT/inputs" "$OUT/report"
+for f in src/test/resources/recorded/*.json.gz; do cp "$f" "$OUT/inputs/"; done
+java -jar "$JAR" report --out "$OUT/report" "$OUT"/inputs/* >/dev/null 2>&1 || { echo "kill-test: the first report failed" >&2; exit 1; }
+sha_before=$(sha256sum "$OUT/report/matrix.json" | cut -c1-64)
+
+printf 'kill-test: seed %s, %s kills over: %s; load %s\n' "$SEED" "$KILLS" "$PHASES" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-3s %-9s %-9s %-38s %-34s %-20s %s\n' "#" phase moment "last progress before the kill" "left by the kill" "reaped by next run" "clean+completed"
+status=0
+for i in $(seq 1 "$KILLS"); do
+    phase=${PHASE_LIST[$(( (i - 1) % ${#PHASE_LIST[@]} ))]}
+    tenths=$(moment "$phase")
+    log=$OUT/kill-$i.log
+    dir=$OUT/run-$i; mkdir -p "$dir"
+    [ "$phase" = report ] && dir=$OUT/report
+    # shellcheck disable=SC2046
+    ( cd "$dir" && exec java -jar "$JAR" $(phase_args "$phase" | sed "s|--apps none|--apps none --out $dir|; s|^report|report|") ) >"$log" 2>&1 &
     pid=$!
-}
-
-for i in $(seq 1 "$ROUNDS"); do
-    start_matrix "kill-$i"
-    PIDS+=("$pid")
-    delay=$(awk -v t=$(( (RANDOM % MAX_DELAY_TENTHS) + 3 )) 'BEGIN { printf "%.1f", t / 10 }')
-    sleep "$delay"
+    if [ "$phase" = report ]; then
+        # The moment is the first temporary file of the pair appearing, then a random 0-9 ms more.
+        t0=$(date +%s%N)
+        while kill -0 "$pid" 2>/dev/null && ! compgen -G "$dir/.fsconform-$pid.*" >/dev/null; do :; done
+        sleep "0.00$(( RANDOM % 10 ))"
+        at="tmp+$(( ($(date +%s%N) - t0) / 1000000 ))ms"
+    else
+        while kill -0 "$pid" 2>/dev/null && ! grep -q . "$log"; do sleep 0.05; done
+        sleep "$(awk -v t="$tenths" 'BEGIN { printf "%.1f", t / 10 }')"
+        at="$(awk -v t="$tenths" 'BEGIN { printf "%.1f", t / 10 }')s"
+    fi
+    alive=yes; kill -0 "$pid" 2>/dev/null || alive="no (ended first)"
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     sleep 0.5
-    left=$(leftovers "$pid")
-    echo "SIGKILL round $i after ${delay}s (pid $pid, last progress: $(grep '^\[' "$OUT/kill-$i.log" | tail -1 | cut -c1-40)): $(echo -n "$left" | grep -c . || true) leftover(s)"
-    [ -z "$left" ] || echo "$left" | sed 's/^/    /'
-done
-
-status=0
-for sig in INT TERM; do
-    start_matrix "sig-$sig"
-    PIDS+=("$pid")
-    sleep "$(awk -v t=$(( (RANDOM % 80) + 20 )) 'BEGIN { printf "%.1f", t / 10 }')"
-    kill -"$sig" "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    left=$(leftovers "$pid")
-    if [ -n "$left" ]; then
-        echo "SIG$sig: the shutdown hook left:"; echo "$left" | sed 's/^/    /'; status=1
+    last=$(grep -v '^\s*$' "$log" | tail -1 | tr -s ' ' | cut -c1-38)
+    left=$(leftovers "$pid" "$dir")
+    # The next run of the same kind, in its own output directory (the report phase's is the same one).
+    nlog=$OUT/next-$i.log
+    ndir=$dir; [ "$phase" = report ] || { ndir=$OUT/next-$i; mkdir -p "$ndir"; }
+    # shellcheck disable=SC2046
+    if ( cd "$ndir" && exec java -jar "$JAR" $(next_args "$phase" | sed "s|--apps none|--apps none --out $ndir|") ) >"$nlog" 2>&1; then
+        completed=yes
     else
-        echo "SIG$sig: nothing left behind"
+        completed="no (exit $?)"
     fi
+    reaped=$(grep -cE '^reaper: removed|^reaped ' "$nlog" || true)
+    after=$(leftovers "$pid" "$dir")
+    verdict=yes
+    [ -z "$after" ] && [ "$completed" = yes ] || { verdict=NO; status=1; }
+    if [ "$phase" = report ]; then
+        # No partial file ever: matrix.json is the earlier one or a complete new one (same inputs, same bytes
+        # but for the generation time), and it parses.
+        java -jar "$JAR" grade "$dir/matrix.json" >/dev/null 2>&1 || { verdict="NO (matrix.json unreadable)"; status=1; }
+    fi
+    [ "$alive" = yes ] || at="$at, $alive"
+    printf '%-3s %-9s %-9s %-38s %-34s %-20s %s\n' "$i" "$phase" "$at" "${last:-(no output)}" "$(echo -n "$left" | summary)" \
+        "$reaped line(s)" "$verdict"
+    [ -z "$after" ] || echo "$after" | sed 's/^/      still there: /'
+    [ "$completed" = yes ] || tail -3 "$nlog" | sed 's/^/      next run: /'
 done
 
-start_matrix final --only plain
-final=$pid
-wait "$final" || { echo "kill-test: the final matrix run failed:"; tail -20 "$OUT/final.log"; status=1; }
-grep '^reaper:' "$OUT/final.log" | sed 's/^/    /' || true
-left=$(leftovers "${PIDS[@]}" "$final")
-if [ -n "$left" ]; then
-    echo "FAIL: after the final run these are still there:"; echo "$left" | sed 's/^/    /'
-    exit 1
+if [ "$SIGNALS" = yes ]; then
+    for sig in INT TERM; do
+        dir=$OUT/sig-$sig; mkdir -p "$dir"
+        java -jar "$JAR" matrix --no-docker --apps none --out "$dir" >"$dir.log" 2>&1 &
+        pid=$!
+        sleep "$(awk -v t=$(( (RANDOM % 80) + 20 )) 'BEGIN { printf "%.1f", t / 10 }')"
+        kill -"$sig" "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+        left=$(leftovers "$pid" "$dir")
+        if [ -n "$left" ]; then
+            echo "SIG$sig: the shutdown hook left:"; echo "$left" | sed 's/^/    /'; status=1
+        else
+            echo "SIG$sig: nothing left behind"
+        fi
+    done
 fi
-echo "PASS: $ROUNDS SIGKILLs, SIGINT and SIGTERM; nothing left in mounts, loop devices, /var/tmp, /dev/shm or processes"
+[ "$status" = 0 ] && echo "PASS: $KILLS SIGKILLs (seed $SEED), every one reaped by the next run, which completed" \
+    || echo "FAIL: see the rows above (logs were in $OUT)"
 exit $status

@@ -73,7 +73,7 @@ public final class ContainerMatrix {
                     .collect(Collectors.toCollection(TreeSet::new));
             // Inner engines and podman get the probe image from a docker-save tar: there is no registry.
             boolean tar = chosen.stream().anyMatch(e -> e.engine() != EngineKind.DOCKER);
-            Images images = Images.ensure(api, o.jar(), suites, o.progress());
+            Images images = Images.ensure(api, o.jar(), suites, runDir, o.progress());
             Path probeTar = tar ? save(api, images.probe(), runDir) : null;
             return new Report(runEngines(api, chosen, images, probeTar, run, cleanup, o), engine, reaped);
         } catch (EngineException e) {

@@ -44,10 +44,15 @@ record Images(String probe, Map<String, String> dind) {
         return tag;
     }
 
-    static Images ensure(EngineApi api, Path jar, Set<String> suites, Consumer<String> progress) throws EngineException {
+    /**
+     * @param runDir the run's directory: the scripts go below it, so that after a SIGKILL the next run's
+     *               {@link Leftovers} finds the orphaned build by its command line and removes both
+     */
+    static Images ensure(EngineApi api, Path jar, Set<String> suites, Path runDir, Consumer<String> progress)
+            throws EngineException {
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("fsconform-images-");
+            dir = Files.createDirectories(runDir.resolve("images"));
             for (String s : SCRIPTS) {
                 try (InputStream in = Images.class.getResourceAsStream("/matrix/" + s)) {
                     if (in == null) {

@@ -1,6 +1,7 @@
 package dev.fsconform.container;
 
 import com.github.dockerjava.api.model.Container;
+import dev.fsconform.env.Reaper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.stream.Stream;
  * Removes what earlier runs left behind, at the start of a run: containers and volumes labelled
  * dev.fsconform.owner=fsconform whose run is over (its JVM is gone), and their run directories.
  * Runs still in progress (another JVM on this machine) are left alone; nothing unlabelled is touched.
+ * A run directory of a gone run goes with every process still naming it (an image build the killed
+ * JVM started).
  */
 final class Leftovers {
     static final String RUN_DIR_PREFIX = "fsconform-containers-";
@@ -81,8 +84,10 @@ final class Leftovers {
             dirs.filter(d -> d.getFileName().toString().startsWith(RUN_DIR_PREFIX))
                     .filter(d -> stale(d.getFileName().toString().substring(RUN_DIR_PREFIX.length()), Instant.EPOCH, now, true))
                     .forEach(d -> {
+                        // An image build or inner engine the killed run started may still be at work in it.
+                        int killed = Reaper.killProcessesNaming(d);
                         Cleanup.deleteTree(d);
-                        out.add("directory " + d);
+                        out.add("directory " + d + (killed > 0 ? " (and " + killed + " process(es))" : ""));
                     });
         } catch (IOException e) {
             out.add("cannot list " + workDir + ": " + e.getMessage());

@@ -8,9 +8,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Names one run of the container matrix: boot id, pid and start second of the JVM that owns it. Every
- * container and volume carries it as a label, so a later run can tell a crashed run's leftovers (owner
- * gone) from a run still in progress (another JVM on this machine), and removes only the former.
+ * Names one run of the container matrix: boot id and pid namespace, pid and start second of the JVM that
+ * owns it. Every container and volume carries it as a label, so a later run can tell a crashed run's
+ * leftovers (owner gone) from a run still in progress (another JVM on this machine), and removes only the
+ * former. A pid is only checked in the namespace it was read in: a run in a container that shares the
+ * engine names pids this JVM cannot see, so its things count as another machine's (removed once old).
+ *
+ * @param boot {@code BOOTID.PIDNS}; labels of earlier versions carry the boot id alone
  */
 record RunId(String boot, long pid, long startSecond) {
     /** Leftovers from another boot, or from a host we cannot check, are removed once this old. */
@@ -18,7 +22,7 @@ record RunId(String boot, long pid, long startSecond) {
 
     static RunId current() {
         ProcessHandle self = ProcessHandle.current();
-        return new RunId(bootId(), self.pid(), startSecond(self));
+        return new RunId(bootId() + "." + pidNamespace(), self.pid(), startSecond(self));
     }
 
     static Optional<RunId> parse(String label) {
@@ -35,7 +39,8 @@ record RunId(String boot, long pid, long startSecond) {
 
     /** Whether the run that made something created at {@code created} can no longer clean it up itself. */
     boolean stale(Instant created, Instant now) {
-        if (!boot.equals(bootId())) {
+        boolean here = boot.contains(".") ? boot.equals(bootId() + "." + pidNamespace()) : boot.equals(bootId());
+        if (!here) {
             return created.plus(FOREIGN_AGE).isBefore(now);
         }
         return ProcessHandle.of(pid).map(h -> startSecond(h) != startSecond || !h.isAlive()).orElse(true);
@@ -48,6 +53,16 @@ record RunId(String boot, long pid, long startSecond) {
 
     private static long startSecond(ProcessHandle h) {
         return h.info().startInstant().map(Instant::getEpochSecond).orElse(0L);
+    }
+
+    /** The inode of this JVM's pid namespace, "0" if it cannot be read (then every pid is checked as ours). */
+    static String pidNamespace() {
+        try {
+            String link = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
+            return link.replaceAll("\\D", "");
+        } catch (IOException | RuntimeException e) {
+            return "0";
+        }
     }
 
     static String bootId() {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * directories whose owner is gone, and only things tied to them by path: processes naming them,
  * mounts below them, loop devices backed by files below them.
  */
-final class Reaper {
+public final class Reaper {
     private Reaper() {
     }
 
@@ -77,7 +77,7 @@ final class Reaper {
     }
 
     /** SIGKILLs processes whose command line names something below {@code dir}: they can only be ours. */
-    private static int killProcessesNaming(Path dir) {
+    public static int killProcessesNaming(Path dir) {
         String needle = dir + "/";
         long self = ProcessHandle.current().pid();
         int n = 0;

@@ -26,7 +26,7 @@ class RunIdTest {
         // GIVEN a process that has ended
         Process p = new ProcessBuilder("true").start();
         p.waitFor();
-        RunId gone = new RunId(RunId.bootId(), p.pid(), p.info().startInstant().map(Instant::getEpochSecond).orElse(1L));
+        RunId gone = new RunId(RunId.current().boot(), p.pid(), p.info().startInstant().map(Instant::getEpochSecond).orElse(1L));
 
         assertThat(gone.stale(Instant.now(), Instant.now())).isTrue();
     }
@@ -46,6 +46,23 @@ class RunIdTest {
 
         assertThat(other.stale(now.minus(Duration.ofMinutes(5)), now)).isFalse();
         assertThat(other.stale(now.minus(RunId.FOREIGN_AGE).minusSeconds(1), now)).isTrue();
+    }
+
+    @Test
+    void aRunInAnotherPidNamespaceIsNeverJudgedByThisNamespacesPids() throws Exception {
+        // GIVEN a run on this boot but in another pid namespace (a container sharing the engine), whose pid
+        // here is a process that has ended
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        RunId inContainer = new RunId(RunId.bootId() + ".1", p.pid(), 1);
+        Instant now = Instant.now();
+
+        // THEN its live things are kept, and only old ones count as leftovers
+        assertThat(inContainer.stale(now.minus(Duration.ofMinutes(5)), now)).isFalse();
+        assertThat(inContainer.stale(now.minus(RunId.FOREIGN_AGE).minusSeconds(1), now)).isTrue();
+        // while a label of an earlier version (boot id alone) is still judged by its pid
+        assertThat(new RunId(RunId.bootId(), p.pid(), 1).stale(now, now)).isTrue();
+        assertThat(RunId.current().boot()).isEqualTo(RunId.bootId() + "." + RunId.pidNamespace());
     }
 
     @Test
