@@ -1,6 +1,5 @@
 package dev.fsconform.probe;
 
-import dev.fsconform.app.AppJob;
 import dev.fsconform.app.Tracing;
 import dev.fsconform.operation.Attempt;
 import dev.fsconform.operation.Operation;
@@ -84,14 +83,9 @@ public final class Probe {
                 listener.cellDone(o, System.nanoTime() - t0);
                 cells.add(o);
             }
-            Tracing tracing = config.apps().isEmpty() ? null : Tracing.detect(one.dir().resolve("strace-check"));
-            for (AppJob job : config.apps()) {
-                stopIfShuttingDown();
-                long t0 = System.nanoTime();
-                String cell = String.format("c%04d", n++);
-                Observation o = AppCell.run(job, one.dir().resolve(cell), two == null ? null : two.dir().resolve(cell), tracing);
-                listener.cellDone(o, System.nanoTime() - t0);
-                cells.add(o);
+            if (!config.apps().isEmpty()) {
+                Tracing tracing = Tracing.detect(one.dir().resolve("strace-check"));
+                AppCell.runAll(config.apps(), n, one.dir(), two == null ? null : two.dir(), tracing, listener, cells);
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -107,7 +101,7 @@ public final class Probe {
     }
 
     /** Ctrl-C or SIGTERM: make nothing more in the scratch directory the shutdown hook is removing. */
-    private static void stopIfShuttingDown() throws IOException {
+    static void stopIfShuttingDown() throws IOException {
         if (Scratch.stopping()) {
             throw new IOException("probe stopped: the process is shutting down");
         }
