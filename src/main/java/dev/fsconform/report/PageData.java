@@ -10,7 +10,8 @@ import java.util.List;
  * @param v layout version
  * @param s strings; index 0 is null
  * @param r rows: operation, scenario, scenario text, operation text, repro setup, run, program, program file
- * @param e environments, in column order: name, group, status, reason
+ * @param e environments, in column order: name, group, status, reason, guest kernel (null: the recording
+ *          machine's), name without the kernel, kernel release
  * @param g per environment, per row: index into {@code c}, or -1 where the environment has no such cell
  * @param wg per environment, per row: index into {@code w}, or -1
  * @param c distinct cells (see {@link PageDataBuilder#cell})
@@ -23,5 +24,5 @@ import java.util.List;
 record PageData(int v, List<String> s, List<int[]> r, List<int[]> e, List<int[]> g, List<int[]> wg,
                 List<List<Object>> c, List<List<Integer>> p, List<List<Integer>> q, List<List<Object>> w,
                 List<List<Integer>> k, List<List<Integer>> l) {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 }

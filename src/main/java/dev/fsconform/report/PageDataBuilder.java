@@ -43,7 +43,8 @@ final class PageDataBuilder {
         List<int[]> g = new ArrayList<>();
         List<int[]> wg = new ArrayList<>();
         for (EnvironmentVerdict v : columns) {
-            e.add(new int[] {s(v.env().name()), s(Columns.group(v)), s(v.env().status().name()), s(v.env().reason())});
+            e.add(new int[] {s(v.env().name()), s(Columns.group(v)), s(v.env().status().name()), s(v.env().reason()),
+                s(KernelAxis.of(v)), s(KernelAxis.base(v)), s(KernelAxis.release(v))});
             int[] grid = new int[rows.size()];
             int[] whereGrid = new int[rows.size()];
             Arrays.fill(grid, -1);

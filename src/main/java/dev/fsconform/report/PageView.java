@@ -6,8 +6,17 @@ import java.util.List;
  * What the Mustache template shows outside the matrix (which the page's script draws from
  * {@code data}). Every string here is escaped by the template; none is trusted.
  */
-record PageView(String title, String tool, String generatedAt, Summary summary, List<EnvCard> environments,
-                String csp, String data) {
+record PageView(String title, String tool, String generatedAt, Summary summary, List<KernelRow> kernels,
+                List<EnvCard> environments, String csp, String data) {
+
+    public boolean hasKernels() {
+        return !kernels.isEmpty();
+    }
+
+    /** One guest kernel: what it is, how it was run, and how many of its environments ran. */
+    record KernelRow(String name, String release, String suite, String accel, String landlock, String lsm,
+                     int environments, long ran, long notRun) {
+    }
 
     record Summary(int environments, int ran, long cells, List<Count> grades, List<Count> statuses,
                    List<Finding> findings, int moreFindings) {

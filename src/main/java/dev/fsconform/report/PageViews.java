@@ -18,7 +18,8 @@ final class PageViews {
         }
         PageData data = PageDataBuilder.build(columns, Rows.of(columns));
         String title = "fsconform compatibility matrix: " + columns.size() + " environment" + (columns.size() == 1 ? "" : "s");
-        return new PageView(title, merged.tool(), merged.generatedAt(), Summaries.of(verdicts), cards, Page.CSP,
+        return new PageView(title, merged.tool(), merged.generatedAt(), Summaries.of(verdicts),
+                KernelAxis.summary(columns), cards, Page.CSP,
                 ScriptJson.write(data));
     }
 }

@@ -6,7 +6,7 @@
   var P = { SOURCE: 0, TARGET: 1, INODE: 2, PROBLEMS: 3 };
   var Q = { GRADE: 0, ROWID: 1, RATIONALE: 2, REF: 3 };
   var R = { OP: 0, SC: 1, SCTEXT: 2, OPTEXT: 3, SETUP: 4, RUN: 5, PROGRAM: 6, PFILE: 7 };
-  var E = { NAME: 0, GROUP: 1, STATUS: 2, REASON: 3 };
+  var E = { NAME: 0, GROUP: 1, STATUS: 2, REASON: 3, KERNEL: 4, BASE: 5, RELEASE: 6 };
   var STATUS_LABEL = { NOT_APPLICABLE: 'n/a', SKIPPED: 'skip', SETUP_ERROR: 'setup!' };
   var GRADES = ['EXPECTED', 'ACCEPTABLE', 'SURPRISING', 'UNKNOWN', 'FORBIDDEN'];
   var ROWHEAD_EM = 17, CELL_EM = 6.8; // as col.rowh and col.env in matrix.css
@@ -43,7 +43,7 @@
     text[i] = [outcome, str(c[C.ERRNAME]), str(c[C.EXC]), grade, status].join(' ').toLowerCase();
   });
 
-  var state = { op: '', sc: '', group: '', grade: '', differ: false, exdev: false, q: '' };
+  var state = { op: '', sc: '', kernel: '', group: '', grade: '', differ: false, xkernel: false, exdev: false, q: '' };
   var selected = null;
   var $ = function (id) { return document.getElementById(id); };
 
@@ -66,10 +66,65 @@
     return out;
   }
 
+  // The kernel axis. A family is one environment (same name without its @kernel-K) seen on more
+  // than one kernel; a row from no guest ran on the kernel of the machine that recorded it.
+  function kernelOf(e) { return str(D.e[e][E.KERNEL]) || 'host kernel'; }
+  var anyGuest = D.e.some(function (e) { return e[E.KERNEL] > 0; });
+  var families = [], familyOf = [];
+  (function () {
+    var byBase = Object.create(null), order = [];
+    D.e.forEach(function (env, i) {
+      var b = str(env[E.BASE]);
+      if (!(b in byBase)) { byBase[b] = []; order.push(b); }
+      byBase[b].push(i);
+    });
+    order.forEach(function (b) {
+      var members = byBase[b];
+      if (members.some(function (e) { return D.e[e][E.KERNEL] > 0; }) && distinct(members.map(kernelOf)).length > 1) {
+        members.forEach(function (e) { familyOf[e] = families.length; });
+        families.push({ base: b, members: members });
+      }
+    });
+  }());
+
+  // What a column says for a row, compared across kernels: its cell, or that the environment did not
+  // run at all there (Landlock on a kernel without it). A ran column lacking the row is no evidence.
+  function kernelSig(e, r) {
+    var ci = D.g[e][r];
+    if (ci >= 0) { return sig[ci]; }
+    var status = str(D.e[e][E.STATUS]);
+    return status === 'RAN' ? null : 'env|' + status;
+  }
+
+  function familyDiffers(f, r, shown) {
+    var first = null;
+    for (var k = 0; k < f.members.length; k++) {
+      var e = f.members[k];
+      if (shown && !shown[e]) { continue; }
+      var s = kernelSig(e, r);
+      if (s === null) { continue; }
+      if (first === null) { first = s; } else if (s !== first) { return true; }
+    }
+    return false;
+  }
+
+  // Indices of the families whose shown members disagree on row r.
+  function differingFamilies(r, shown) {
+    var out = Object.create(null), any = false;
+    families.forEach(function (f, i) { if (familyDiffers(f, r, shown)) { out[i] = true; any = true; } });
+    return any ? out : null;
+  }
+
   function setupFilters() {
     distinct(D.r.map(function (r) { return str(r[R.OP]); })).forEach(function (v) { option($('f-op'), v, v); });
     distinct(D.r.map(function (r) { return str(r[R.SC]); })).forEach(function (v) { option($('f-sc'), v, v); });
     distinct(D.e.map(function (e) { return str(e[E.GROUP]); })).forEach(function (v) { option($('f-group'), v, v); });
+    if (anyGuest) {
+      distinct(D.e.map(function (e, i) { return kernelOf(i); })).forEach(function (v) { option($('f-kernel'), v, v); });
+    } else {
+      $('f-kernel').parentNode.hidden = true;
+    }
+    if (!families.length) { $('f-xkernel').parentNode.hidden = true; }
     GRADES.forEach(function (g) { option($('f-grade'), g, g); });
     ['NOT_APPLICABLE', 'SKIPPED', 'SETUP_ERROR'].forEach(function (s) { option($('f-grade'), s, 'not run: ' + s); });
     var bind = function (id, key, event, read) {
@@ -77,7 +132,9 @@
     };
     bind('f-op', 'op', 'change', function (x) { return x.value; });
     bind('f-sc', 'sc', 'change', function (x) { return x.value; });
+    bind('f-kernel', 'kernel', 'change', function (x) { return x.value; });
     bind('f-group', 'group', 'change', function (x) { return x.value; });
+    bind('f-xkernel', 'xkernel', 'change', function (x) { return x.checked; });
     bind('f-grade', 'grade', 'change', function (x) { return x.value; });
     bind('f-differ', 'differ', 'change', function (x) { return x.checked; });
     bind('f-exdev', 'exdev', 'change', function (x) { return x.checked; });
@@ -90,7 +147,12 @@
 
   function visibleEnvs() {
     var out = [];
-    D.e.forEach(function (e, i) { if (!state.group || str(e[E.GROUP]) === state.group) { out.push(i); } });
+    D.e.forEach(function (e, i) {
+      if (state.group && str(e[E.GROUP]) !== state.group) { return; }
+      if (state.kernel && kernelOf(i) !== state.kernel) { return; }
+      if (state.xkernel && familyOf[i] === undefined) { return; }
+      out.push(i);
+    });
     return out;
   }
 
@@ -105,8 +167,9 @@
     return str(c[C.OUTCOME]) === 'EXDEV' || str(c[C.ERRNAME]) === 'EXDEV';
   }
 
-  function rowVisible(r, envs) {
+  function rowVisible(r, envs, xk) {
     var row = D.r[r];
+    if (state.xkernel && !xk) { return false; }
     if (state.op && str(row[R.OP]) !== state.op) { return false; }
     if (state.sc && str(row[R.SC]) !== state.sc) { return false; }
     var q = state.q, rowText = null, first = null, differs = false, grade = !state.grade, exdev = !state.exdev, found = !q;
@@ -135,12 +198,28 @@
     return groups;
   }
 
+  // Runs of adjacent columns on one kernel, for the header's kernel band.
+  function kernelsOf(envs) {
+    var runs = [];
+    envs.forEach(function (e) {
+      var k = kernelOf(e), last = runs[runs.length - 1];
+      if (last && last.name === k) {
+        last.span++;
+        if (str(D.e[e][E.RELEASE]) !== last.release) { last.release = null; }
+      } else {
+        runs.push({ name: k, span: 1, release: str(D.e[e][E.RELEASE]) });
+      }
+    });
+    return runs;
+  }
+
   function envHeader(e) {
     var env = D.e[e];
     var th = el('th', 'env' + (str(env[E.STATUS]) === 'RAN' ? '' : ' notrun'));
     var a = el('a', null, str(env[E.NAME]));
     a.href = '#env-' + e;
-    a.title = str(env[E.NAME]) + ' (' + str(env[E.GROUP]) + ', ' + str(env[E.STATUS]) + ')';
+    a.title = str(env[E.NAME]) + ' (' + str(env[E.GROUP]) + ', ' + str(env[E.STATUS])
+      + (str(env[E.RELEASE]) ? ', kernel ' + str(env[E.RELEASE]) : '') + ')';
     th.appendChild(a);
     return th;
   }
@@ -159,6 +238,17 @@
   function headerTable(envs) {
     var table = sizedTable('head', envs), thead = el('thead');
     var groupRow = el('tr', 'groups'), envRow = el('tr', 'envs');
+    if (anyGuest) {
+      var kernelRow = el('tr', 'kernels');
+      kernelRow.appendChild(el('th', 'corner', 'kernel'));
+      kernelsOf(envs).forEach(function (k, i) {
+        var th = el('th', 'kband k' + (i % 2), k.name + (k.release ? ' · ' + k.release : ''));
+        th.colSpan = k.span;
+        th.title = th.textContent;
+        kernelRow.appendChild(th);
+      });
+      thead.appendChild(kernelRow);
+    }
     groupRow.appendChild(el('th', 'corner', 'operation × scenario'));
     envRow.appendChild(el('th', 'corner'));
     groupsOf(envs).forEach(function (g) {
@@ -182,7 +272,7 @@
     return td;
   }
 
-  function rowOf(r, envs) {
+  function rowOf(r, envs, xk) {
     var tr = el('tr');
     tr.fscRow = r;
     var rowHead = el('th', null, str(D.r[r][R.SC]));
@@ -192,6 +282,7 @@
       var ci = D.g[envs[k]][r];
       var td = ci < 0 ? missingCell(envs[k])
         : el('td', klass[ci] + (state.grade && !cellMatchesGrade(ci) ? ' dim' : ''), label[ci]);
+      if (xk && xk[familyOf[envs[k]]]) { td.classList.add('xk'); }
       td.fscEnv = envs[k];
       tr.appendChild(td);
     }
@@ -202,9 +293,14 @@
     var envs = visibleEnvs();
     var matrix = $('matrix'), frag = document.createDocumentFragment();
     frag.appendChild(headerTable(envs));
-    var shown = 0, lastOp = null, tbody = null;
+    var shown = 0, lastOp = null, tbody = null, onScreen = null;
+    if (state.xkernel) {
+      onScreen = [];
+      envs.forEach(function (e) { onScreen[e] = true; });
+    }
     for (var r = 0; r < D.r.length; r++) {
-      if (!rowVisible(r, envs)) { continue; }
+      var xk = state.xkernel ? differingFamilies(r, onScreen) : null;
+      if (!rowVisible(r, envs, xk)) { continue; }
       shown++;
       var op = str(D.r[r][R.OP]);
       if (op !== lastOp) {
@@ -219,7 +315,7 @@
         frag.appendChild(group);
         lastOp = op;
       }
-      tbody.appendChild(rowOf(r, envs));
+      tbody.appendChild(rowOf(r, envs, xk));
     }
     matrix.textContent = '';
     matrix.appendChild(frag);
@@ -324,12 +420,97 @@
     $('detail').hidden = false;
   }
 
+  function kernelLabel(e) {
+    return kernelOf(e) + (str(D.e[e][E.RELEASE]) ? ' (' + str(D.e[e][E.RELEASE]) + ')' : '');
+  }
+
+  // Shows family f's columns a and b in the diff, and keeps the kernel pickers in step.
+  function diffKernels(f, a, b) {
+    var ka = $('d-ka'), kb = $('d-kb');
+    $('d-base').value = String(f);
+    ka.textContent = '';
+    kb.textContent = '';
+    families[f].members.forEach(function (e) { option(ka, String(e), kernelLabel(e)); option(kb, String(e), kernelLabel(e)); });
+    ka.value = String(a);
+    kb.value = String(b);
+    $('d-a').value = String(a);
+    $('d-b').value = String(b);
+    renderDiff();
+  }
+
+  // Oldest against newest kernel by default (columns keep the order of matrix/kernels.yaml).
+  function diffFamily(f) {
+    var m = families[f].members;
+    diffKernels(f, m[0], m[m.length - 1]);
+  }
+
+  function setupKernelDiff() {
+    if (!families.length) {
+      $('diff-form').hidden = true;
+      if ($('sum-xk')) { $('sum-xk').textContent = 'No environment was seen on more than one kernel.'; }
+      return;
+    }
+    families.forEach(function (f, i) { option($('d-base'), String(i), f.base + ' (' + f.members.length + ' kernels)'); });
+    $('d-base').addEventListener('change', function () {
+      if ($('d-base').value) { diffFamily(parseInt($('d-base').value, 10)); }
+    });
+    var pick = function () {
+      diffKernels(parseInt($('d-base').value, 10), parseInt($('d-ka').value, 10), parseInt($('d-kb').value, 10));
+    };
+    $('d-ka').addEventListener('change', pick);
+    $('d-kb').addEventListener('change', pick);
+    // Each card of an environment on several kernels links to its diff against the others.
+    families.forEach(function (f, i) {
+      f.members.forEach(function (e) {
+        var p = document.querySelector('.kcompare[data-column="' + e + '"]');
+        if (!p) { return; }
+        p.appendChild(document.createTextNode('Diff with the same environment on: '));
+        f.members.forEach(function (other) {
+          if (other === e) { return; }
+          var button = el('button', null, kernelOf(other));
+          button.type = 'button';
+          button.addEventListener('click', function () {
+            diffKernels(i, e, other);
+            $('diff-section').scrollIntoView();
+          });
+          p.appendChild(button);
+        });
+        p.hidden = false;
+      });
+    });
+    var differing = 0;
+    for (var r = 0; r < D.r.length; r++) { if (differingFamilies(r, null)) { differing++; } }
+    $('sum-xk').textContent = differing + ' of ' + D.r.length + ' rows differ across kernels, in '
+      + families.length + ' environment' + (families.length === 1 ? '' : 's') + ' seen on several kernels.';
+    if (differing) {
+      $('xk-show').hidden = false;
+      $('xk-show').addEventListener('click', function () {
+        $('f-xkernel').checked = state.xkernel = true;
+        render();
+        $('matrix-section').scrollIntoView();
+      });
+    }
+    var first = 0;
+    while (first < families.length - 1 && !D.r.some(function (row, r) { return familyDiffers(families[first], r, null); })) { first++; }
+    diffFamily(first);
+  }
+
   function setupDiff() {
     var a = $('d-a'), b = $('d-b');
     D.e.forEach(function (e, i) { option(a, String(i), str(e[E.NAME])); option(b, String(i), str(e[E.NAME])); });
     if (D.e.length > 1) { b.value = '1'; }
-    a.addEventListener('change', renderDiff);
-    b.addEventListener('change', renderDiff);
+    var pair = function () {
+      var ea = parseInt(a.value, 10), eb = parseInt(b.value, 10);
+      if (families.length) {
+        if (familyOf[ea] !== undefined && familyOf[ea] === familyOf[eb]) { diffKernels(familyOf[ea], ea, eb); return; }
+        $('d-base').value = '';
+        $('d-ka').textContent = '';
+        $('d-kb').textContent = '';
+      }
+      renderDiff();
+    };
+    a.addEventListener('change', pair);
+    b.addEventListener('change', pair);
     $('diff').addEventListener('click', onCellClick);
   }
 
@@ -347,8 +528,8 @@
     var a = parseInt($('d-a').value, 10), b = parseInt($('d-b').value, 10);
     var thead = el('thead'), tr = el('tr');
     tr.appendChild(el('th', null, 'operation × scenario'));
-    tr.appendChild(el('th', null, 'A: ' + str(D.e[a][E.NAME])));
-    tr.appendChild(el('th', null, 'B: ' + str(D.e[b][E.NAME])));
+    tr.appendChild(el('th', null, 'A: ' + str(D.e[a][E.NAME]) + (anyGuest ? ' on ' + kernelLabel(a) : '')));
+    tr.appendChild(el('th', null, 'B: ' + str(D.e[b][E.NAME]) + (anyGuest ? ' on ' + kernelLabel(b) : '')));
     thead.appendChild(tr);
     var tbody = el('tbody'), n = 0;
     for (var r = 0; r < D.r.length; r++) {
@@ -385,6 +566,7 @@
 
   setupFilters();
   setupDiff();
+  setupKernelDiff();
   setupFindings();
   $('matrix').addEventListener('click', onCellClick);
   $('detail-close').addEventListener('click', function () { $('detail').hidden = true; });
