@@ -70,6 +70,16 @@
   // than one kernel; a row from no guest ran on the kernel of the machine that recorded it.
   function kernelOf(e) { return str(D.e[e][E.KERNEL]) || 'host kernel'; }
   var anyGuest = D.e.some(function (e) { return e[E.KERNEL] > 0; });
+  // A guest's release, from any of its columns: one that did not run has no fingerprint of its own.
+  var guestRelease = Object.create(null);
+  D.e.forEach(function (env) {
+    if (env[E.KERNEL] > 0 && env[E.RELEASE] > 0 && !(str(env[E.KERNEL]) in guestRelease)) {
+      guestRelease[str(env[E.KERNEL])] = str(env[E.RELEASE]);
+    }
+  });
+  function releaseOf(e) {
+    return str(D.e[e][E.RELEASE]) || (D.e[e][E.KERNEL] > 0 ? guestRelease[str(D.e[e][E.KERNEL])] || null : null);
+  }
   var families = [], familyOf = [];
   (function () {
     var byBase = Object.create(null), order = [];
@@ -203,11 +213,13 @@
     var runs = [];
     envs.forEach(function (e) {
       var k = kernelOf(e), last = runs[runs.length - 1];
+      var release = releaseOf(e);
       if (last && last.name === k) {
         last.span++;
-        if (str(D.e[e][E.RELEASE]) !== last.release) { last.release = null; }
+        if (release !== null && last.release !== null && release !== last.release) { last.mixed = true; }
+        if (last.release === null) { last.release = release; }
       } else {
-        runs.push({ name: k, span: 1, release: str(D.e[e][E.RELEASE]) });
+        runs.push({ name: k, span: 1, release: release });
       }
     });
     return runs;
@@ -218,8 +230,8 @@
     var th = el('th', 'env' + (str(env[E.STATUS]) === 'RAN' ? '' : ' notrun'));
     var a = el('a', null, str(env[E.NAME]));
     a.href = '#env-' + e;
-    a.title = str(env[E.NAME]) + ' (' + str(env[E.GROUP]) + ', ' + str(env[E.STATUS])
-      + (str(env[E.RELEASE]) ? ', kernel ' + str(env[E.RELEASE]) : '') + ')';
+    a.title = str(env[E.NAME]) + ' (' + str(env[E.GROUP]) + ', ' + str(env[E.STATUS]) + ')'
+      + (anyGuest && releaseOf(e) ? ' on kernel ' + releaseOf(e) : '');
     th.appendChild(a);
     return th;
   }
@@ -242,7 +254,7 @@
       var kernelRow = el('tr', 'kernels');
       kernelRow.appendChild(el('th', 'corner', 'kernel'));
       kernelsOf(envs).forEach(function (k, i) {
-        var th = el('th', 'kband k' + (i % 2), k.name + (k.release ? ' · ' + k.release : ''));
+        var th = el('th', 'kband k' + (i % 2), k.name + (k.release && !k.mixed ? ' · ' + k.release : ''));
         th.colSpan = k.span;
         th.title = th.textContent;
         kernelRow.appendChild(th);
@@ -421,7 +433,7 @@
   }
 
   function kernelLabel(e) {
-    return kernelOf(e) + (str(D.e[e][E.RELEASE]) ? ' (' + str(D.e[e][E.RELEASE]) + ')' : '');
+    return kernelOf(e) + (releaseOf(e) ? ' (' + releaseOf(e) + ')' : '');
   }
 
   // Shows family f's columns a and b in the diff, and keeps the kernel pickers in step.
@@ -478,10 +490,16 @@
         p.hidden = false;
       });
     });
-    var differing = 0;
-    for (var r = 0; r < D.r.length; r++) { if (differingFamilies(r, null)) { differing++; } }
-    $('sum-xk').textContent = differing + ' of ' + D.r.length + ' rows differ across kernels, in '
-      + families.length + ' environment' + (families.length === 1 ? '' : 's') + ' seen on several kernels.';
+    var differing = 0, perFamily = families.map(function () { return 0; });
+    for (var r = 0; r < D.r.length; r++) {
+      var xk = differingFamilies(r, null);
+      if (xk) {
+        differing++;
+        for (var f in xk) { perFamily[f]++; }
+      }
+    }
+    $('sum-xk').textContent = differing + ' of ' + D.r.length + ' rows differ across kernels ('
+      + families.map(function (f, i) { return f.base + ': ' + perFamily[i]; }).join(', ') + ').';
     if (differing) {
       $('xk-show').hidden = false;
       $('xk-show').addEventListener('click', function () {
