@@ -9,7 +9,6 @@ import dev.fsconform.env.KernelCatalog;
 import dev.fsconform.env.KernelLab;
 import dev.fsconform.env.Launcher;
 import dev.fsconform.result.EnvStatus;
-import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.ResultsFile;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import dev.fsconform.verdict.Verdicts;
@@ -19,13 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** Builds every host-lab environment this machine can, probes each, and writes one results file. */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
@@ -71,8 +67,6 @@ final class MatrixCommand implements Callable<Integer> {
                     + "(default: each environment's own `apps` in the environments file).")
     String apps;
 
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -104,32 +98,23 @@ final class MatrixCommand implements Callable<Integer> {
                 throw new UsageException("--apps: " + e.getMessage());
             }
         }
-        boolean wrapper = spec.parent().subcommands().containsKey("sandbox");
         System.err.printf("fsconform matrix: %d environment(s) from %s%s%s%n", chosen.size(), catalog.origin(),
                 chosenContainers.isEmpty() ? "" : ", " + chosenContainers.size() + " from " + containers.origin(),
                 kernelRows.isEmpty() ? "" : ", " + kernelRows.size() + " in kernel guests from " + kernelCatalog.origin());
         long t0 = System.nanoTime();
-        HostLab.Report report = HostLab.run(catalog, new HostLab.Options(root, only, n, wrapper, Launcher.of(jar()), apps),
-                System.err::println);
+        MatrixRun report = MatrixRun.of(HostLab.run(catalog, new HostLab.Options(root, only, n, Launcher.of(jar()), apps),
+                System.err::println));
         if (!chosenContainers.isEmpty()) {
             ContainerMatrix.Report c = ContainerMatrix.run(containers,
                     new ContainerMatrix.Options(jar(), only, n, root, null, System.err::println));
             System.err.println("containers: " + c.engine());
-            List<EnvironmentResult> all = new ArrayList<>(report.results());
-            all.addAll(c.results());
-            List<String> reaped = new ArrayList<>(report.reaped());
-            reaped.addAll(c.reaped());
-            report = new HostLab.Report(report.host(), report.root(), all, reaped);
+            report = report.plus(c.results(), c.reaped());
         }
         if (!kernelRows.isEmpty()) {
             KernelLab.Report k = KernelLab.run(kernelCatalog, catalog, new KernelLab.Options(root, kernelSpec, only,
                     results.getParent().resolve("kernels"), Launcher.of(jar())), System.err::println);
             System.err.println("kernels: " + k.vm());
-            List<EnvironmentResult> all = new ArrayList<>(report.results());
-            all.addAll(k.results());
-            List<String> reaped = new ArrayList<>(report.reaped());
-            reaped.addAll(k.reaped());
-            report = new HostLab.Report(report.host(), report.root(), all, reaped);
+            report = report.plus(k.results(), k.reaped());
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         ResultsFile file = ResultsFile.of("fsconform " + Version.current(),

@@ -1,6 +1,5 @@
 package dev.fsconform.cli;
 
-import dev.fsconform.env.HostLab;
 import dev.fsconform.report.Report;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
@@ -21,7 +20,7 @@ final class MatrixSummary {
     private MatrixSummary() {
     }
 
-    static void print(HostLab.Report report, List<EnvironmentVerdict> verdicts, long millis, Path outDir, PrintStream out) {
+    static void print(MatrixRun report, List<EnvironmentVerdict> verdicts, long millis, Path outDir, PrintStream out) {
         List<EnvironmentResult> rs = report.results();
         Map<EnvStatus, Long> byStatus = rs.stream().collect(Collectors.groupingBy(EnvironmentResult::status, TreeMap::new,
                 Collectors.counting()));

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -80,6 +81,22 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Where matrix.json and matrix.html go (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    /** The one carrier the options name, refusing the settings that do not go with it. */
+    private Validator.Sandbox sandbox(String exec) {
+        if (exec != null) {
+            if (runtime != null || dockerHost != null) {
+                throw new UsageException("--runtime and --docker-host go with --image, not --exec");
+            }
+            return new Validator.Sandbox.Exec(exec, Optional.ofNullable(stage));
+        }
+        if (stage != null) {
+            throw new UsageException("--stage goes with --exec; --image copies the probe into the container itself");
+        }
+        boolean podman = target.podman != null;
+        return new Validator.Sandbox.Image(podman ? target.podman : target.image, Optional.ofNullable(runtime),
+                Optional.ofNullable(dockerHost), podman);
+    }
+
     @Override
     public Integer call() {
         Profile profile;
@@ -102,14 +119,9 @@ final class ValidateCommand implements Callable<Integer> {
                 throw new UsageException("--preset: " + e.getMessage());
             }
         }
-        if (target.podman != null && dockerHost != null) {
-            throw new UsageException("--docker-host goes with --image; --podman starts podman's own API service");
-        }
-        Validator validator = new Validator(exec, target.podman != null ? target.podman : target.image, runtime, dockerHost, stage,
-                java, apps).viaPodman(target.podman != null);
         Validator.Run run;
         try {
-            run = validator.run(dirs, baseline);
+            run = new Validator(sandbox(exec), Optional.ofNullable(java), apps).run(dirs, baseline);
         } catch (SandboxUnusableException e) {
             throw new UsageException(e.getMessage());
         }

@@ -113,7 +113,7 @@ final class ApiEngine implements Engine {
             case ContainerEnv.DEFAULT_SECCOMP: return List.of();
             case ContainerEnv.UNCONFINED: return List.of("seccomp=unconfined");
             // The API takes the profile itself; only the CLI reads files.
-            default: return List.of("seccomp=" + Seccomp.profile(env.seccomp()));
+            default: return List.of("seccomp=" + SeccompOption.profile(env.seccomp()));
         }
     }
 

@@ -82,7 +82,7 @@ final class ContainerRun {
         if (env.runtime() != null && !env.engine().podman()) {
             l.put(Labels.RUNTIME, env.runtime());
         }
-        l.put(Labels.SECCOMP, Seccomp.describe(env));
+        l.put(Labels.SECCOMP, SeccompOption.describe(env));
         l.put(Labels.MOUNT, env.mount().id());
         return l;
     }

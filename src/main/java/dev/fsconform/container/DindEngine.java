@@ -227,7 +227,7 @@ final class DindEngine implements Engine {
                 Path tmp = cleanup.runDir().resolve(env.seccomp());
                 try {
                     Files.createDirectories(tmp.getParent());
-                    Files.writeString(tmp, Seccomp.profile(env.seccomp()));
+                    Files.writeString(tmp, SeccompOption.profile(env.seccomp()));
                 } catch (IOException e) {
                     throw new EngineException("cannot stage seccomp profile: " + e.getMessage());
                 }

@@ -15,14 +15,14 @@ import java.util.stream.Stream;
 
 /**
  * What this machine offers the lab, read once per run: privileges, kernel filesystems, Landlock ABI,
- * whether unprivileged user namespaces work, and whether this build has the sandbox wrapper.
+ * and whether unprivileged user namespaces work.
  */
 record Host(boolean root, String kernel, int landlockAbi, boolean seccomp, Set<String> filesystems,
-            boolean userNamespaces, boolean sandboxWrapper, int cores, Map<String, String> overlayDefaults) {
+            boolean userNamespaces, int cores, Map<String, String> overlayDefaults) {
 
-    static Host detect(boolean sandboxWrapper) {
+    static Host detect() {
         return new Host(uid() == 0, System.getProperty("os.version"), landlock(), seccompSupported(),
-                procFilesystems(), usernsWorks(), sandboxWrapper, Runtime.getRuntime().availableProcessors(),
+                procFilesystems(), usernsWorks(), Runtime.getRuntime().availableProcessors(),
                 moduleParameters("overlay"));
     }
 

@@ -23,9 +23,9 @@ public final class HostLab {
      * @param runRoot where run directories go; on disk, not tmpfs, since sparse images live there
      * @param apps the app jobs for every environment ({@code --apps}), or null for each environment's own
      */
-    public record Options(Path runRoot, String only, int jobs, boolean sandboxWrapper, Launcher launcher, String apps) {
-        public Options(Path runRoot, String only, int jobs, boolean sandboxWrapper, Launcher launcher) {
-            this(runRoot, only, jobs, sandboxWrapper, launcher, null);
+    public record Options(Path runRoot, String only, int jobs, Launcher launcher, String apps) {
+        public Options(Path runRoot, String only, int jobs, Launcher launcher) {
+            this(runRoot, only, jobs, launcher, null);
         }
     }
 
@@ -42,7 +42,7 @@ public final class HostLab {
     }
 
     public static Report run(EnvironmentCatalog catalog, Options o, Consumer<String> progress) throws IOException {
-        Host host = Host.detect(o.sandboxWrapper());
+        Host host = Host.detect();
         List<Environment> chosen = new Selection(o.only()).pick(catalog.environments());
         Children children = new Children();
         RunDir runDir = RunDir.create(o.runRoot());

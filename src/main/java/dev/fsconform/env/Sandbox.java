@@ -78,9 +78,6 @@ record Sandbox(String landlock, String seccomp, String runtime) {
                 return "runsc do needs root here";
             }
         }
-        if ((landlock != null || seccomp != null) && !host.sandboxWrapper()) {
-            return "needs the `fsconform sandbox` wrapper, which this fsconform build does not include";
-        }
         if (landlock != null && host.landlockAbi() < 1) {
             return "the kernel offers no Landlock (landlock_create_ruleset: " + dev.fsconform.sys.Errno.of(-host.landlockAbi()).name() + ")";
         }

@@ -7,6 +7,7 @@ import dev.fsconform.validate.Validator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -219,9 +220,10 @@ public final class SandboxSpec {
 
     Validator validator() {
         return switch (kind) {
-            case EXEC -> new Validator(target, null, null, null, stage, java);
-            case IMAGE -> new Validator(null, target, runtime, dockerHost, null, java);
-            case CONTAINER -> Validator.ofContainer(container, java);
+            case EXEC -> new Validator(new Validator.Sandbox.Exec(target, Optional.ofNullable(stage)), Optional.ofNullable(java));
+            case IMAGE -> new Validator(new Validator.Sandbox.Image(target, Optional.ofNullable(runtime), Optional.ofNullable(dockerHost),
+                    false), Optional.ofNullable(java));
+            case CONTAINER -> new Validator(new Validator.Sandbox.Container(container), Optional.ofNullable(java));
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.fsconform.probe;
 
+import dev.fsconform.result.Answer;
 import dev.fsconform.result.CellKey;
 import dev.fsconform.app.AppJob;
 import dev.fsconform.app.AppResult;
@@ -90,8 +91,8 @@ final class AppCell {
         boolean worked = "OK".equals(r.outcome()) || "FALLBACK".equals(r.outcome());
         PostState post = new PostState(r.trace().failedCalls().isEmpty() ? "no call failed" : "failed: " + r.trace().failedCalls().get(0),
                 worked ? "end state as promised" : r.problems().isEmpty() ? "tool failed" : "end state wrong", null, r.problems());
-        return new Observation(CellKey.APP, job.id(), CellStatus.RAN, null, r.outcome(),
-                errno == null ? null : errno.number(), r.errnoName(), null, r.detail(), post,
-                Probe.where(r.source(), r.target(), false), Math.round(r.micros() * 10.0) / 10.0, r.trace());
+        Answer answer = new Answer(r.outcome(), errno == null ? null : errno.number(), r.errnoName(), null, r.detail());
+        return Observation.ran(new CellKey(CellKey.APP, job.id()), answer, post, Probe.where(r.source(), r.target(), false),
+                Math.round(r.micros() * 10.0) / 10.0, r.trace());
     }
 }

@@ -1,5 +1,6 @@
 package dev.fsconform.probe;
 
+import dev.fsconform.result.Answer;
 import dev.fsconform.result.CellKey;
 import dev.fsconform.pattern.Pattern;
 import dev.fsconform.pattern.PatternContext;
@@ -48,9 +49,9 @@ final class PatternCell {
         List<String> problems = "WRONG_STATE".equals(r.outcome()) ? List.of("final state wrong: " + r.log()) : List.of();
         PostState post = new PostState(r.failedCall() == null ? "no call failed" : "failed: " + r.failedCall(),
                 published ? "published" : "not published", null, problems);
-        return new Observation(CellKey.PATTERN, p.id(), CellStatus.RAN, null, r.outcome(),
-                r.errno() == null ? null : r.errno().number(), r.errno() == null ? null : r.errno().name(),
-                null, r.log(), post, Probe.where(r.source(), r.target(), p.needsSeed()),
+        Answer answer = new Answer(r.outcome(), r.errno() == null ? null : r.errno().number(),
+                r.errno() == null ? null : r.errno().name(), null, r.log());
+        return Observation.ran(new CellKey(CellKey.PATTERN, p.id()), answer, post, Probe.where(r.source(), r.target(), p.needsSeed()),
                 Math.round((t1 - t0) / 100.0) / 10.0);
     }
 }

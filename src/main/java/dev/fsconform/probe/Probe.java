@@ -4,6 +4,8 @@ import dev.fsconform.app.Tracing;
 import dev.fsconform.operation.Attempt;
 import dev.fsconform.operation.Operation;
 import dev.fsconform.pattern.Pattern;
+import dev.fsconform.result.Answer;
+import dev.fsconform.result.CellKey;
 import dev.fsconform.result.CellStatus;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
@@ -148,11 +150,9 @@ public final class Probe {
         Node srcAfter = Node.read(f.source());
         Node dstAfter = Node.read(f.target());
         Judge.Verdict v = Judge.judge(op.effect(), attempt, srcBefore, dstBefore, srcAfter, dstAfter);
-        return new Observation(op.id(), s.id(), CellStatus.RAN, null, v.outcome(),
-                attempt.errno() == null ? null : attempt.errno().number(),
-                attempt.errno() == null ? null : attempt.errno().name(),
-                attempt.exception(), attempt.detail(), v.postState(), where,
-                Math.round((t1 - t0) / 100.0) / 10.0);
+        Answer answer = new Answer(v.outcome(), attempt.errno() == null ? null : attempt.errno().number(),
+                attempt.errno() == null ? null : attempt.errno().name(), attempt.exception(), attempt.detail());
+        return Observation.ran(new CellKey(op.id(), s.id()), answer, v.postState(), where, Math.round((t1 - t0) / 100.0) / 10.0);
     }
 
     private static Where where(Fixture f, boolean seeded) {

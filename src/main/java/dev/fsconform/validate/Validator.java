@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The validate use case: choose a carrier, check it can run the probe, run it per directory. */
 public final class Validator {
@@ -27,59 +28,53 @@ public final class Validator {
         }
     }
 
-    private final Object container;
-    private final String exec;
-    private final String image;
-    private final String runtime;
-    private final String dockerHost;
-    private final Path stage;
-    private final String java;
+    /** Where the probe runs: one of three carriers, each with only the settings it takes. */
+    public sealed interface Sandbox {
+        /** {@code prefix} runs a program inside the sandbox; {@code stage}: copy the probe and a Java there first. */
+        record Exec(String prefix, Optional<Path> stage) implements Sandbox {
+        }
+
+        /** A container image, through Docker ({@code dockerHost}: another engine) or through podman. */
+        record Image(String image, Optional<String> runtime, Optional<String> dockerHost, boolean podman) implements Sandbox {
+            public Image {
+                if (podman && dockerHost.isPresent()) {
+                    throw new SandboxUnusableException("--docker-host goes with --image; --podman starts podman's own API service");
+                }
+            }
+        }
+
+        /**
+         * A started Testcontainers {@code GenericContainer} someone else defined: the probe is copied in and
+         * run through Testcontainers' own copy and exec, with its settings (engine, Ryuk, API version).
+         *
+         * @param genericContainer an {@code org.testcontainers.containers.GenericContainer}; typed loosely so
+         *     that this class loads where Testcontainers is absent
+         */
+        record Container(Object genericContainer) implements Sandbox {
+        }
+    }
+
+    private final Sandbox sandbox;
+    private final Optional<String> java;
     private final String apps;
 
-    private boolean podman;
+    /**
+     * @param java the sandbox's own Java; empty: this JVM's (exec), the staged one, or the image's or a copied-in one
+     * @param apps the app jobs each probe runs, as {@code probe --apps} takes them
+     */
+    public Validator(Sandbox sandbox, Optional<String> java, String apps) {
+        this.sandbox = sandbox;
+        this.java = java;
+        this.apps = apps;
+    }
 
     /** Without real tools. */
-    public Validator(String exec, String image, String runtime, String dockerHost, Path stage, String java) {
-        this(null, exec, image, runtime, dockerHost, stage, java, "none");
-    }
-
-    /** {@code apps}: the app jobs each probe runs, as {@code probe --apps} takes them. */
-    public Validator(String exec, String image, String runtime, String dockerHost, Path stage, String java, String apps) {
-        this(null, exec, image, runtime, dockerHost, stage, java, apps);
-    }
-
-    private Validator(Object container, String exec, String image, String runtime, String dockerHost, Path stage, String java,
-                      String apps) {
-        this.container = container;
-        this.apps = apps;
-        this.exec = exec;
-        this.image = image;
-        this.runtime = runtime;
-        this.dockerHost = dockerHost;
-        this.stage = stage;
-        this.java = java;
-    }
-
-    /** The image runs through podman's API service instead of Docker. */
-    public Validator viaPodman(boolean viaPodman) {
-        this.podman = viaPodman;
-        return this;
+    public Validator(Sandbox sandbox, Optional<String> java) {
+        this(sandbox, java, "none");
     }
 
     /** Results inside the sandbox and, when asked, outside it on the same directories. */
     public record Run(List<EnvironmentResult> sandboxed, List<EnvironmentResult> baseline) {
-    }
-
-    /**
-     * A started Testcontainers {@code GenericContainer} someone else defined: the probe is copied in and
-     * run through Testcontainers' own copy and exec, with its settings (engine, Ryuk, API version).
-     *
-     * @param genericContainer an {@code org.testcontainers.containers.GenericContainer}; typed loosely so
-     *     that this class loads where Testcontainers is absent
-     * @param java the container's own Java, or null to use the one on its PATH or else copy one in
-     */
-    public static Validator ofContainer(Object genericContainer, String java) {
-        return new Validator(genericContainer, null, null, null, null, null, java, "none");
     }
 
     public Run run(List<String> dirs, boolean withBaseline) {
@@ -90,21 +85,16 @@ public final class Validator {
     public Run run(List<String> dirs, boolean withBaseline, Listener listener, Duration timeLimit) {
         Path self = ProbeJar.locate();
         List<EnvironmentResult> inside;
-        if (container != null) {
-            try (Carrier carrier = ContainerCarrier.start(container, java, self)) {
+        if (sandbox instanceof Sandbox.Container c) {
+            try (Carrier carrier = ContainerCarrier.start(c.genericContainer(), java.orElse(null), self)) {
                 inside = Validation.run(carrier, dirs, "sandbox", apps, listener, timeLimit);
             }
-        } else if (exec != null) {
-            if (runtime != null || dockerHost != null) {
-                throw new SandboxUnusableException("--runtime and --docker-host go with --image, not --exec");
-            }
-            inside = runExec(dirs, self, listener, timeLimit);
+        } else if (sandbox instanceof Sandbox.Exec e) {
+            inside = runExec(e, dirs, self, listener, timeLimit);
         } else {
-            if (stage != null) {
-                throw new SandboxUnusableException("--stage goes with --exec; --image copies the probe into the container itself");
-            }
-            try (ImageCarrier carrier = podman ? ImageCarrier.startPodman(image, runtime, self, java)
-                    : ImageCarrier.start(image, runtime, dockerHost, self, java)) {
+            Sandbox.Image i = (Sandbox.Image) sandbox;
+            try (ImageCarrier carrier = i.podman() ? ImageCarrier.startPodman(i.image(), i.runtime().orElse(null), self, java.orElse(null))
+                    : ImageCarrier.start(i.image(), i.runtime().orElse(null), i.dockerHost().orElse(null), self, java.orElse(null))) {
                 inside = Validation.run(carrier, dirs, "sandbox", apps, listener, timeLimit);
             }
         }
@@ -113,15 +103,15 @@ public final class Validator {
         return new Run(inside, outside);
     }
 
-    private List<EnvironmentResult> runExec(List<String> dirs, Path self, Listener listener, Duration timeLimit) {
-        if (stage != null) {
-            try (Stage staged = Stage.into(stage.toAbsolutePath(), self)) {
-                ExecCarrier carrier = new ExecCarrier(exec, java != null ? java : staged.java().toString(), staged.jar());
+    private List<EnvironmentResult> runExec(Sandbox.Exec e, List<String> dirs, Path self, Listener listener, Duration timeLimit) {
+        if (e.stage().isPresent()) {
+            try (Stage staged = Stage.into(e.stage().get().toAbsolutePath(), self)) {
+                ExecCarrier carrier = new ExecCarrier(e.prefix(), java.orElse(staged.java().toString()), staged.jar());
                 carrier.preflight();
                 return Validation.run(carrier, dirs, "sandbox", apps, listener, timeLimit);
             }
         }
-        ExecCarrier carrier = new ExecCarrier(exec, java != null ? java : hostJava(), self);
+        ExecCarrier carrier = new ExecCarrier(e.prefix(), java.orElseGet(Validator::hostJava), self);
         carrier.preflight();
         return Validation.run(carrier, dirs, "sandbox", apps, listener, timeLimit);
     }

@@ -1,5 +1,6 @@
 package dev.fsconform.cause;
 
+import dev.fsconform.result.Answer;
 import static dev.fsconform.testsupport.Canned.ran;
 import static dev.fsconform.testsupport.Canned.sameMount;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,8 +133,7 @@ class CauseEdgeCasesTest {
     void aLinkCellWithoutWhereFromAnOlderOrForeignFileIsUnknownNotACrash() {
         // GIVEN the overlay link cell of a results file that did not record where the call ran
         Observation recorded = Recorded.cell(Recorded.env("overlay-other-fs"), "link", "seeded-file-same-dir");
-        Observation noWhere = new Observation(recorded.operation(), recorded.scenario(), recorded.status(), null,
-                recorded.outcome(), null, null, null, null, recorded.postState(), null, 1.0);
+        Observation noWhere = Observation.ran(recorded.cell(), Answer.of(recorded.outcome()), recorded.postState(), null, 1.0);
 
         // WHEN it is explained THEN no rule can claim it, and all that is known is kept
         List<Cause> causes = Attribution.of(Canned.env(Canned.fingerprint(), noWhere)).explain(noWhere);

@@ -138,7 +138,7 @@ class HostLabIT {
 
     @ParameterizedTest(name = "{argumentSetName}")
     @MethodSource("cells")
-    void kernelBehaviour(Cell cell, List<KernelRules.Rule> rules, String notRun) {
+    void kernelBehaviour(LabCell cell, List<KernelRules.Rule> rules, String notRun) {
         assumeTrue(notRun == null, notRun);
         Observation o = cell.obs();
         for (KernelRules.Rule rule : rules) {
@@ -164,7 +164,7 @@ class HostLabIT {
                 continue;
             }
             for (Observation o : r.cells()) {
-                Cell c = new Cell(r, o);
+                LabCell c = new LabCell(r, o);
                 List<KernelRules.Rule> applicable = rules.stream().filter(rule -> rule.expected().apply(c) != null).toList();
                 if (!applicable.isEmpty()) {
                     // A covered cell that did not run is reported as skipped with its reason, never dropped.

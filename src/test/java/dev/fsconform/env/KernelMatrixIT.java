@@ -155,7 +155,7 @@ class KernelMatrixIT {
             List<KernelRules.Rule> rules = KernelRules.ALL.stream()
                     .filter(rule -> rule.environments().test(r.fingerprint().labels())).toList();
             for (Observation o : r.cells()) {
-                Cell c = new Cell(r, o);
+                LabCell c = new LabCell(r, o);
                 List<KernelRules.Rule> applicable = rules.stream().filter(rule -> rule.expected().apply(c) != null).toList();
                 if (!applicable.isEmpty()) {
                     out.add(Arguments.argumentSet(c.toString(), c, applicable, o.ran() ? null : o.status() + ": " + o.reason()));
@@ -167,7 +167,7 @@ class KernelMatrixIT {
 
     @ParameterizedTest(name = "{argumentSetName}")
     @MethodSource("cells")
-    void kernelBehaviour(Cell cell, List<KernelRules.Rule> rules, String notRun) {
+    void kernelBehaviour(LabCell cell, List<KernelRules.Rule> rules, String notRun) {
         assumeTrue(notRun == null, notRun);
         Observation o = cell.obs();
         for (KernelRules.Rule rule : rules) {

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * allows there. A rule returns null for a cell it says nothing about.
  */
 final class KernelRules {
-    record Rule(String name, String why, Predicate<Map<String, String>> environments, Function<Cell, Set<String>> expected) {
+    record Rule(String name, String why, Predicate<Map<String, String>> environments, Function<LabCell, Set<String>> expected) {
     }
 
     private static final Set<String> EXDEV = Set.of("EXDEV");
@@ -33,8 +33,8 @@ final class KernelRules {
                             + "looks the new name up first (EEXIST onto an existing target)",
                     l -> is(l, "backend", "bind-pair", "pair", "nested-bind") && !l.containsKey("sandbox.seccomp"),
                     c -> !c.crossMount() ? null
-                            : Cell.RENAMES.contains(c.op()) ? EXDEV
-                            : Cell.LINKS.contains(c.op()) ? (c.targetExists() ? Set.of("EEXIST") : EXDEV)
+                            : LabCell.RENAMES.contains(c.op()) ? EXDEV
+                            : LabCell.LINKS.contains(c.op()) ? (c.targetExists() ? Set.of("EEXIST") : EXDEV)
                             : c.op().equals("files-move-atomic") ? Set.of("AtomicMoveNotSupportedException") : null),
             new Rule("btrfs subvolumes",
                     "btrfs refuses renames and links between subvolumes (EXDEV) after the VFS checks for a missing "
@@ -42,15 +42,15 @@ final class KernelRules {
                     l -> "btrfs-subvolumes".equals(l.get("backend")),
                     c -> !c.crossMount() ? null
                             : c.op().equals("renameat2-exchange") && !c.targetExists() ? Set.of("ENOENT")
-                            : (c.op().equals("renameat2-noreplace") || Cell.LINKS.contains(c.op())) && c.targetExists() ? Set.of("EEXIST")
-                            : Cell.RENAMES.contains(c.op()) || Cell.LINKS.contains(c.op()) ? EXDEV : null),
+                            : (c.op().equals("renameat2-noreplace") || LabCell.LINKS.contains(c.op())) && c.targetExists() ? Set.of("EEXIST")
+                            : LabCell.RENAMES.contains(c.op()) || LabCell.LINKS.contains(c.op()) ? EXDEV : null),
             new Rule("Landlock without REFER",
                     "a ruleset that handles but does not grant LANDLOCK_ACCESS_FS_REFER (or ABI 1, which cannot "
                             + "grant it) makes every rename or link to another directory EXDEV; same-directory ones work",
                     l -> is(l, "sandbox.landlock", "no-refer", "abi1", "agent"),
                     c -> c.targetExists() || c.crossMount() || c.seccompAnswers() ? null
-                            : c.crossDir() && (SIMPLE_MOVES.contains(c.op()) || Cell.LINKS.contains(c.op())) ? EXDEV
-                            : c.sameDir() && !c.seeded() && (SIMPLE_MOVES.contains(c.op()) || Cell.LINKS.contains(c.op())) ? OK
+                            : c.crossDir() && (SIMPLE_MOVES.contains(c.op()) || LabCell.LINKS.contains(c.op())) ? EXDEV
+                            : c.sameDir() && !c.seeded() && (SIMPLE_MOVES.contains(c.op()) || LabCell.LINKS.contains(c.op())) ? OK
                             : null),
             new Rule("Landlock with REFER",
                     "a ruleset granting REFER lets a rename to another writable directory through",

@@ -1,5 +1,7 @@
 package dev.fsconform.grade;
 
+import dev.fsconform.result.CellKey;
+import dev.fsconform.result.Answer;
 import dev.fsconform.verdict.CellLabel;
 import static dev.fsconform.testsupport.Canned.crossMount;
 import static dev.fsconform.testsupport.Canned.ran;
@@ -70,7 +72,7 @@ class GraderTest {
                                                                                  Grade grade) {
         // GIVEN a cell whose parents are on two mounts
         Observation cell = outcome.startsWith("Atomic")
-                ? new Observation(op, scenario, CellStatus.RAN, null, outcome, 18, "EXDEV", outcome, null,
+                ? Observation.ran(new CellKey(op, scenario), new Answer(outcome, 18, "EXDEV", outcome, null),
                         ran(op, scenario, "OK", crossMount()).postState(), crossMount(), 1.0)
                 : ran(op, scenario, outcome, crossMount());
 
@@ -150,9 +152,8 @@ class GraderTest {
     }
 
     private static Observation partialDroppedTarget(dev.fsconform.result.Where where) {
-        return new Observation("files-move-replace", "dir-onto-emptydir-cross-dir", CellStatus.RAN, null, "PARTIAL",
-                null, null, "DirectoryNotEmptyException", null,
-                new dev.fsconform.result.PostState("dir:source", "absent", null, List.of("failed call changed the target")),
+        return Observation.ran(new CellKey("files-move-replace", "dir-onto-emptydir-cross-dir"), new Answer("PARTIAL", null, null,
+                "DirectoryNotEmptyException", null), new dev.fsconform.result.PostState("dir:source", "absent", null, List.of("failed call changed the target")),
                 where, 1.0);
     }
 }

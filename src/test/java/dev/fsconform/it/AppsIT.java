@@ -6,7 +6,7 @@ import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.result.CellStatus;
-import dev.fsconform.testsupport.Lab;
+import dev.fsconform.testsupport.TestLab;
 import dev.fsconform.verdict.ConsoleSummary;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import dev.fsconform.verdict.Tools;
@@ -29,7 +29,7 @@ class AppsIT {
 
     @Test
     void withoutReferOsReplaceFailsWithTheTracedCallAndMvCopiesAndWithReferBothWork() throws Exception {
-        try (Lab lab = Lab.open()) {
+        try (TestLab lab = TestLab.open()) {
             // GIVEN the same jobs under Landlock without REFER and with it
             EnvironmentVerdict noRefer = Verdicts.of(lab.probe("apps-no-refer", lab.dir("a"), null, QUICK,
                     lab.sandbox("--landlock", "no-refer")));
@@ -69,7 +69,7 @@ class AppsIT {
 
     @Test
     void underASeccompFilterAndAcrossBindMountsTheToolsFallBackForTheRightReason() throws Exception {
-        try (Lab lab = Lab.open()) {
+        try (TestLab lab = TestLab.open()) {
             // GIVEN renameat2 answered with ENOSYS by a seccomp filter, and two bind mounts of one directory
             EnvironmentVerdict seccomp = Verdicts.of(lab.probe("apps-seccomp", lab.dir("s"), null, List.of("--apps", "mv"),
                     lab.sandbox("--seccomp", "renameat2-enosys")));
@@ -99,7 +99,7 @@ class AppsIT {
 
     @Test
     void theSeedReportsSandboxShowsWhichRealToolsFailNextToUvsPattern() throws Exception {
-        try (Lab lab = Lab.open()) {
+        try (TestLab lab = TestLab.open()) {
             // GIVEN the seed report's sandbox: an overlay over an image layer, the probe under Landlock without REFER
             EnvironmentVerdict v = Verdicts.of(lab.probe("openshell-1467-apps", lab.overlay("sandbox", ""), null,
                     List.of("--apps", "all"), lab.sandbox("--landlock", "no-refer")));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
-import dev.fsconform.testsupport.Lab;
+import dev.fsconform.testsupport.TestLab;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import dev.fsconform.verdict.Verdicts;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ class MountBoundaryIT {
 
     @Test
     void twoBindMountsOfOneDirectoryAreAMountBoundary() throws Exception {
-        try (Lab lab = Lab.open()) {
+        try (TestLab lab = TestLab.open()) {
             // GIVEN two bind mounts of one directory
             Path base = lab.dir("base");
             Path one = lab.dir("one");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
-import dev.fsconform.testsupport.Lab;
+import dev.fsconform.testsupport.TestLab;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import dev.fsconform.verdict.Verdicts;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ class OverlayLowerDirIT {
 
     @Test
     void lowerLayerDirectoriesFailWithoutRedirectDirAndMoveWithIt() throws Exception {
-        try (Lab lab = Lab.open()) {
+        try (TestLab lab = TestLab.open()) {
             // GIVEN one overlay with the kernel's default options and one with redirect_dir=on
             EnvironmentVerdict dflt = Verdicts.of(lab.probe("overlay-default", lab.overlay("a", ""), null));
             EnvironmentVerdict on = Verdicts.of(lab.probe("overlay-redirect-on", lab.overlay("b", "redirect_dir=on"), null));

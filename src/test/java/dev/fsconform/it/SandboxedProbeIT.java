@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
-import dev.fsconform.testsupport.Lab;
+import dev.fsconform.testsupport.TestLab;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import dev.fsconform.verdict.Verdicts;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ class SandboxedProbeIT {
 
     @Test
     void landlockWithoutReferIsInferredAndWithReferNothingIsReported() throws Exception {
-        try (Lab lab = Lab.open()) {
+        try (TestLab lab = TestLab.open()) {
             Path dir = lab.dir("ws");
             EnvironmentVerdict noRefer = Verdicts.of(lab.probe("landlock-no-refer", dir, Path.of("/dev/shm"),
                     lab.sandbox("--landlock", "no-refer")));
@@ -40,7 +40,7 @@ class SandboxedProbeIT {
 
     @Test
     void seccompFiltersOnRenameat2AreAttributedToSeccomp() throws Exception {
-        try (Lab lab = Lab.open()) {
+        try (TestLab lab = TestLab.open()) {
             Path dir = lab.dir("ws");
             EnvironmentVerdict enosys = Verdicts.of(lab.probe("renameat2-enosys", dir, null,
                     lab.sandbox("--seccomp", "renameat2-enosys")));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
-import dev.fsconform.testsupport.Lab;
+import dev.fsconform.testsupport.TestLab;
 import dev.fsconform.verdict.ConsoleSummary;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import dev.fsconform.verdict.Verdicts;
@@ -28,7 +28,7 @@ class SeedReportIT {
 
     @Test
     void theDiagnosisIsLandlockReferNotOverlayfsNorNoreplace() throws Exception {
-        try (Lab lab = Lab.open()) {
+        try (TestLab lab = TestLab.open()) {
             // GIVEN an overlay with an image layer, probed under Landlock without REFER, started by a foreign sandbox
             Path merged = lab.overlay("sandbox", "");
             EnvironmentVerdict v = Verdicts.of(lab.probe("openshell-1467", merged, null, lab.sandbox("--landlock", "no-refer")));
@@ -54,7 +54,7 @@ class SeedReportIT {
 
     @Test
     void withReferGrantedTheCacheWriteWorksAndWithRedirectDirEverythingPasses() throws Exception {
-        try (Lab lab = Lab.open()) {
+        try (TestLab lab = TestLab.open()) {
             // GIVEN the same overlay, now under a ruleset that grants REFER
             EnvironmentVerdict refer = Verdicts.of(lab.probe("openshell-1467-refer", lab.overlay("a", ""), null,
                     lab.sandbox("--landlock", "refer")));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fsconform.result.EnvironmentResult;
-import dev.fsconform.testsupport.Lab;
+import dev.fsconform.testsupport.TestLab;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import dev.fsconform.verdict.Verdicts;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ class ZeroUnknownIT {
 
     @Test
     void everyCellOnTmpShmAndEveryOverlayHasAnExpectation() throws Exception {
-        try (Lab lab = Lab.open()) {
+        try (TestLab lab = TestLab.open()) {
             // GIVEN the host directories overlays with each redirect_dir setting, fuse-overlayfs when installed
             List<EnvironmentResult> envs = new ArrayList<>();
             envs.add(lab.probe("tmp-shm", lab.dir("tmp"), Path.of("/dev/shm")));

@@ -114,8 +114,7 @@ class ProcInputPropertyTest {
                 String devB = mode == 3 ? null : w.targetDev();
                 w = new Where(a, b, w.sourceDev(), devB, w.sourceFs(), w.targetFs(), w.seeded());
             }
-            cells.add(new Observation(o.operation(), o.scenario(), o.status(), o.reason(), o.outcome(), o.errno(),
-                    o.errnoName(), o.exception(), o.detail(), o.postState(), w, o.durationMicros()));
+            cells.add(o.withWhere(w));
         }
         return new EnvironmentResult(env.name(), env.group(), env.description(), env.status(), env.reason(), fp,
                 env.durationMillis(), cells);

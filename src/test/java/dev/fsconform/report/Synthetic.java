@@ -1,5 +1,7 @@
 package dev.fsconform.report;
 
+import dev.fsconform.result.CellKey;
+import dev.fsconform.result.Answer;
 import dev.fsconform.result.CellStatus;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
@@ -62,10 +64,8 @@ final class Synthetic {
                     fp.uid(), fp.capEff(), fp.seccompMode(), fp.seccompFilters(), fp.noNewPrivs(), fp.landlockAbi(),
                     fp.landlockRestricted(), fp.mounts(), fp.labels());
             List<Observation> cellsOf = base.cells().subList(0, Math.min(cells, base.cells().size())).stream()
-                    .map(o -> o.detail() == null ? o : new Observation(o.operation(), o.scenario(), o.status(), o.reason(),
-                            o.outcome(), o.errno(), o.errnoName(), o.exception(),
-                            o.detail().replace("/tmp/fsconform-record.", "/tmp/" + runner + "/fsconform-record."),
-                            o.postState(), o.where(), o.durationMicros()))
+                    .map(o -> o.detail() == null ? o : o.withDetail(
+                            o.detail().replace("/tmp/fsconform-record.", "/tmp/" + runner + "/fsconform-record.")))
                     .toList();
             envs.add(new EnvironmentResult(base.name() + "@" + runner, family(base.name()), base.description(),
                     base.status(), base.reason(), moved, base.durationMillis(), cellsOf));
@@ -104,20 +104,20 @@ final class Synthetic {
         Where where = new Where(40 + rnd.nextInt(3), crossMount ? 90 : 40 + rnd.nextInt(3), "0:48", crossMount ? "0:27" : "0:48",
                 "overlayfs", crossMount ? "tmpfs" : "overlayfs", rnd.nextBoolean());
         if (roll < 60) {
-            return new Observation(op, scenario, CellStatus.RAN, null, "OK", null, null, null, null,
+            return Observation.ran(new CellKey(op, scenario), Answer.of("OK"),
                     new PostState("absent", "file:source", true, List.of()), where, 12.5);
         }
         if (roll < 64) {
-            return new Observation(op, scenario, CellStatus.RAN, null, "COPIED", null, null, null, null,
+            return Observation.ran(new CellKey(op, scenario), Answer.of("COPIED"),
                     new PostState("absent", "dir:source", false, List.of()), where, 80.0);
         }
         if (roll < 65) {
-            return new Observation(op, scenario, CellStatus.RAN, null, "WRONG_STATE", null, null, null, null,
+            return Observation.ran(new CellKey(op, scenario), Answer.of("WRONG_STATE"),
                     new PostState("absent", "file:source", true, List.of("target clobbered")), where, 9.0);
         }
         String errno = ERRNOS[rnd.nextInt(ERRNOS.length)];
         String detail = roll < 80 ? null : "/scratch/" + scenario + "/a/src -> /scratch/b/dst: " + errno;
-        return new Observation(op, scenario, CellStatus.RAN, null, errno, 18, errno, null, detail,
+        return Observation.ran(new CellKey(op, scenario), Answer.errno(errno, 18).withDetail(detail),
                 new PostState("file:source", "absent", null, List.of()), where, 7.0);
     }
 

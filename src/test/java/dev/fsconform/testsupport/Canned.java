@@ -1,6 +1,7 @@
 package dev.fsconform.testsupport;
 
-import dev.fsconform.result.CellStatus;
+import dev.fsconform.result.CellKey;
+import dev.fsconform.result.Answer;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.Fingerprint;
@@ -42,8 +43,9 @@ public final class Canned {
         Errno e = errno == null ? null : Errno.named(errno);
         boolean broken = outcome.equals("WRONG_STATE") || outcome.equals("PARTIAL");
         PostState post = new PostState("absent", "file:source", true, broken ? List.of("canned problem") : List.of());
-        return new Observation(op, scenario, CellStatus.RAN, null, outcome, e == null ? null : e.number(),
-                e == null ? null : e.name(), outcome.endsWith("Exception") ? outcome : null, null, post, where, 1.0);
+        Answer answer = new Answer(outcome, e == null ? null : e.number(), e == null ? null : e.name(),
+                outcome.endsWith("Exception") ? outcome : null, null);
+        return Observation.ran(new CellKey(op, scenario), answer, post, where, 1.0);
     }
 
     public static Observation ran(String op, String scenario, String outcome, Where where) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class ImageCarrierIT {
     @Test
     void probesEachDirectoryInsideTheImage() throws IOException {
         // GIVEN the probe image and two directories in it: /seed (seed tree in an image layer) and /tmp
-        Validator v = new Validator(null, image, null, null, null, null);
+        Validator v = new Validator(new Validator.Sandbox.Image(image, Optional.empty(), Optional.empty(), false), Optional.empty());
 
         // WHEN validate runs there with the default runtime
         Validator.Run run = v.run(List.of("/seed", "/tmp"), false);
@@ -55,7 +56,7 @@ class ImageCarrierIT {
 
     @Test
     void missingImageIsOneLine() {
-        Validator v = new Validator(null, "localhost:1/fsconform/no-such-image:0", null, null, null, null);
+        Validator v = new Validator(new Validator.Sandbox.Image("localhost:1/fsconform/no-such-image:0", Optional.empty(), Optional.empty(), false), Optional.empty());
 
         assertThatThrownBy(() -> v.run(List.of("/tmp"), false)).isInstanceOf(SandboxUnusableException.class)
                 .hasMessageStartingWith("image localhost:1/fsconform/no-such-image:0 not found locally and cannot be pulled: ")
@@ -64,7 +65,7 @@ class ImageCarrierIT {
 
     @Test
     void unknownRuntimeIsOneLineAndLeavesNoContainer() throws Exception {
-        Validator v = new Validator(null, image, "no-such-runtime", null, null, null);
+        Validator v = new Validator(new Validator.Sandbox.Image(image, Optional.of("no-such-runtime"), Optional.empty(), false), Optional.empty());
 
         assertThatThrownBy(() -> v.run(List.of("/tmp"), false)).isInstanceOf(SandboxUnusableException.class)
                 .hasMessageContaining("no-such-runtime").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

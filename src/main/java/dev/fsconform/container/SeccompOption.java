@@ -5,8 +5,8 @@ import dev.fsconform.input.Limits;
 import dev.fsconform.input.MatrixFile;
 
 /** The seccomp choice of an environment as Docker's security option, and the profile files behind it. */
-final class Seccomp {
-    private Seccomp() {
+final class SeccompOption {
+    private SeccompOption() {
     }
 
     /** The profile's JSON, matrix/docker/NAME of the checkout this build runs from, else the jar's copy. */

@@ -20,20 +20,20 @@ import org.junit.jupiter.api.Assumptions;
  * the probe run as a separate process (optionally behind {@code fsconform sandbox}), and every mount
  * undone on close, checked against /proc/mounts.
  */
-public final class Lab implements AutoCloseable {
+public final class TestLab implements AutoCloseable {
     private final Path root;
     private final List<Path> mounts = new ArrayList<>();
 
-    private Lab(Path root) {
+    private TestLab(Path root) {
         this.root = root;
     }
 
     /** Skips the calling test, with the reason, unless it runs as root with the shaded jar built. */
-    public static Lab open() throws IOException {
+    public static TestLab open() throws IOException {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "needs root: mounts overlays and bind mounts, applies Landlock and seccomp to a child");
         Assumptions.assumeTrue(Files.isRegularFile(jar()), "needs the shaded jar (mvn package): " + jar());
-        return new Lab(Files.createTempDirectory(Path.of("/tmp"), "fsconform-lab-"));
+        return new TestLab(Files.createTempDirectory(Path.of("/tmp"), "fsconform-lab-"));
     }
 
     public static Path jar() {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** One measured cell with the environment it ran in, and the facts about both that rules ask for. */
-record Cell(EnvironmentResult env, Observation obs) {
+record LabCell(EnvironmentResult env, Observation obs) {
     static final Set<String> RENAMES = Family.RENAME_ALL.ids();
     static final Set<String> LINKS = Family.LINK.ids();
 
