@@ -7,9 +7,10 @@ import dev.fsconform.sys.NativeUnavailableException;
 import java.io.UncheckedIOException;
 
 /**
- * Maps failures to one line and an exit code: 2 for what the user can fix, 1 for an I/O failure, and
- * {@link #EXIT_INTERNAL} for a bug (an unexpected runtime exception), so that a crash is never read as
- * validate's "profile violated" (1).
+ * Maps failures to one line and an exit code: 2 for everything the user has to fix (bad input, an input
+ * that cannot be read, an output that cannot be written, a machine without the native layer), and
+ * {@link #EXIT_INTERNAL} for a bug (an unexpected runtime exception). Exit 1 stays a result, never an
+ * error: validate's "profile violated", matrix's "an environment could not be set up".
  */
 final class Errors {
     /** Long enough for any message of ours; picocli quotes every unmatched argument, which has no bound. */
@@ -27,7 +28,7 @@ final class Errors {
             return Main.EXIT_USAGE;
         }
         return e instanceof RuntimeException && !(e instanceof UncheckedIOException)
-                && !(e instanceof NativeUnavailableException) ? EXIT_INTERNAL : 1;
+                && !(e instanceof NativeUnavailableException) ? EXIT_INTERNAL : Main.EXIT_USAGE;
     }
 
     /** One line whatever the failure: a message that quotes input with line breaks is folded, a long one cut. */

@@ -3,11 +3,12 @@ package dev.fsconform.junit;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.fsconform.input.BoundedText;
+import dev.fsconform.input.Limits;
+import dev.fsconform.input.Mappers;
+import dev.fsconform.input.Quote;
 import dev.fsconform.result.Observation;
-import java.io.IOException;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 record Declared(List<Entry> declared) {
     static final Declared NONE = new Declared(List.of());
-    private static final ObjectMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper YAML = Mappers.yaml().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     /**
      * @param cells globs over {@code OPERATION:SCENARIO}
@@ -36,7 +37,8 @@ record Declared(List<Entry> declared) {
         boolean covers(Observation o) {
             Path key = Path.of(o.operation() + ":" + o.scenario());
             boolean cell = cells.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).anyMatch(m -> m.matches(key));
-            return cell && (outcomes.isEmpty() || outcomes.contains(o.outcome()));
+            // A cell that did not run has no outcome: only a declaration of any outcome covers it.
+            return cell && (outcomes.isEmpty() || o.outcome() != null && outcomes.contains(o.outcome()));
         }
     }
 
@@ -47,10 +49,10 @@ record Declared(List<Entry> declared) {
     static Declared load(Path file) {
         Declared d;
         try {
-            d = YAML.readValue(Files.readString(file), Declared.class);
+            d = YAML.readValue(BoundedText.read(file, Limits.CATALOGUE_BYTES), Declared.class);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(file + ": not a declared-outcomes file (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": not a declared-outcomes file (" + Quote.firstLine(e.getOriginalMessage()) + ")");
+        } catch (BoundedText.Unreadable e) {
             throw new IllegalArgumentException("cannot read declared outcomes " + file + ": " + e.getMessage());
         }
         if (d == null) {
@@ -62,13 +64,13 @@ record Declared(List<Entry> declared) {
                 throw new IllegalArgumentException(file + ": declared[" + i + "] names no cells");
             }
             if (e.rationale() == null || e.rationale().isBlank()) {
-                throw new IllegalArgumentException(file + ": declared[" + i + "] (" + e.cells() + ") has no rationale");
+                throw new IllegalArgumentException(file + ": declared[" + i + "] (" + Quote.of(String.join(", ", e.cells())) + ") has no rationale");
             }
             for (String g : e.cells()) {
                 try {
                     FileSystems.getDefault().getPathMatcher("glob:" + g);
                 } catch (IllegalArgumentException bad) {
-                    throw new IllegalArgumentException(file + ": declared[" + i + "]: bad glob '" + g + "'");
+                    throw new IllegalArgumentException(file + ": declared[" + i + "]: bad glob " + Quote.of(g));
                 }
             }
         }

@@ -46,18 +46,33 @@ public final class ResultsJson {
     }
 
     public static ResultsFile read(String json, String origin) {
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidResultsException(origin + ": not a results file (" + Quote.firstLine(e.getOriginalMessage())
-                    + location(e) + ")");
+        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.createParser(json)) {
+            check(ResultsShape.scan(p, Limits.CELLS), origin);
+        } catch (IOException e) {
+            throw unreadable(e, origin);
         }
+        return bind(json, origin);
+    }
+
+    private static InvalidResultsException unreadable(IOException e, String origin) {
+        if (e instanceof JsonProcessingException j) {
+            return new InvalidResultsException(origin + ": not a results file (" + Quote.firstLine(j.getOriginalMessage())
+                    + location(j) + ")");
+        }
+        if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
+            return new InvalidResultsException(origin + ": a damaged gzip stream (" + Quote.firstLine(e.getMessage()) + ")");
+        }
+        return new InvalidResultsException(origin + (e instanceof BoundedText.TooLarge ? ": " : ": cannot read (")
+                + Quote.firstLine(e.getMessage()) + (e instanceof BoundedText.TooLarge ? "" : ")"));
+    }
+
+    /** Refuses, before anything is bound, a file of another schema, from the future or past the cell bound. */
+    private static void check(ResultsShape shape, String origin) {
         // Schema and version first: a file from a newer fsconform is refused as such, not for a field it renamed.
-        if (tree == null || !tree.isObject() || !ResultsFile.SCHEMA.equals(tree.path("schema").textValue())) {
+        if (!ResultsFile.SCHEMA.equals(shape.schema())) {
             throw new InvalidResultsException(origin + ": not a results file (schema is not " + ResultsFile.SCHEMA + ")");
         }
-        JsonNode version = tree.path("schemaVersion");
+        JsonNode version = shape.version();
         if (!version.canConvertToInt() || !version.isIntegralNumber()) {
             throw new InvalidResultsException(origin + ": not a results file (schemaVersion is not a whole number)");
         }
@@ -65,8 +80,15 @@ public final class ResultsJson {
             throw new InvalidResultsException(origin + ": schema version " + version.intValue()
                     + " is newer than this fsconform reads (" + ResultsFile.VERSION + ")");
         }
+        if (shape.cells() > Limits.CELLS) {
+            throw new InvalidResultsException(origin + ": more than " + Limits.CELLS
+                    + " cells, the most one grade or report handles: split it into several files");
+        }
+    }
+
+    private static ResultsFile bind(String json, String origin) {
         try {
-            return MAPPER.treeToValue(tree, ResultsFile.class);
+            return MAPPER.readValue(json, ResultsFile.class);
         } catch (ValueInstantiationException e) {
             // A record refused what it was given: its own words say what is missing.
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
@@ -98,12 +120,22 @@ public final class ResultsJson {
         return b.toString();
     }
 
-    /** A results file, plain or gzip-compressed, read within {@link Limits#RESULTS_BYTES}. */
+    /**
+     * A results file, plain or gzip-compressed, read within {@link Limits#RESULTS_BYTES}: scanned as a
+     * stream first, so every bound but the size of an accepted file costs constant memory.
+     */
     public static ResultsFile read(Path path) {
+        String origin = path.toString();
+        try (java.io.InputStream in = BoundedText.stream(path, Limits.RESULTS_BYTES);
+             com.fasterxml.jackson.core.JsonParser p = MAPPER.createParser(in)) {
+            check(ResultsShape.scan(p, Limits.CELLS), origin);
+        } catch (IOException e) {
+            throw unreadable(e, origin);
+        }
         try {
-            return read(BoundedText.read(path, Limits.RESULTS_BYTES), path.toString());
+            return bind(BoundedText.read(path, Limits.RESULTS_BYTES), origin);
         } catch (BoundedText.Unreadable e) {
-            throw new InvalidResultsException(path + ": " + e.getMessage());
+            throw new InvalidResultsException(origin + ": " + e.getMessage());
         }
     }
 }

@@ -114,7 +114,9 @@ public record Mountinfo(List<Mount> mounts, String unreadable) {
 
     /** Mount points at or below {@code dir}, deepest first so they can be unmounted in order. */
     public List<Path> below(Path dir) {
-        return mounts.stream().map(m -> Path.of(m.mountPoint())).filter(p -> p.startsWith(dir)).distinct()
+        // A mount point with NUL (an escaped \\000 some sandbox wrote) names no path this process can unmount.
+        return mounts.stream().filter(m -> m.mountPoint().indexOf('\0') < 0).map(m -> Path.of(m.mountPoint()))
+                .filter(p -> p.startsWith(dir)).distinct()
                 .sorted(Comparator.comparingInt(Path::getNameCount).reversed()).toList();
     }
 

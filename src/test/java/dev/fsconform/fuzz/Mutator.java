@@ -47,7 +47,16 @@ final class Mutator {
             "{", "}", "[", "]", ": ", "\t", "  ", "<<: *a", "---\n", "...\n", "|\n", ">-\n", "%YAML 1.1\n", "#", "'",
             "\"", "~", "!!int ", "0o777", ".inf", "@", "`");
 
+    private static final List<String> PROC_TOKENS = List.of(" ", "\n", " - ", "-", "\\040", "\\000", "\\", "\u0000",
+            "0", "-1", "99999999999999999999", "0:0", "/", "//", "/..", "Uid:", "CapEff:", "\t", ":", "ffffffffffffffffff",
+            "shared:1", "master:", "rw,", ",,");
+
     private Mutator() {
+    }
+
+    /** Line-oriented text (/proc files): byte edits with the tokens their parsers split on. */
+    static byte[] text(byte[] seed, long rnd) {
+        return bytes(seed, new Random(rnd), PROC_TOKENS);
     }
 
     static byte[] json(byte[] seed, long rnd) {

@@ -15,6 +15,8 @@ import dev.fsconform.result.InvalidResultsException;
 import dev.fsconform.result.ResultsFile;
 import dev.fsconform.sandbox.LandlockPolicy;
 import dev.fsconform.sandbox.SeccompPolicy;
+import dev.fsconform.sys.Mountinfo;
+import dev.fsconform.sys.ProcStatus;
 import dev.fsconform.verdict.ConsoleSummary;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import dev.fsconform.verdict.Verdicts;
@@ -78,6 +80,47 @@ final class Readers {
     static Verdict expectations(byte[] input) {
         return guard(input, IllegalArgumentException.class,
                 () -> Expectations.load(new ByteArrayInputStream(input), "fuzzed-expectations.yaml").size());
+    }
+
+    /** Override files of the JUnit library: declared outcomes, each with a rationale. */
+    static Verdict declared(byte[] input) {
+        Path f = write("declared.yaml", input);
+        return guard(input, IllegalArgumentException.class,
+                () -> dev.fsconform.junit.DeclaredReader.load(f, Seeds.recordedInput().file().environments().get(0).cells()));
+    }
+
+    /** /proc/self/mountinfo as a sandbox may write it: parsed, and every question the probe asks of it. */
+    static Verdict mountinfo(byte[] input) {
+        List<String> lines = new String(input, StandardCharsets.UTF_8).lines().toList();
+        return guard(input, NeverRefused.class, () -> {
+            Mountinfo mi = Mountinfo.parse(lines);
+            for (Mountinfo.Mount m : mi.mounts()) {
+                m.hasOption("ro");
+                mi.find(m.id(), m.dev(), m.mountPoint());
+            }
+            mi.find(0, "0:0", "/tmp/x");
+            mi.below(java.nio.file.Path.of("/"));
+        });
+    }
+
+    /** /proc/self/status (and thread-self): parsed, and every field the fingerprint reads. */
+    static Verdict status(byte[] input) {
+        List<String> lines = new String(input, StandardCharsets.UTF_8).lines().toList();
+        return guard(input, NeverRefused.class, () -> {
+            ProcStatus st = ProcStatus.parse(lines);
+            for (String k : List.of("Uid", "CapEff", "CapBnd", "Seccomp", "NoNewPrivs", "Seccomp_filters", "Name")) {
+                st.has(k);
+                st.text(k);
+                st.number(k);
+                st.numberOr(k);
+                st.flag(k);
+            }
+        });
+    }
+
+    /** The /proc parsers refuse nothing: whatever they cannot read is "unknown". */
+    private static final class NeverRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
     }
 
     /** The --landlock and --seccomp grammars of `sandbox` (parsed before anything is applied). */

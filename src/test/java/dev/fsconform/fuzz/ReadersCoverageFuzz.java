@@ -36,6 +36,21 @@ class ReadersCoverageFuzz {
     }
 
     @FuzzTest
+    void declared(byte[] input) {
+        Readers.declared(input);
+    }
+
+    @FuzzTest
+    void mountinfo(byte[] input) {
+        Readers.mountinfo(input);
+    }
+
+    @FuzzTest
+    void status(byte[] input) {
+        Readers.status(input);
+    }
+
+    @FuzzTest
     void policies(FuzzedDataProvider data) {
         Readers.policies(data.consumeString(64), data.consumeRemainingAsString());
     }

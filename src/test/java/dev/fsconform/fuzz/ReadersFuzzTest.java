@@ -50,6 +50,19 @@ class ReadersFuzzTest {
     }
 
     @Test
+    void overrideFilesLoadOrAreRefusedInOneLine() {
+        mutate(TRIES, r -> Mutator.yaml(Seeds.declared(), r), Readers::declared);
+    }
+
+    /** Mountinfo and status are generated with shrinking in ProcInputPropertyTest; here the raw bytes, quickly. */
+    @Test
+    void procFilesNeverThrow() {
+        List<byte[]> tables = Seeds.procFiles();
+        mutateOnly(TRIES, r -> Mutator.text(tables.get((int) Math.floorMod(r, (long) tables.size())), r), Readers::mountinfo);
+        mutateOnly(TRIES, r -> Mutator.text(tables.get((int) Math.floorMod(r, (long) tables.size())), r), Readers::status);
+    }
+
+    @Test
     void commandLinesRunOrAreRefusedInOneLineWithExitTwo() {
         CommandLines lines = new CommandLines(Readers.scratchDir());
         mutate(CLI_TRIES, seed -> {
@@ -73,6 +86,14 @@ class ReadersFuzzTest {
      * both outcomes occur (a fuzzer that never gets past the parser, or never fails it, tests nothing).
      */
     private static void mutate(int tries, LongFunction<byte[]> input, Function<byte[], Readers.Verdict> reader) {
+        Map<Readers.Verdict, Integer> seen = mutateOnly(tries, input, reader);
+        if (tries >= 50) {
+            assertThat(seen).as("verdicts over %d mutations", tries).containsKeys(Readers.Verdict.ACCEPTED, Readers.Verdict.REFUSED);
+        }
+    }
+
+    /** Runs the mutations; a reader that refuses nothing (the /proc parsers) only has to never escape. */
+    private static Map<Readers.Verdict, Integer> mutateOnly(int tries, LongFunction<byte[]> input, Function<byte[], Readers.Verdict> reader) {
         Map<Readers.Verdict, Integer> seen = new EnumMap<>(Readers.Verdict.class);
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < tries; i++) {
@@ -84,8 +105,6 @@ class ReadersFuzzTest {
             }
         }
         assertThat(failures).as("inputs that escaped their reader").isEmpty();
-        if (tries >= 50) {
-            assertThat(seen).as("verdicts over %d mutations", tries).containsKeys(Readers.Verdict.ACCEPTED, Readers.Verdict.REFUSED);
-        }
+        return seen;
     }
 }

@@ -47,6 +47,37 @@ final class Seeds {
         return classpath("/dev/fsconform/grade/expectations.yaml");
     }
 
+    /** A declared-outcomes file as the JUnit tutorial writes one. */
+    static byte[] declared() {
+        return ("""
+                declared:
+                  - cells: ["link:*", "rename:file-cross-mount"]
+                    outcomes: [EPERM, EXDEV]
+                    rationale: the driver refuses hard links (policy HL-1)
+                  - cells: ["renameat2-*:*"]
+                    rationale: renameat2 is filtered by the sandbox's seccomp policy
+                """).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Recorded /proc/self/mountinfo and status files of the host, Docker, bubblewrap and gVisor. */
+    static List<byte[]> procFiles() {
+        List<byte[]> out = new java.util.ArrayList<>();
+        for (String dir : List.of("/dev/fsconform/sys/mountinfo", "/dev/fsconform/sys/status")) {
+            try (Stream<Path> files = Files.list(resource(dir))) {
+                files.sorted().forEach(p -> {
+                    try {
+                        out.add(Files.readAllBytes(p));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
     private static List<byte[]> loadResults() {
         try (Stream<Path> files = Files.list(RECORDED)) {
             return files.filter(p -> p.toString().endsWith(".json.gz")).sorted().map(Seeds::gunzip).toList();
