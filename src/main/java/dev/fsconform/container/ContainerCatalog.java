@@ -161,6 +161,11 @@ public final class ContainerCatalog {
         return Quote.firstLine(s);
     }
 
+    /** What each container environment asks of the host, in catalogue order. */
+    public List<dev.fsconform.env.Needs> needs() {
+        return environments.stream().map(ContainerEnv::needs).toList();
+    }
+
     public String origin() {
         return origin;
     }

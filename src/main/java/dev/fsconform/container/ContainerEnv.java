@@ -1,7 +1,10 @@
 package dev.fsconform.container;
 
-import dev.fsconform.result.EnvName;
+import dev.fsconform.env.Needs;
 import dev.fsconform.input.Quote;
+import dev.fsconform.result.EnvName;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One container environment of matrix/containers.yaml: which engine runs its container (kind, storage
@@ -62,6 +65,36 @@ record ContainerEnv(String name, String group, String description, EngineKind en
             case DIND -> engine.id() + "-" + driver + "@" + generation.id();
             case PODMAN, PODMAN_ROOTLESS -> engine.id() + "-" + driver + (runtime == null ? "" : "+" + runtime);
         };
+    }
+
+    /**
+     * What building it asks of the host. The probe's own container never gets a privilege: only an
+     * inner engine's container is --privileged ({@link Privilege}), and a rootful engine means root.
+     */
+    Needs needs() {
+        List<String> devices = new ArrayList<>();
+        if ("fuse-overlayfs".equals(driver)) {
+            devices.add("/dev/fuse");
+        }
+        if ("btrfs".equals(driver)) {
+            devices.add("/dev/loop-control, /dev/loopN");
+        }
+        List<String> why = new ArrayList<>(switch (engine) {
+            case DOCKER -> List.of("the engine's socket (root-equivalent); probe container unprivileged");
+            case DIND -> List.of("inner dockerd on " + driver + " (" + generation.id() + ") in a --privileged container"
+                    + " (fallback: all capabilities, seccomp/AppArmor unconfined); probe container inside unprivileged");
+            case PODMAN -> List.of("rootful podman service on " + driver + "; probe container unprivileged");
+            case PODMAN_ROOTLESS -> List.of("podman as an unprivileged user (subordinate ids) on " + driver);
+        });
+        if (runtime != null) {
+            why.add("runtime " + runtime);
+        }
+        if (!DEFAULT_SECCOMP.equals(seccomp)) {
+            why.add("seccomp " + seccompName() + " (a confinement changed, no privilege added)");
+        }
+        boolean rootless = engine == EngineKind.PODMAN_ROOTLESS;
+        return new Needs(name, "container", !rootless, engine == EngineKind.DIND,
+                engine == EngineKind.DIND ? "container" : rootless ? "own userns" : "", devices, rootless, String.join("; ", why));
     }
 
     /** The profile's name without the file extension, as labels and names show it. */

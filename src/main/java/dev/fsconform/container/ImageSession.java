@@ -50,8 +50,7 @@ public final class ImageSession implements AutoCloseable {
         String java = stagedRuntime != null ? DIR + "/jre/bin/java" : imageJava;
         List<String> entrypoint = new ArrayList<>(List.of(java, "-Xmx16m", "-XX:+UseSerialGC", "-cp", DIR + "/fsconform.jar",
                 KeepAlive.class.getName(), String.valueOf(Engine.LIFETIME_SECONDS)));
-        ContainerSpec spec = ContainerSpec.of(image, List.of(), Labels.owner(RunId.current(), "validate"))
-                .withEntrypoint(entrypoint).withRuntime(runtime);
+        ContainerSpec spec = spec(image, runtime, entrypoint);
         if (api.version().product().startsWith("Podman")) {
             // Where root may not raise limits, podman's defaults keep the container from starting.
             spec = spec.withUlimits(PodmanEngine.limits());
@@ -72,6 +71,15 @@ public final class ImageSession implements AutoCloseable {
             remove(api, id);
             throw e;
         }
+    }
+
+    /**
+     * The container validate runs a user's image as: exactly what the image and the runtime the user
+     * named give, with no privilege, capability, device, mount, security option or network added.
+     */
+    static ContainerSpec spec(String image, String runtime, List<String> entrypoint) {
+        return ContainerSpec.of(image, List.of(), Labels.owner(RunId.current(), "validate"))
+                .withEntrypoint(entrypoint).withRuntime(runtime);
     }
 
     /**

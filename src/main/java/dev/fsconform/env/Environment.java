@@ -48,6 +48,38 @@ record Environment(String name, String group, String description, Backend backen
         return l;
     }
 
+    /**
+     * What building it asks of the host: root to mount outside a user namespace (which is CAP_SYS_ADMIN
+     * there), or a user namespace of its own; the devices the tools it runs open; runsc needs root here.
+     */
+    Needs needs() {
+        boolean runsc = Sandbox.RUNSC.equals(sandbox.runtime());
+        java.util.Set<Tool> tools = backend.tools();
+        List<String> devices = new ArrayList<>();
+        if (tools.stream().anyMatch(t -> t.name().startsWith("MKFS_"))) {
+            devices.add("/dev/loop-control, /dev/loopN");
+        }
+        if (tools.contains(Tool.FUSE_OVERLAYFS)) {
+            devices.add("/dev/fuse");
+        }
+        List<String> why = new ArrayList<>();
+        if (backend.privileged()) {
+            why.add("mounts " + backend.kind());
+        }
+        if (backend.userNamespace()) {
+            why.add("mounts " + backend.kind() + " in a user namespace");
+        }
+        if (runsc) {
+            why.add("runsc do");
+        }
+        if (sandbox.landlock() != null || sandbox.seccomp() != null) {
+            why.add("Landlock/seccomp on itself, unprivileged");
+        }
+        return new Needs(name, "host lab", backend.privileged() || runsc, false,
+                backend.privileged() ? "host" : backend.userNamespace() ? "own userns" : "", devices,
+                backend.userNamespace(), why.isEmpty() ? "a directory" : String.join("; ", why));
+    }
+
     /** Why this machine cannot build it, or null: checked before anything is created. */
     String unavailable(Host host) {
         List<String> why = new ArrayList<>();

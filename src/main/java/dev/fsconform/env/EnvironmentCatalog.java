@@ -95,6 +95,11 @@ public final class EnvironmentCatalog {
         return environments;
     }
 
+    /** What each environment asks of the host, in catalogue order. */
+    public List<Needs> needs() {
+        return environments.stream().map(Environment::needs).toList();
+    }
+
     public List<String> names() {
         return environments.stream().map(Environment::name).toList();
     }

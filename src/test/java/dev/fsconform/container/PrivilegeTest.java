@@ -56,4 +56,21 @@ class PrivilegeTest {
         assertThat(choice.next("overlay2").privileged()).isFalse();
         assertThat(choice.next("overlay2").note()).contains("unable to apply caps");
     }
+
+    @Test
+    void validateRunsAUsersImageWithNothingAdded() {
+        // WHEN validate starts a user's image, with or without a runtime the user named
+        for (String runtime : new String[] {null, "runsc"}) {
+            ContainerSpec s = ImageSession.spec("users/image:1", runtime, java.util.List.of("/fsconform/java"));
+
+            // THEN it gets no privilege, capability, device, mount, security option or network
+            assertThat(s.privilege()).isEqualTo(Privilege.NONE);
+            assertThat(s.privilege().privileged() || s.privilege().capabilities()).isFalse();
+            assertThat(s.binds()).isEmpty();
+            assertThat(s.tmpfs()).isEmpty();
+            assertThat(s.securityOpts()).isEmpty();
+            assertThat(s.network()).isEqualTo("none");
+            assertThat(s.runtime()).isEqualTo(runtime);
+        }
+    }
 }

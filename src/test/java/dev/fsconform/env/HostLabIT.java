@@ -117,6 +117,23 @@ class HostLabIT {
         try (Stream<Path> tmp = Files.list(Path.of("/var/tmp")); Stream<Path> shm = Files.list(Path.of("/dev/shm"))) {
             assertThat(Stream.concat(tmp, shm)).noneMatch(p -> p.getFileName().toString().startsWith(marker));
         }
+        assertThat(run.workLeft).as("entries of --work-dir after the run").containsExactlyInAnyOrder("canary", "canary-ro");
+    }
+
+    /**
+     * GIVEN a canary tree beside the run directory and one bound read-only into --work-dir WHEN the whole
+     * host lab ran (EXCHANGE and WHITEOUT cells included) THEN both are byte for byte as planted: content,
+     * mode, owner, times, inode numbers, link counts, xattrs; and the read-only bind is still there.
+     */
+    @Test
+    void theProbeNeverWritesOutsideItsScratchDirectory() throws Exception {
+        HostLabRun run = HostLabRun.get();
+        assertThat(run.results.environments()).flatExtracting(EnvironmentResult::cells).filteredOn(Observation::ran)
+                .extracting(Observation::operation).contains("renameat2-exchange", "renameat2-whiteout");
+        assertThat(dev.fsconform.testsupport.Canary.diff(run.canaryBefore, run.canaryAfter)).as("canary beside the run directory").isEmpty();
+        assertThat(dev.fsconform.testsupport.Canary.diff(run.canaryRoBefore, run.canaryRoAfter)).as("canary bound read-only").isEmpty();
+        assertThat(run.canaryBefore).hasSizeGreaterThan(30);
+        assertThat(run.canaryRoMount).as("the read-only bind after the run").startsWith("ro");
     }
 
     /** Processes whose mount table names {@code marker}; processes that exit while we look are skipped. */

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Canary: the probe never writes outside its scratch directory, on any backend. Plants a canary tree in
+# --work-dir beside the run directory and a second one bound read-only into it, runs `fsconform matrix`
+# with the given arguments, and checks both trees byte for byte (content, mode, owner, times, inode
+# numbers, link counts, xattrs: dev.fsconform.testsupport.Canary). With KILL_AFTER=SECONDS the matrix is
+# SIGKILLed that long after it starts (mid-cell) and then run once more with --only plain, whose reaper
+# removes what the killed one left; the canaries are checked after both. Run as root from anywhere.
+# Examples:
+#   bench/canary.sh --no-docker                                   # the whole host lab
+#   bench/canary.sh --only 'docker-host-*,podman-overlay-*'       # container environments
+#   bench/canary.sh --no-docker --kernels ci --only 'tmpfs@kernel-*'   # kernel guests
+#   KILL_AFTER=20 bench/canary.sh --no-docker                     # SIGKILL mid-cell, then the reaper
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=${FSCONFORM_JAR:-target/fsconform.jar}
+[ "$(id -u)" = 0 ] || { echo "canary: needs root (bind mount, host lab)" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "canary: no $JAR: build it with mvn -o -q package -DskipTests" >&2; exit 2; }
+mvn -q -B -o test-compile >/dev/null
+mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+ROOT=$(mktemp -d /var/tmp/fsconform-canary.XXXXXX)
+WORK=$ROOT/work
+OUT=$ROOT/out
+mkdir -p "$WORK" "$OUT"
+cleanup() { umount "$WORK/canary-ro" 2>/dev/null || true; rm -rf "$ROOT"; }
+trap cleanup EXIT
+java -cp "$CP" dev.fsconform.testsupport.Canary plant "$WORK/canary" "$ROOT/canary.snap"
+java -cp "$CP" dev.fsconform.testsupport.Canary plant "$ROOT/ro-source" "$ROOT/ro.snap"
+mkdir "$WORK/canary-ro"
+mount --bind "$ROOT/ro-source" "$WORK/canary-ro"
+mount -o remount,bind,ro "$WORK/canary-ro"
+
+echo "canary: fsconform matrix $* --work-dir $WORK (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+t0=$(date +%s)
+if [ -n "${KILL_AFTER:-}" ]; then
+  java -jar "$JAR" matrix "$@" --work-dir "$WORK" --out "$OUT/killed" >"$ROOT/killed.log" 2>&1 &
+  pid=$!
+  sleep "$KILL_AFTER"
+  kill -KILL "$pid" 2>/dev/null && echo "canary: SIGKILLed matrix $pid after $KILL_AFTER s ($(grep -c . "$ROOT/killed.log") progress lines)"
+  wait "$pid" || true
+  java -jar "$JAR" matrix --no-docker --only plain --work-dir "$WORK" --out "$OUT/reaper" >"$ROOT/reaper.log" 2>&1 || true
+  grep -i "reap\|removed" "$ROOT/reaper.log" | head -5 || true
+else
+  code=0
+  java -jar "$JAR" matrix "$@" --work-dir "$WORK" --out "$OUT/run" >"$ROOT/run.log" 2>&1 || code=$?
+  echo "canary: matrix exit $code in $(( $(date +%s) - t0 )) s; $(jq '[.environments[] | select(.status == "RAN")] | length' "$OUT/run/matrix.json") environments ran, $(jq '[.environments[].cells[] | select(.status == "RAN")] | length' "$OUT/run/matrix.json") cells, of which EXCHANGE/WHITEOUT $(jq '[.environments[].cells[] | select(.status == "RAN" and (.operation == "renameat2-exchange" or .operation == "renameat2-whiteout"))] | length' "$OUT/run/matrix.json")"
+fi
+ok=0
+java -cp "$CP" dev.fsconform.testsupport.Canary check "$WORK/canary" "$ROOT/canary.snap" || ok=1
+java -cp "$CP" dev.fsconform.testsupport.Canary check "$ROOT/ro-source" "$ROOT/ro.snap" || ok=1
+grep -F " $WORK/canary-ro " /proc/self/mountinfo | awk '{print "canary: read-only bind still mounted, options " $6}'
+left=$(ls "$WORK" | grep -v '^canary' || true)
+[ -z "$left" ] || { echo "canary: left in --work-dir: $left"; ok=1; }
+exit "$ok"
