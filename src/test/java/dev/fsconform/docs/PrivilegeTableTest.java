@@ -23,7 +23,7 @@ class PrivilegeTableTest {
     static final String END = "<!-- /privileges -->";
 
     static String table() {
-        List<Needs> rows = new ArrayList<>(EnvironmentCatalog.bundled().needs());
+        List<Needs> rows = new ArrayList<>(EnvironmentCatalog.standard().needs());
         rows.addAll(ContainerCatalog.standard().needs());
         rows.addAll(KernelCatalog.standard().needs());
         StringBuilder b = new StringBuilder(Needs.TABLE_HEAD).append('\n');
@@ -54,7 +54,7 @@ class PrivilegeTableTest {
                 .allSatisfy(n -> assertThat(n.why()).startsWith("inner dockerd"));
         assertThat(containers).filteredOn(n -> n.why().startsWith("podman as an unprivileged user")).isNotEmpty()
                 .allSatisfy(n -> assertThat(n.root()).isFalse());
-        assertThat(EnvironmentCatalog.bundled().needs()).filteredOn(n -> n.why().startsWith("Landlock/seccomp"))
+        assertThat(EnvironmentCatalog.standard().needs()).filteredOn(n -> n.why().startsWith("Landlock/seccomp"))
                 .isNotEmpty().allSatisfy(n -> assertThat(n.root() || n.userNamespace()).as(n.environment()).isFalse());
     }
 }
