@@ -79,6 +79,6 @@ class ProbeRepeatTest {
     }
 
     private static List<String> outcomes(EnvironmentResult r) {
-        return r.cells().stream().map(o -> o.key() + " " + o.status() + " " + o.outcome() + " " + o.errnoName()).toList();
+        return r.cells().stream().map(o -> o.cell() + " " + o.status() + " " + o.outcome() + " " + o.errnoName()).toList();
     }
 }
