@@ -1,5 +1,6 @@
 package dev.fsconform.app;
 
+import dev.fsconform.sys.ProcStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,17 +63,11 @@ public record Tracing(Path strace, boolean seccompBpf, String description) {
         }
     }
 
-    /** The Seccomp field of /proc/self/status: 0 off, 2 filter; -1 when unreadable. */
+    /**
+     * The Seccomp field of the calling thread's status: 0 off, 2 filter; -1 when unreadable. The thread's,
+     * because a filter is per thread and the children this thread starts inherit its own.
+     */
     private static int seccompMode() {
-        try {
-            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (l.startsWith("Seccomp:")) {
-                    return Integer.parseInt(l.substring(8).strip());
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
+        return ProcStatus.thread().numberOr("Seccomp");
     }
 }
