@@ -1,6 +1,7 @@
 package dev.fsconform.grade;
 
 import dev.fsconform.result.Observation;
+import dev.fsconform.scenario.Scenario;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,22 +13,25 @@ final class RowMatch {
 
     static boolean covers(Row r, Cell c) {
         Observation o = c.obs();
-        if (!r.ops().contains("*") && !r.ops().contains(o.operation())) {
-            return false;
-        }
-        if (r.scenarios() != null && !r.scenarios().contains(o.scenario())) {
-            return false;
-        }
-        if (c.scenario() == null) {
-            // An id this version cannot read: only rows without scenario conditions apply.
-            return r.source() == null && r.target() == null && r.placement() == null && r.seeded() == null
-                    && fieldsMatch(r, c);
-        }
-        return in(r.source(), c.scenario().source().token())
-                && in(r.target(), c.scenario().target() == null ? "none" : c.scenario().target().token())
-                && in(r.placement(), c.scenario().placement().token())
-                && (r.seeded() == null || r.seeded() == c.scenario().seeded())
+        return (r.ops().contains("*") || r.ops().contains(o.operation())) && coversShape(r, o.scenario(), c.scenario())
                 && fieldsMatch(r, c);
+    }
+
+    /**
+     * Whether the row's scenario conditions hold for a scenario id and its parsed shape (null for an id
+     * this version cannot read, a pattern or a tool's job: then only rows without shape conditions apply).
+     */
+    static boolean coversShape(Row r, String id, Scenario s) {
+        if (r.scenarios() != null && !r.scenarios().contains(id)) {
+            return false;
+        }
+        if (s == null) {
+            return r.source() == null && r.target() == null && r.placement() == null && r.seeded() == null;
+        }
+        return in(r.source(), s.source().token())
+                && in(r.target(), s.target() == null ? "none" : s.target().token())
+                && in(r.placement(), s.placement().token())
+                && (r.seeded() == null || r.seeded() == s.seeded());
     }
 
     private static boolean fieldsMatch(Row r, Cell c) {
