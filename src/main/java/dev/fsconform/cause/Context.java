@@ -4,6 +4,7 @@ import dev.fsconform.result.Boundary;
 import dev.fsconform.result.Fingerprint;
 import dev.fsconform.result.MountFacts;
 import dev.fsconform.result.Observation;
+import dev.fsconform.result.SandboxApplied;
 import dev.fsconform.result.Where;
 import dev.fsconform.scenario.Scenario;
 import java.util.ArrayList;
@@ -32,6 +33,11 @@ record Context(Observation cell, Scenario scenario, Where where, Fingerprint fp,
     boolean sourceIs(String statfsType) {
         MountFacts m = sourceMount();
         return (where != null && statfsType.equals(where.sourceFs())) || (m != null && statfsType.equals(m.statfsType()));
+    }
+
+    /** What the launcher declared it applied around the probe. */
+    SandboxApplied sandbox() {
+        return fp == null ? SandboxApplied.NONE : fp.sandbox();
     }
 
     String label(String key) {

@@ -3,14 +3,15 @@ package dev.fsconform.cause;
 import dev.fsconform.result.Boundary;
 import dev.fsconform.result.Fingerprint;
 import dev.fsconform.result.Observation;
+import dev.fsconform.result.SandboxApplied;
 import dev.fsconform.scenario.Placement;
 import java.util.Optional;
 
 /**
  * Landlock without REFER: EXDEV for every rename or link that changes a file's parent, on one mount,
  * for fresh objects too, while the same call within one directory works. A sandbox's Landlock
- * domain cannot be read from outside the process, so unless a label declares the policy the rule
- * infers it from these controls and says so.
+ * domain cannot be read from outside the process, so unless the launcher declared the policy (the
+ * fingerprint's sandbox) the rule infers it from these controls and says so.
  */
 final class LandlockRule {
     private LandlockRule() {
@@ -23,7 +24,8 @@ final class LandlockRule {
             return Optional.empty();
         }
         Fingerprint fp = c.fp();
-        if (fp != null && fp.landlockAbi() <= 0 && c.label("landlock.policy") == null) {
+        SandboxApplied.Landlock declared = c.sandbox().landlock();
+        if (fp != null && fp.landlockAbi() <= 0 && (declared == null || declared.policy() == null)) {
             return Optional.empty();
         }
         Observation sameDir = c.controls().fresh(cell, Placement.SAME_DIR);
@@ -47,12 +49,10 @@ final class LandlockRule {
         return Optional.of(e);
     }
 
-    /** A label that says the probe ran without Landlock, or with REFER granted, rules Landlock out. */
+    /** A declared sandbox without Landlock, or with REFER granted, rules Landlock out. */
     private static boolean declaredUnrestricted(Context c) {
-        String refer = c.label("landlock.refer");
-        String policy = c.label("landlock.policy");
-        return "true".equals(refer) || "granted".equals(refer) || "none".equals(policy)
-                || (c.fp() != null && Boolean.FALSE.equals(c.fp().landlockRestricted()));
+        SandboxApplied.Landlock declared = c.sandbox().landlock();
+        return (declared != null && declared.allowsRefer()) || (c.fp() != null && Boolean.FALSE.equals(c.fp().landlockRestricted()));
     }
 
     private static String abi(Fingerprint fp) {
@@ -67,11 +67,9 @@ final class LandlockRule {
     }
 
     private static String policy(Context c) {
-        String policy = c.label("landlock.policy");
-        String refer = c.label("landlock.refer");
-        if (policy != null || refer != null) {
-            return "declared by the launcher: " + (policy == null ? "" : "landlock.policy=" + policy)
-                    + (policy != null && refer != null ? ", " : "") + (refer == null ? "" : "landlock.refer=" + refer);
+        SandboxApplied.Landlock declared = c.sandbox().landlock();
+        if (declared != null) {
+            return "declared by the launcher: " + declared.describe();
         }
         if (c.fp() != null && Boolean.TRUE.equals(c.fp().landlockRestricted())) {
             return "the launcher declared the probe Landlock-restricted (landlock.restricted=true)";

@@ -27,7 +27,7 @@ final class Unknown {
         Fingerprint fp = c.fp();
         if (fp != null) {
             e.add("kernel " + fp.kernel() + ", seccomp mode " + fp.seccompMode() + " (" + fp.seccompFilters()
-                    + " filters), Landlock ABI " + fp.landlockAbi() + ", labels " + fp.labels());
+                    + " filters), Landlock ABI " + fp.landlockAbi() + ", sandbox " + fp.sandbox().describe() + ", labels " + fp.labels());
         }
         if (c.scenario() != null) {
             for (Placement p : List.of(Placement.SAME_DIR, Placement.CROSS_DIR)) {

@@ -44,7 +44,7 @@ record Environment(String name, String group, String description, Backend backen
         l.put("group", group);
         l.put("description", description);
         backend.describeAs("backend", l);
-        l.putAll(sandbox.labels());
+        l.putAll(sandbox.applied().labels());
         return l;
     }
 

@@ -178,9 +178,7 @@ final class KernelGuest {
         }
         Map<String, String> labels = new LinkedHashMap<>(fp.labels());
         labels.putAll(facts);
-        return new Fingerprint(fp.kernel(), fp.arch(), fp.javaVersion(), fp.hostname(), fp.uid(), fp.capEff(),
-                fp.seccompMode(), fp.seccompFilters(), fp.noNewPrivs(), fp.landlockAbi(), fp.landlockRestricted(),
-                fp.mounts(), labels);
+        return fp.withLabels(labels);
     }
 
     private static void keep(Path out, Path keep) {

@@ -1,11 +1,13 @@
 package dev.fsconform.env;
 
 import dev.fsconform.input.Quote;
+import dev.fsconform.result.SandboxApplied;
+import dev.fsconform.sandbox.Landlock;
+import dev.fsconform.sandbox.LandlockPolicy;
+import dev.fsconform.sandbox.SeccompPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Restrictions applied to the probe process itself, by name of a policy preset of the
@@ -16,27 +18,19 @@ import java.util.Map;
 record Sandbox(String landlock, String seccomp, String runtime) {
     static final Sandbox NONE = new Sandbox(null, null, null);
     static final String RUNSC = "runsc";
-    private static final String NAME = "[a-z0-9][a-z0-9-]*";
-    /** What each preset of `fsconform sandbox` does with REFER (LandlockPolicy in dev.fsconform.sandbox). */
-    private static final Map<String, String> REFER = Map.of("refer", "granted", "agent-refer", "granted",
-            "no-refer", "denied", "agent", "denied", "abi1", "not handled (ABI 1 ruleset)");
 
     Sandbox {
-        if (landlock != null && !landlock.matches(NAME)) {
-            throw new IllegalArgumentException("sandbox.landlock must be a policy name like no-refer (got " + Quote.of(landlock) + ")");
+        if (landlock != null && !LandlockPolicy.presets().contains(landlock)) {
+            throw new IllegalArgumentException("landlock must be a policy preset, one of " + String.join(", ", LandlockPolicy.presets())
+                    + " (got " + Quote.of(landlock) + ")");
         }
-        if (seccomp != null && !seccomp.matches(NAME)) {
-            throw new IllegalArgumentException("sandbox.seccomp must be a policy name like renameat2-enosys (got " + Quote.of(seccomp) + ")");
+        if (seccomp != null && !SeccompPolicy.presets().contains(seccomp)) {
+            throw new IllegalArgumentException("seccomp must be a policy preset, one of " + String.join(", ", SeccompPolicy.presets())
+                    + " (got " + Quote.of(seccomp) + ")");
         }
         if (runtime != null && !RUNSC.equals(runtime)) {
-            throw new IllegalArgumentException("sandbox.runtime must be runsc (got '" + runtime + "')");
+            throw new IllegalArgumentException("runtime must be runsc (got " + Quote.of(runtime) + ")");
         }
-    }
-
-    /** A best-effort ruleset grants REFER only where the running kernel has it (ABI 2 and later). */
-    private static String bestEffortRefer() {
-        int abi = dev.fsconform.sandbox.Landlock.abi();
-        return abi >= 2 ? "granted" : "dropped (best effort: Landlock ABI " + abi + " has no REFER)";
     }
 
     boolean none() {
@@ -44,25 +38,27 @@ record Sandbox(String landlock, String seccomp, String runtime) {
     }
 
     /**
-     * Labels for the fingerprint. A Landlock-restricted process cannot tell from inside, so the lab
-     * declares it in the keys cause attribution reads (landlock.policy, landlock.refer, landlock.restricted).
+     * What this sandbox applies, for the fingerprint: a Landlock-restricted process cannot tell from
+     * inside, so the lab declares it. What the preset does with REFER is read from the preset itself.
      */
-    Map<String, String> labels() {
-        Map<String, String> l = new LinkedHashMap<>();
+    SandboxApplied applied() {
+        SandboxApplied.Landlock ll = null;
         if (landlock != null) {
-            l.put("sandbox.landlock", landlock);
-            l.put("landlock.restricted", "true");
-            l.put("landlock.policy", landlock);
-            l.put("landlock.refer", dev.fsconform.sandbox.LandlockPolicy.BEST_EFFORT.equals(landlock) ? bestEffortRefer()
-                    : REFER.getOrDefault(landlock, "unknown"));
+            ll = new SandboxApplied.Landlock(landlock, refer(LandlockPolicy.parse(landlock, List.of(Path.of("/")))));
         }
-        if (seccomp != null) {
-            l.put("sandbox.seccomp", seccomp);
+        return new SandboxApplied(ll, seccomp, runtime);
+    }
+
+    /** A best-effort ruleset keeps REFER only where the running kernel has it (ABI 2 and later). */
+    private static SandboxApplied.Refer refer(LandlockPolicy p) {
+        if (!p.handles(LandlockPolicy.Access.REFER)) {
+            return SandboxApplied.Refer.NOT_HANDLED;
         }
-        if (runtime != null) {
-            l.put("sandbox.runtime", runtime);
+        if (!p.grants(LandlockPolicy.Access.REFER)) {
+            return SandboxApplied.Refer.DENIED;
         }
-        return l;
+        return p.degrades() && Landlock.abi() < LandlockPolicy.Access.REFER.sinceAbi() ? SandboxApplied.Refer.DROPPED
+                : SandboxApplied.Refer.GRANTED;
     }
 
     /** Why this machine or build cannot apply it, or null. */

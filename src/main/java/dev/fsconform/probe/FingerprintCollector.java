@@ -29,9 +29,11 @@ final class FingerprintCollector {
         return build(status, mounts, labels, Posix.get().landlockAbi().recorded());
     }
 
-    /** The fingerprint from what /proc said, whatever it said: unknown fields stay unknown. */
+    /**
+     * The fingerprint from what /proc said, whatever it said: unknown fields stay unknown. The sandbox
+     * and Landlock restriction the launcher declared in labels become the fingerprint's typed fields.
+     */
     static Fingerprint build(ProcStatus status, List<MountFacts> mounts, Map<String, String> labels, int landlockAbi) {
-        String restricted = labels.get("landlock.restricted");
         return new Fingerprint(
                 System.getProperty("os.version"),
                 System.getProperty("os.arch"),
@@ -43,10 +45,11 @@ final class FingerprintCollector {
                 status.numberOr("Seccomp_filters"),
                 status.flag("NoNewPrivs").orElse(false),
                 landlockAbi,
-                restricted == null ? null : Boolean.valueOf(restricted),
+                null,
                 mounts,
                 labels,
-                procVersion());
+                procVersion(),
+                null);
     }
 
     /** The facts of {@code dir}'s mount from what stat and statfs said and the mount table. */

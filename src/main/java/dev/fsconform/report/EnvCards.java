@@ -43,6 +43,7 @@ final class EnvCards {
             out.add(new PageView.Fact("seccomp", seccomp(fp)));
             out.add(new PageView.Fact("no_new_privs", fp.noNewPrivs() ? "set" : "not set"));
             out.add(new PageView.Fact("landlock", landlock(fp)));
+            out.add(new PageView.Fact("sandbox applied", fp.sandbox().describe()));
             out.add(new PageView.Fact("java", fp.javaVersion()));
         }
         out.add(new PageView.Fact("cells", env.cells().size() + " in " + env.durationMillis() + " ms"));

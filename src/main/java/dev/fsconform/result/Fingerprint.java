@@ -8,26 +8,39 @@ import java.util.Map;
 /**
  * Everything about the process and its directories that can change rename semantics. Landlock
  * restriction of a process cannot be read from outside it, so {@code landlockRestricted} is null
- * unless whoever started the probe declared it (in {@code labels}) — causes then rely on controls.
+ * unless whoever started the probe declared it — causes then rely on controls. What the launcher
+ * applied is {@code sandbox}; labels are free-form description, and sandbox keys found in them (the
+ * probe's command line, files before schema 3) are moved into {@code sandbox} here, once.
  */
 public record Fingerprint(String kernel, String arch, String javaVersion, String hostname, int uid,
                           String capEff, int seccompMode, int seccompFilters, boolean noNewPrivs,
                           int landlockAbi, Boolean landlockRestricted, List<MountFacts> mounts,
-                          Map<String, String> labels, @JsonInclude(JsonInclude.Include.NON_NULL) String procVersion) {
+                          Map<String, String> labels, @JsonInclude(JsonInclude.Include.NON_NULL) String procVersion,
+                          @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = SandboxApplied.NoneFilter.class)
+                          SandboxApplied sandbox) {
     /** gVisor's /proc/version, the same in every release since 2018 (its sentry's fixed uname). */
     static final String GVISOR_VERSION = "Linux version 4.4.0 #1 SMP Sun Jan 10 15:06:54 PST 2016";
 
     @JsonCreator
     public Fingerprint {
         mounts = List.copyOf(mounts);
-        labels = Map.copyOf(labels);
+        SandboxApplied.Parsed declared = SandboxApplied.fromLabels(labels == null ? Map.of() : labels);
+        labels = declared.rest();
+        sandbox = sandbox == null || sandbox.none() ? declared.sandbox() : sandbox;
+        landlockRestricted = landlockRestricted == null ? declared.landlockRestricted() : landlockRestricted;
     }
 
     public Fingerprint(String kernel, String arch, String javaVersion, String hostname, int uid, String capEff,
                        int seccompMode, int seccompFilters, boolean noNewPrivs, int landlockAbi,
                        Boolean landlockRestricted, List<MountFacts> mounts, Map<String, String> labels) {
         this(kernel, arch, javaVersion, hostname, uid, capEff, seccompMode, seccompFilters, noNewPrivs, landlockAbi,
-                landlockRestricted, mounts, labels, null);
+                landlockRestricted, mounts, labels, null, null);
+    }
+
+    /** The same fingerprint with other labels (a kernel guest's facts added), the sandbox kept. */
+    public Fingerprint withLabels(Map<String, String> other) {
+        return new Fingerprint(kernel, arch, javaVersion, hostname, uid, capEff, seccompMode, seccompFilters, noNewPrivs,
+                landlockAbi, landlockRestricted, mounts, other, procVersion, sandbox);
     }
 
     /** Whether the probe ran under gVisor, whose sentry implements the syscalls instead of Linux. */

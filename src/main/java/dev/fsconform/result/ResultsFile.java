@@ -6,7 +6,7 @@ import java.util.List;
 public record ResultsFile(String schema, int schemaVersion, String tool, String generatedAt,
                           List<EnvironmentResult> environments) {
     public static final String SCHEMA = "fsconform-results";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     public ResultsFile {
         if (environments == null) {

@@ -108,6 +108,21 @@ public record LandlockPolicy(String name, Set<Access> handledAccess, Map<Path, S
         return readOnlySystem(BEST_EFFORT, ALL, rwDirs, ALL);
     }
 
+    /** The preset names {@link #parse} takes. */
+    public static List<String> presets() {
+        return NAMES;
+    }
+
+    /** Whether the ruleset handles this right: if it does, only the rules below grant it. */
+    public boolean handles(Access a) {
+        return handledAccess.contains(a);
+    }
+
+    /** Whether some rule grants this right beneath a directory. */
+    public boolean grants(Access a) {
+        return rules.values().stream().anyMatch(granted -> granted.contains(a));
+    }
+
     /** Whether rights the kernel lacks are dropped rather than refused. */
     public boolean degrades() {
         return BEST_EFFORT.equals(name);

@@ -68,6 +68,11 @@ public record SeccompPolicy(String name, List<Rule> rules) {
         return new SeccompPolicy("rename-eperm", List.of(new Rule("rename", EPERM), new Rule("renameat", EPERM)));
     }
 
+    /** The preset names {@link #parse} takes besides {@code SYSCALL=ERRNO} lists. */
+    public static List<String> presets() {
+        return NAMES;
+    }
+
     /** A preset name or {@code SYSCALL=ERRNO[,SYSCALL=ERRNO]}, e.g. {@code renameat2=ENOSYS,linkat=EACCES}. */
     public static SeccompPolicy parse(String spec) {
         String s = spec.trim();

@@ -41,7 +41,7 @@ class CauseEdgeCasesTest {
         List<Cause> causes = explain(env, "rename", "dir-cross-dir");
 
         assertThat(ids(causes)).isEqualTo(Causes.LANDLOCK_REFER.id());
-        assertThat(evidence(causes)).contains("declared by the launcher: landlock.policy=no-refer, landlock.refer=false")
+        assertThat(evidence(causes)).contains("declared by the launcher: Landlock no-refer (REFER denied)")
                 .doesNotContain("inferred from controls");
     }
 
@@ -53,7 +53,7 @@ class CauseEdgeCasesTest {
         List<Cause> causes = explain(env, "rename", "dir-cross-dir");
 
         assertThat(ids(causes)).isEqualTo(Causes.UNKNOWN.id());
-        assertThat(evidence(causes)).contains("outcome: rename × dir-cross-dir → EXDEV", "landlock.refer=true",
+        assertThat(evidence(causes)).contains("outcome: rename × dir-cross-dir → EXDEV", "sandbox Landlock (policy not named) (REFER granted)",
                 "control: rename × dir-same-dir → OK", "Landlock ABI 7");
     }
 

@@ -119,7 +119,7 @@ class ProbeCommandTest {
     static List<Error> schemaErrors(Path json) throws Exception {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
         Schema schema;
-        try (InputStream in = ProbeCommandTest.class.getResourceAsStream("/dev/fsconform/result/results-v2.schema.json")) {
+        try (InputStream in = ProbeCommandTest.class.getResourceAsStream("/dev/fsconform/result/results-v3.schema.json")) {
             schema = registry.getSchema(in);
         }
         return schema.validate(Files.readString(json), InputFormat.JSON);

@@ -109,7 +109,7 @@ class ReportCommandTest {
         Path junk = Files.writeString(tmp.resolve("junk.json"), "not json at all");
         Path schema = Files.writeString(tmp.resolve("schema.json"), "{\"schema\":\"other\",\"schemaVersion\":1,\"environments\":[]}");
         Path newer = Files.writeString(tmp.resolve("newer.json"),
-                "{\"schema\":\"fsconform-results\",\"schemaVersion\":3,\"environments\":[]}");
+                "{\"schema\":\"fsconform-results\",\"schemaVersion\":4,\"environments\":[]}");
         Path empty = Files.writeString(tmp.resolve("empty.json"), "{\"schema\":\"fsconform-results\",\"schemaVersion\":1}");
         Path noOutcome = Files.writeString(tmp.resolve("no-outcome.json"), "{\"schema\":\"fsconform-results\",\"schemaVersion\":1,"
                 + "\"environments\":[{\"name\":\"e\",\"status\":\"RAN\",\"cells\":"

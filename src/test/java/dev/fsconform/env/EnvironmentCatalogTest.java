@@ -36,8 +36,8 @@ class EnvironmentCatalogTest {
         Environment e = c.environments().get(0);
         assertThat(e.labels()).containsEntry("backend", "overlay").containsEntry("backend.options", "redirect_dir=on")
                 .containsEntry("backend.lowers", "2").containsEntry("backend.upper", "loop-fs")
-                .containsEntry("sandbox.landlock", "no-refer").containsEntry("landlock.restricted", "true")
                 .containsEntry("landlock.policy", "no-refer").containsEntry("landlock.refer", "denied")
+                .doesNotContainKeys("sandbox.landlock", "landlock.restricted")
                 .containsEntry("group", "g");
         assertThat(e.timeoutSeconds()).isEqualTo(120);
     }
@@ -81,7 +81,8 @@ class EnvironmentCatalogTest {
         assertThatThrownBy(() -> parse("  - just a string\n"))
                 .hasMessage("test.yaml: environment #1: expected a mapping with name, group, description, backend");
         assertThatThrownBy(() -> parse(entry("a", "{kind: tmpfs}") + "    sandbox: {landlock: 'No Refer'}\n"))
-                .hasMessage("test.yaml: environment #1 'a': sandbox: sandbox.landlock must be a policy name like no-refer (got 'No Refer')");
+                .hasMessage("test.yaml: environment #1 'a': sandbox: landlock must be a policy preset, one of refer, no-refer, abi1, "
+                        + "agent, agent-refer, best-effort (got 'No Refer')");
     }
 
     @Test

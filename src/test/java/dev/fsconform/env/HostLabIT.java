@@ -76,7 +76,7 @@ class HostLabIT {
     void theResultsFileMatchesTheSchema() throws Exception {
         HostLabRun.get();
         Schema schema;
-        try (InputStream in = HostLabIT.class.getResourceAsStream("/dev/fsconform/result/results-v2.schema.json")) {
+        try (InputStream in = HostLabIT.class.getResourceAsStream("/dev/fsconform/result/results-v3.schema.json")) {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         }
         assertThat(schema.validate(Files.readString(HostLabRun.OUT.resolve("matrix.json")), InputFormat.JSON)).isEmpty();

@@ -1,6 +1,7 @@
 package dev.fsconform.env;
 
 import dev.fsconform.operation.Family;
+import dev.fsconform.result.SandboxApplied;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,7 @@ final class KernelRules {
             new Rule("different mounts",
                     "fs/namei.c compares the two vfsmounts before anything else in rename (EXDEV), while link "
                             + "looks the new name up first (EEXIST onto an existing target)",
-                    l -> is(l, "backend", "bind-pair", "pair", "nested-bind") && !l.containsKey("sandbox.seccomp"),
+                    l -> is(l, "backend", "bind-pair", "pair", "nested-bind") && !l.containsKey(SandboxApplied.SECCOMP),
                     c -> !c.crossMount() ? null
                             : LabCell.RENAMES.contains(c.op()) ? EXDEV
                             : LabCell.LINKS.contains(c.op()) ? (c.targetExists() ? Set.of("EEXIST") : EXDEV)
@@ -47,19 +48,19 @@ final class KernelRules {
             new Rule("Landlock without REFER",
                     "a ruleset that handles but does not grant LANDLOCK_ACCESS_FS_REFER (or ABI 1, which cannot "
                             + "grant it) makes every rename or link to another directory EXDEV; same-directory ones work",
-                    l -> is(l, "sandbox.landlock", "no-refer", "abi1", "agent"),
+                    l -> is(l, SandboxApplied.LANDLOCK_POLICY, "no-refer", "abi1", "agent"),
                     c -> c.targetExists() || c.crossMount() || c.seccompAnswers() ? null
                             : c.crossDir() && (SIMPLE_MOVES.contains(c.op()) || LabCell.LINKS.contains(c.op())) ? EXDEV
                             : c.sameDir() && !c.seeded() && (SIMPLE_MOVES.contains(c.op()) || LabCell.LINKS.contains(c.op())) ? OK
                             : null),
             new Rule("Landlock with REFER",
                     "a ruleset granting REFER lets a rename to another writable directory through",
-                    l -> is(l, "sandbox.landlock", "refer", "agent-refer"),
+                    l -> is(l, SandboxApplied.LANDLOCK_POLICY, "refer", "agent-refer"),
                     c -> !c.seeded() && !c.targetExists() && !c.crossMount() && SIMPLE_MOVES.contains(c.op()) ? OK : null),
             new Rule("overlayfs lower directories",
                     "fs/overlayfs ovl_can_move: a directory from a lower layer moves only with redirect_dir=on; "
                             + "without it every rename of it is EXDEV, even within its own directory",
-                    l -> "overlay".equals(l.get("backend")) && !l.containsKey("sandbox.landlock"),
+                    l -> "overlay".equals(l.get("backend")) && !l.containsKey(SandboxApplied.LANDLOCK_POLICY),
                     c -> c.seeded() && c.directorySource() && !c.targetExists() && SIMPLE_MOVES.contains(c.op()) && !c.seccompAnswers()
                             ? (c.primaryMount().superOptions().contains("redirect_dir=on") ? OK : EXDEV) : null),
             new Rule("fuse-overlayfs lower directories",
@@ -68,20 +69,20 @@ final class KernelRules {
                     c -> c.seeded() && c.directorySource() && !c.targetExists() && SIMPLE_MOVES.contains(c.op()) ? EXDEV : null),
             new Rule("seccomp renameat2 → ENOSYS",
                     "the filter answers every renameat2 call with ENOSYS before the kernel runs it; rename(2) is untouched",
-                    l -> "renameat2-enosys".equals(l.get("sandbox.seccomp")),
+                    l -> "renameat2-enosys".equals(l.get(SandboxApplied.SECCOMP)),
                     c -> c.op().startsWith("renameat2") ? Set.of("ENOSYS")
                             : c.op().equals("rename") && !c.seeded() && !c.targetExists() && !c.crossMount()
-                            && !c.labels().containsKey("sandbox.landlock") && c.source().equals("file") ? OK : null),
+                            && !c.labels().containsKey(SandboxApplied.LANDLOCK_POLICY) && c.source().equals("file") ? OK : null),
             new Rule("seccomp renameat2 → EPERM",
                     "the filter answers every renameat2 call with EPERM",
-                    l -> "renameat2-eperm".equals(l.get("sandbox.seccomp")),
+                    l -> "renameat2-eperm".equals(l.get(SandboxApplied.SECCOMP)),
                     c -> c.op().startsWith("renameat2") ? Set.of("EPERM") : null),
             new Rule("seccomp rename → EPERM",
                     "the filter answers every rename(2) call with EPERM",
-                    l -> "rename-eperm".equals(l.get("sandbox.seccomp")),
+                    l -> "rename-eperm".equals(l.get(SandboxApplied.SECCOMP)),
                     c -> c.op().equals("rename") ? Set.of("EPERM") : null),
             new Rule("same-directory atomic replace",
                     "rename(2) of a file over another in the same directory must work everywhere (pip, dpkg, git)",
-                    l -> !"rename-eperm".equals(l.get("sandbox.seccomp")),
+                    l -> !"rename-eperm".equals(l.get(SandboxApplied.SECCOMP)),
                     c -> c.op().equals("rename") && c.scenario().equals("file-onto-file-same-dir") ? OK : null));
 }

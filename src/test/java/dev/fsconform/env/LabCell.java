@@ -4,6 +4,7 @@ import dev.fsconform.operation.Family;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.MountFacts;
 import dev.fsconform.result.Observation;
+import dev.fsconform.result.SandboxApplied;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,7 +14,14 @@ record LabCell(EnvironmentResult env, Observation obs) {
     static final Set<String> LINKS = Family.LINK.ids();
 
     Map<String, String> labels() {
-        return env.fingerprint().labels();
+        return described(env);
+    }
+
+    /** What the environment said about itself: its labels and, in the same keys, the sandbox it applied. */
+    static Map<String, String> described(EnvironmentResult env) {
+        Map<String, String> l = new java.util.LinkedHashMap<>(env.fingerprint().labels());
+        l.putAll(env.fingerprint().sandbox().labels());
+        return l;
     }
 
     String label(String key) {
@@ -65,7 +73,7 @@ record LabCell(EnvironmentResult env, Observation obs) {
 
     /** Whether a seccomp policy of this environment answers this cell's syscall itself. */
     boolean seccompAnswers() {
-        String policy = label("sandbox.seccomp");
+        String policy = label(SandboxApplied.SECCOMP);
         if (policy == null) {
             return false;
         }
