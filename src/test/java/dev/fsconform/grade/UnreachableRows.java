@@ -3,6 +3,7 @@ package dev.fsconform.grade;
 import dev.fsconform.operation.Operation;
 import dev.fsconform.pattern.Pattern;
 import dev.fsconform.result.Boundary;
+import dev.fsconform.result.CellKey;
 import dev.fsconform.result.CellStatus;
 import dev.fsconform.result.Observation;
 import dev.fsconform.result.PostState;
@@ -99,18 +100,18 @@ final class UnreachableRows {
             return r.ops();
         }
         List<String> all = new ArrayList<>(Arrays.stream(Operation.values()).map(Operation::id).toList());
-        all.addAll(List.of(TableCheck.PATTERN, TableCheck.APP));
+        all.addAll(List.of(CellKey.PATTERN, CellKey.APP));
         return all;
     }
 
     /** One scenario of each shape, plus every scenario a row names by id; for patterns, every pattern. */
     private static Map<String, Scenario> scenarios(String op, List<Row> upTo) {
         Map<String, Scenario> out = new LinkedHashMap<>();
-        if (op.equals(TableCheck.PATTERN)) {
+        if (op.equals(CellKey.PATTERN)) {
             Arrays.stream(Pattern.values()).forEach(p -> out.put(p.id(), null));
             return out;
         }
-        if (op.equals(TableCheck.APP)) {
+        if (op.equals(CellKey.APP)) {
             out.put(APP_JOB, null);
             return out;
         }
