@@ -153,7 +153,7 @@ class KernelMatrixIT {
                 continue;
             }
             List<KernelRules.Rule> rules = KernelRules.ALL.stream()
-                    .filter(rule -> rule.environments().test(Cell.described(r))).toList();
+                    .filter(rule -> rule.environments().test(LabCell.described(r))).toList();
             for (Observation o : r.cells()) {
                 LabCell c = new LabCell(r, o);
                 List<KernelRules.Rule> applicable = rules.stream().filter(rule -> rule.expected().apply(c) != null).toList();
