@@ -1,5 +1,6 @@
 package dev.fsconform.container;
 
+import dev.fsconform.input.MatrixFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,17 +53,7 @@ record Images(String probe, Map<String, String> dind) {
         Path dir = null;
         try {
             dir = Files.createDirectories(runDir.resolve("images"));
-            for (String s : SCRIPTS) {
-                try (InputStream in = Images.class.getResourceAsStream("/matrix/" + s)) {
-                    if (in == null) {
-                        throw new EngineException("this build has no bundled matrix/" + s);
-                    }
-                    Path f = dir.resolve(s);
-                    Files.createDirectories(f.getParent());
-                    Files.copy(in, f);
-                    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
-                }
-            }
+            MatrixFile.extractScripts(dir, SCRIPTS);
             List<String> argv = new ArrayList<>(List.of("bash", dir.resolve(SCRIPTS[0]).toString(), "--jar",
                     jar.toAbsolutePath().toString(), "base", "probe"));
             suites.forEach(s -> argv.add("dind:" + s));

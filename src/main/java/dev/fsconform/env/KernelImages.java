@@ -1,14 +1,13 @@
 package dev.fsconform.env;
 
+import dev.fsconform.input.MatrixFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -42,17 +41,7 @@ final class KernelImages {
     /** The scripts come from the jar (a checkout's matrix/ is bundled), copied into {@code workDir}. */
     static KernelImages open(Path workDir, Children children) throws IOException {
         Path scripts = Files.createDirectories(workDir.resolve("scripts"));
-        for (String s : SCRIPTS) {
-            try (InputStream in = KernelImages.class.getResourceAsStream("/matrix/" + s)) {
-                if (in == null) {
-                    throw new IOException("this build has no bundled matrix/" + s);
-                }
-                Path f = scripts.resolve(s);
-                Files.createDirectories(f.getParent());
-                Files.copy(in, f);
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-        }
+        MatrixFile.extractScripts(scripts, SCRIPTS);
         Path cache = Files.createDirectories(cacheRoot().resolve("kernels"));
         return new KernelImages(cache, scripts, children);
     }

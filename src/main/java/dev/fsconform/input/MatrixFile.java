@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,25 @@ public record MatrixFile(String origin, String text) {
             return new MatrixFile("bundled " + name, new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new BoundedText.Unreadable("cannot read the bundled matrix/" + name + " (" + Quote.firstLine(e.getMessage()) + ")");
+        }
+    }
+
+    /**
+     * Copies the bundled scripts {@code names} (paths below matrix/, such as {@code docker/build-images.sh})
+     * into {@code dir}, keeping their layout, executable: a script finds its neighbours as in the checkout.
+     * Always the jar's copies, so that what runs is what this build was made with.
+     */
+    public static void extractScripts(Path dir, String... names) throws IOException {
+        for (String s : names) {
+            try (InputStream in = MatrixFile.class.getResourceAsStream(RESOURCE + s)) {
+                if (in == null) {
+                    throw new IOException("this build has no bundled matrix/" + s);
+                }
+                Path f = dir.resolve(s);
+                Files.createDirectories(f.getParent());
+                Files.copy(in, f);
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
         }
     }
 
