@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Times the kernel axis: per kernel, the boot (QEMU start to the guest's root), the guest's host lab
 # per environment (its phase timings) and the total wall, read from `fsconform matrix --kernels`'s
-# kept console logs and results. Run as root from the repository; the first run also downloads and
-# builds the images (cached afterwards), so run it twice and quote the second.
+# kept console logs and results, and the CPU time the run took (QEMU included): on a shared machine
+# the wall time says how loaded it was, the CPU time what the work costs. Run as root from the
+# repository; the first run also downloads and builds the images (cached afterwards), so run it
+# twice and quote the second.
 #   bench/kernels.sh [KERNELS] [ONLY]   default: ci  'tmpfs@kernel-*,overlay-default@kernel-*,landlock-best-effort@kernel-*,landlock-abi1@kernel-*'
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,9 +14,11 @@ out=$(mktemp -d /var/tmp/fsconform-bench-kernels.XXXXXX)
 trap 'rm -rf "$out"' EXIT
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 t0=$(date +%s)
-./fsconform matrix --no-docker --kernels "$kernels" --only "$only" --out "$out" >/dev/null 2>"$out/progress.txt" || true
+# bash's time counts every descendant the run waited for: the JVM, the builders, QEMU.
+TIMEFORMAT='%U %S'
+{ time ./fsconform matrix --no-docker --kernels "$kernels" --only "$only" --out "$out" >/dev/null 2>"$out/progress.txt" || true; } 2>"$out/cpu.txt"
 t1=$(date +%s)
-grep -E 'image (built|cached)' "$out/progress.txt" || true
+grep -E 'image (built|cached)|class-data' "$out/progress.txt" | sed 's/, [0-9]* s$//' || true
 for d in "$out"/kernels/kernel-*; do
   k=${d##*/kernel-}
   echo "== kernel $k"
@@ -29,4 +33,5 @@ for e in json.load(open(sys.argv[1]))['environments']:
 PY
   fi
 done
-echo "total wall: $((t1 - t0)) s; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+read -r user sys < "$out/cpu.txt"
+echo "total wall: $((t1 - t0)) s; CPU: ${user} s user + ${sys} s sys; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -10,6 +10,7 @@ import dev.fsconform.env.KernelLab;
 import dev.fsconform.env.Launcher;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.ResultsFile;
+import dev.fsconform.result.ResultsJson;
 import dev.fsconform.verdict.EnvironmentVerdict;
 import dev.fsconform.verdict.Verdicts;
 import dev.fsconform.report.Report;
@@ -19,7 +20,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,6 +56,10 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Option(names = "--timings", description = "Also print each environment's set-up, probe and teardown time.")
     boolean timings;
+
+    @Option(names = "--json-only", description = "Write matrix.json only: no grading, no page, a one-line summary "
+            + "(for a run whose results another fsconform merges and grades, as a kernel guest's are).")
+    boolean jsonOnly;
 
     @Option(names = "--environments", paramLabel = "FILE",
             description = "Environment definitions (default: ./matrix/environments.yaml if present, else the copy in the jar).")
@@ -119,14 +126,21 @@ final class MatrixCommand implements Callable<Integer> {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         ResultsFile file = ResultsFile.of("fsconform " + Version.current(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), report.results());
+        boolean failed = report.results().stream()
+                .anyMatch(r -> r.status() == EnvStatus.SETUP_ERROR || r.status() == EnvStatus.TIMEOUT);
+        if (jsonOnly) {
+            ResultsJson.write(file, results);
+            System.out.printf("fsconform matrix: %d environment(s) in %.1f s: %s; results: %s%n", report.results().size(),
+                    millis / 1000.0, report.results().stream().collect(Collectors.groupingBy(r -> r.status().name(),
+                            TreeMap::new, Collectors.counting())), results);
+            return failed ? 1 : 0;
+        }
         List<EnvironmentVerdict> verdicts = Verdicts.of(file);
         Report.write(file, verdicts, results.getParent());
         MatrixSummary.print(report, verdicts, millis, results.getParent(), System.out);
         if (timings) {
             MatrixTimings.print(report.results(), millis, n, System.out);
         }
-        boolean failed = report.results().stream()
-                .anyMatch(r -> r.status() == EnvStatus.SETUP_ERROR || r.status() == EnvStatus.TIMEOUT);
         return failed ? 1 : 0;
     }
 

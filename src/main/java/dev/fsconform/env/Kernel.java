@@ -5,11 +5,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * One kernel of matrix/kernels.yaml: a Debian kernel package of one suite, and which host-lab
- * environments run inside it (null: the catalogue's core set).
+ * One kernel of matrix/kernels.yaml: a Debian kernel package of one suite, which host-lab
+ * environments run inside it (null: the catalogue's core set) and which app jobs their probes run
+ * (null: the catalogue's default, {@code none}: under emulation a tool costs minutes, not seconds).
  */
 record Kernel(String name, String suite, @JsonProperty("package") String packageName, String description,
-              List<String> environments, Integer timeoutSeconds, Boolean ci) {
+              List<String> environments, Integer timeoutSeconds, Boolean ci, String apps) {
     private static final String NAME = "[a-z0-9][a-z0-9.]*";
     private static final String DEBIAN_NAME = "[a-z0-9][a-z0-9.+~-]*";
 
@@ -34,6 +35,9 @@ record Kernel(String name, String suite, @JsonProperty("package") String package
             throw new IllegalArgumentException("timeoutSeconds must be between 30 and 7200 (got " + timeoutSeconds + ")");
         }
         ci = ci != null && ci;
+        if (apps != null && !apps.matches("[a-z0-9][a-z0-9,-]*")) {
+            throw new IllegalArgumentException("apps must be none, all or job ids, comma-separated (got " + Quote.of(apps) + ")");
+        }
     }
 
     /** The row suffix: {@code tmpfs@kernel-6.1}. */
@@ -41,8 +45,8 @@ record Kernel(String name, String suite, @JsonProperty("package") String package
         return "kernel-" + name;
     }
 
-    Kernel withDefaults(List<String> core, int timeout) {
+    Kernel withDefaults(List<String> core, int timeout, String defaultApps) {
         return new Kernel(name, suite, packageName, description, environments == null ? core : environments,
-                timeoutSeconds == null ? timeout : timeoutSeconds, ci);
+                timeoutSeconds == null ? timeout : timeoutSeconds, ci, apps == null ? defaultApps : apps);
     }
 }

@@ -45,8 +45,9 @@ public final class KernelCatalog {
         JsonNode defaults = root.path("defaults");
         List<String> core = core(defaults.path("environments"), f.origin());
         int timeout = defaults.path("timeoutSeconds").asInt(DEFAULT_TIMEOUT_SECONDS);
+        String apps = defaults.path("apps").asText("none");
         return new KernelCatalog(f.origin(),
-                CatalogueYaml.entries(root, f.origin(), SHAPE, Kernel.class, k -> k.withDefaults(core, timeout), Kernel::name));
+                CatalogueYaml.entries(root, f.origin(), SHAPE, Kernel.class, k -> k.withDefaults(core, timeout, apps), Kernel::name));
     }
 
     private static List<String> core(JsonNode node, String origin) {

@@ -43,14 +43,13 @@ final class KernelGuest {
             throws IOException {
         long t0 = System.nanoTime();
         Path out = Files.createDirectories(s.dir().resolve("out"));
-        Files.copy(s.launcher().jar(), out.resolve("fsconform.jar"), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(out.resolve("environments.yaml"), EnvironmentCatalog.slower(s.environmentsYaml(), GUEST_SLOWDOWN));
-        Files.writeString(out.resolve("run.sh"), script(s.launcher(), envs));
+        Files.writeString(out.resolve("run.sh"), script(s.launcher(), envs, k.apps(), s.qemu().smp()));
         Files.createDirectories(s.keep());
         status.watch(out);
         EnvFailure failure = null;
         try (Enclave enclave = Enclave.open(!root(), s.dir().resolve("enclave.log"), s.children())) {
-            Exec.Outcome o = Exec.run(enclave.inside(s.qemu().argv(image, out, out.resolve("console.log"))),
+            Exec.Outcome o = Exec.run(enclave.inside(s.qemu().argv(image, out, s.launcher().jar().getParent(), out.resolve("console.log"))),
                     out.resolve("qemu.log"), Deadline.in(k.timeoutSeconds()), s.children());
             if (!o.ok()) {
                 failure = EnvFailure.setupError("QEMU failed: " + o.lastLine());
@@ -97,25 +96,32 @@ final class KernelGuest {
     }
 
     /**
-     * The guest's script: copy the jar and the catalogue onto its tmpfs (the probe never works on
-     * 9p, and the JVM reads its jar faster there), record the kernel's LSMs and filesystems, run
-     * the host lab without containers, and hand back matrix.json.
+     * The guest's script: mount the jar's share at the jar's host path (a class-data archive maps
+     * only for the jar it was dumped from, by path; the JVM reads just the entries it needs, where
+     * copying the jar cost seconds under emulation), record the kernel's LSMs and filesystems, run
+     * the host lab without containers, one environment per vCPU, and hand back matrix.json. The
+     * guest's run directories go under /run/fsconform/work, apart from the jar's path (on the
+     * guest's tmpfs /var/tmp when the host's work directory is there): its reaper must not take
+     * that for a run the guest left behind.
      */
-    static String script(Launcher launcher, List<Environment> envs) {
+    static String script(Launcher launcher, List<Environment> envs, String apps, int jobs) {
         String only = envs.stream().map(Environment::name).collect(Collectors.joining(","));
-        List<String> java = new ArrayList<>(launcher.jvmOptions());
-        java.add("-Xshare:auto");
+        String dir = quote(launcher.jar().getParent().toString());
         return String.join("\n",
                 "#!/bin/sh",
                 "export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8",
                 "g=/fsconform-guest w=/run/fsconform",
-                "mkdir -p $w && cp $g/fsconform.jar $g/environments.yaml $w/ || exit 125",
+                "mkdir -p $w/work " + dir + " && cp $g/environments.yaml $w/ || exit 125",
+                "mount -t 9p -o trans=virtio,version=9p2000.L,ro,cache=loose,msize=262144 " + Qemu.JAR_TAG + " " + dir
+                        + " || exit 125",
                 "cat /sys/kernel/security/lsm > $g/lsm 2>/dev/null",
                 "cat /proc/filesystems > $g/filesystems",
                 "echo \"fsconform-guest: host lab starting $(cut -d' ' -f1 /proc/uptime)s\"",
-                "cd $w && " + quote(launcher.java().toString()) + " " + String.join(" ", java)
-                        + " -jar $w/fsconform.jar matrix --no-docker --only " + quote(only)
-                        + " --environments $w/environments.yaml --out $w/out --work-dir /var/tmp --jobs 1"
+                "cd $w && " + quote(launcher.java().toString()) + " "
+                        + launcher.jvmOptions().stream().map(KernelGuest::quote).collect(Collectors.joining(" "))
+                        + " -jar " + quote(launcher.jar().toString()) + " matrix --no-docker --only " + quote(only)
+                        + " --apps " + quote(apps) + " --json-only"
+                        + " --environments $w/environments.yaml --out $w/out --work-dir $w/work --jobs " + jobs
                         + " > $g/summary.txt 2> $g/progress.log",
                 "rc=$?",
                 "cp $w/out/matrix.json $g/matrix.json",

@@ -64,8 +64,7 @@ final class KernelImages {
     /** The kernel's image, from the cache or built now; a kernel that cannot be had is an EnvFailure with the reason. */
     KernelImage ensure(Kernel k, Path logDir, Consumer<String> phase) throws IOException, EnvFailure {
         Path last = cache.resolve(k.name() + ".last");
-        phase.accept("reading " + k.suite() + "'s package lists for " + k.packageName());
-        Exec.Outcome resolved = script(logDir, "resolve-" + k.name(), RESOLVE_SECONDS, "resolve", k.suite(), k.packageName());
+        Exec.Outcome resolved = resolve(k, logDir, phase);
         if (!resolved.ok()) {
             Path previous = Files.isRegularFile(last) ? cache.resolve(Files.readString(last).strip()) : null;
             if (previous != null && Files.isRegularFile(previous.resolve(COMPLETE))) {
@@ -82,6 +81,7 @@ final class KernelImages {
         try (FileChannel ch = FileChannel.open(cache.resolve(".lock-" + k.name()), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
             if (lock.isValid() && !Files.isRegularFile(dir.resolve(COMPLETE))) {
+                removePartials(k);
                 phase.accept("downloading " + packages.lines().map(l -> l.split(" ")[0]).collect(Collectors.joining(" "))
                         + " and building its initramfs");
                 Exec.Outcome built = script(logDir, "build-" + k.name(), BUILD_SECONDS, "build", k.suite(), k.packageName(),
@@ -97,18 +97,80 @@ final class KernelImages {
         return image(dir, "cached");
     }
 
+    /**
+     * The concrete packages: the script's answer, kept while the suite's package lists stay what it
+     * read (apt-suite.sh refreshes them at most daily and stamps each refresh), so a warm run reads
+     * no package lists at all: apt-cache on four suites costs tens of seconds.
+     */
+    private Exec.Outcome resolve(Kernel k, Path logDir, Consumer<String> phase) throws IOException, EnvFailure {
+        Path kept = cache.resolve(k.name() + ".resolved");
+        Path stamp = cacheRoot().resolve("apt").resolve(k.suite()).resolve("updated");
+        if (Files.isRegularFile(kept) && Files.isRegularFile(stamp)) {
+            long listsMillis = Files.getLastModifiedTime(stamp).toMillis();
+            String[] lines = Files.readString(kept).split("\n", 2);
+            if (lines.length == 2 && lines[0].equals(k.suite() + " " + k.packageName())
+                    && Files.getLastModifiedTime(kept).toMillis() > listsMillis
+                    && System.currentTimeMillis() - listsMillis < listsMaxAgeMillis()) {
+                return new Exec.Outcome(0, lines[1]);
+            }
+        }
+        phase.accept("reading " + k.suite() + "'s package lists for " + k.packageName());
+        Exec.Outcome o = script(logDir, "resolve-" + k.name(), RESOLVE_SECONDS, "resolve", k.suite(), k.packageName());
+        if (o.ok()) {
+            Files.writeString(kept, k.suite() + " " + k.packageName() + "\n" + o.output());
+        }
+        return o;
+    }
+
+    /** apt-suite.sh refreshes lists older than FSCONFORM_APT_MAX_AGE seconds (default a day). */
+    private static long listsMaxAgeMillis() {
+        try {
+            return Long.parseLong(System.getenv().getOrDefault("FSCONFORM_APT_MAX_AGE", "86400").strip()) * 1000;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** Exit code 2 is the script's own refusal (no such package, no mirror): SKIPPED; anything else failed. */
     private static EnvFailure failure(Exec.Outcome o, String what) {
         String why = what + ": " + o.lastLine().replaceFirst("^build-kernel: |^apt-suite: ", "");
         return o.exitCode() == 2 ? EnvFailure.skipped(why) : EnvFailure.setupError(why);
     }
 
+    /**
+     * Runs the builder in an enclave of its own where one can be made, so that a SIGKILL of this JVM
+     * ends a download or an unpacking at once instead of leaving it running; what it had unpacked is
+     * a partial directory the next build of that kernel removes.
+     */
     private Exec.Outcome script(Path logDir, String step, int seconds, String... args) throws IOException, EnvFailure {
         List<String> argv = new java.util.ArrayList<>(List.of("bash", scripts.resolve(SCRIPTS[0]).toString()));
         argv.addAll(List.of(args));
         Path stdout = logDir.resolve(step + ".out");
-        Exec.Outcome o = Exec.run(argv, stdout, logDir.resolve(step + ".log"), Deadline.in(seconds), children);
-        return o.ok() ? new Exec.Outcome(0, Files.readString(stdout)) : o;
+        Enclave enclave = null;
+        try {
+            enclave = Enclave.open(!"root".equals(System.getProperty("user.name")), logDir.resolve(step + ".enclave.log"), children);
+        } catch (EnvFailure noNamespaces) {
+            // Without namespaces the builder still runs; only a SIGKILL then leaves it to finish alone.
+        }
+        try {
+            Exec.Outcome o = Exec.run(enclave == null ? argv : enclave.inside(argv), stdout, logDir.resolve(step + ".log"),
+                    Deadline.in(seconds), children);
+            return o.ok() ? new Exec.Outcome(0, Files.readString(stdout)) : o;
+        } finally {
+            if (enclave != null) {
+                enclave.close();
+            }
+        }
+    }
+
+    /** Partial directories of builds that died (SIGKILL, power loss): no live build holds the kernel's lock now. */
+    private void removePartials(Kernel k) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(cache)) {
+            for (Path p : s.filter(d -> d.getFileName().toString().startsWith(k.name() + "-")
+                    && d.getFileName().toString().contains(".partial.")).toList()) {
+                RunDir.deleteTree(p);
+            }
+        }
     }
 
     private KernelImage image(Path dir, String how) throws IOException {

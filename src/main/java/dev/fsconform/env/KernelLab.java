@@ -90,6 +90,7 @@ public final class KernelLab {
             String missing = Tool.missing(List.of(Tool.QEMU, Tool.BUSYBOX, Tool.DEPMOD, Tool.DPKG_DEB, Tool.APT_GET, Tool.XZ,
                     Tool.ZSTD));
             KernelImages images = KernelImages.open(runDir.dir(), children);
+            Launcher guest = null;
             for (int i = 0; i < todo.size(); i++) {
                 Kernel k = todo.get(i);
                 List<Environment> chosenEnvs = environments(k, envs, o.only());
@@ -102,8 +103,12 @@ public final class KernelLab {
                     Path dir = runDir.dir().resolve(k.axis());
                     KernelImage image = images.ensure(k, java.nio.file.Files.createDirectories(dir), status::set);
                     status.set("image " + image.how() + ": " + image.release() + " (" + image.dir() + ")");
+                    if (guest == null) {
+                        status.set("dumping the class-data archive the guest's JVMs map");
+                        guest = ClassArchive.prepare(o.launcher(), runDir.dir().resolve("guest"), children);
+                    }
                     results.addAll(KernelGuest.run(k, image, chosenEnvs,
-                            new KernelGuest.Setup(dir, o.keep().resolve(k.axis()), o.launcher(), envs.text(), qemu, children),
+                            new KernelGuest.Setup(dir, o.keep().resolve(k.axis()), guest, envs.text(), qemu, children),
                             status));
                 } catch (EnvFailure f) {
                     long millis = (System.nanoTime() - t0) / 1_000_000;

@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +8,14 @@ import java.util.List;
 /**
  * How to start fsconform again as a child process: the running JVM's java binary and the jar this
  * code came from, with options that favour start-up over peak speed (a probe lives a few seconds).
+ * Under {@code -Dfsconform.cds=FILE} (a class-data archive of this very jar, see {@link ClassArchive})
+ * every child maps it too and passes it on: a kernel guest starts a JVM per environment, each in
+ * emulation, and loading and verifying the same classes again is most of what they would do.
  */
 public record Launcher(Path java, Path jar, List<String> jvmOptions) {
     static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
             "-Xss512k");
+    static final String CDS_PROPERTY = "fsconform.cds";
 
     public Launcher {
         jvmOptions = List.copyOf(jvmOptions);
@@ -20,7 +25,21 @@ public record Launcher(Path java, Path jar, List<String> jvmOptions) {
     public static Launcher of(Path jar) {
         Path java = ProcessHandle.current().info().command().map(Path::of)
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
-        return new Launcher(java, jar.toAbsolutePath().normalize(), FAST_START);
+        Launcher l = new Launcher(java, jar.toAbsolutePath().normalize(), FAST_START);
+        String cds = System.getProperty(CDS_PROPERTY);
+        return cds != null && Files.isRegularFile(Path.of(cds)) ? l.withArchive(Path.of(cds)) : l;
+    }
+
+    /**
+     * The same launcher mapping a class-data archive dumped from this jar at this path. A mismatch
+     * (another jar, another JDK) only costs the speed-up: -Xshare:auto then loads classes as usual,
+     * and its warning goes to standard error, never into a probe's JSON on standard output.
+     */
+    Launcher withArchive(Path archive) {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=warning:stderr",
+                "-D" + CDS_PROPERTY + "=" + archive));
+        return new Launcher(java, jar, options);
     }
 
     /**

@@ -17,6 +17,8 @@ record Qemu(String accel, int smp, int memoryMb) {
     /** The tag the guest's init mounts the host's root by, and the one of the results share. */
     static final String ROOT_TAG = "hostroot";
     static final String OUT_TAG = "out";
+    /** The tag of the read-only share holding the jar (and its class-data archive) the guest runs. */
+    static final String JAR_TAG = "fsconform-jar";
 
     static Qemu detect() {
         String forced = System.getProperty("fsconform.kernels.accel", "");
@@ -32,10 +34,11 @@ record Qemu(String accel, int smp, int memoryMb) {
 
     /**
      * The host's root read-only (multidevs=remap: its submounts keep distinct inode numbers), the
-     * results directory writable, the console into a file; no network, no display, no firmware
-     * option ROMs beyond what -kernel needs, and no reboot: the guest's power-off ends QEMU.
+     * results directory writable, the jar's directory read-only, the console into a file; no
+     * network, no display, no firmware option ROMs beyond what -kernel needs, and no reboot: the
+     * guest's power-off ends QEMU.
      */
-    List<String> argv(KernelImage image, Path out, Path console) {
+    List<String> argv(KernelImage image, Path out, Path jarDir, Path console) {
         List<String> argv = new ArrayList<>(List.of(Tool.QEMU.path(),
                 "-machine", "q35,accel=" + accel, "-cpu", accel.equals("kvm") ? "host" : "max",
                 "-smp", Integer.toString(smp), "-m", memoryMb + "M",
@@ -44,7 +47,8 @@ record Qemu(String accel, int smp, int memoryMb) {
                 "-kernel", image.vmlinuz().toString(), "-initrd", image.initramfs().toString(),
                 "-append", "console=ttyS0 panic=-1 quiet loglevel=3",
                 "-virtfs", "local,path=/,mount_tag=" + ROOT_TAG + ",security_model=none,readonly=on,multidevs=remap",
-                "-virtfs", "local,path=" + out + ",mount_tag=" + OUT_TAG + ",security_model=none,multidevs=remap"));
+                "-virtfs", "local,path=" + out + ",mount_tag=" + OUT_TAG + ",security_model=none,multidevs=remap",
+                "-virtfs", "local,path=" + jarDir + ",mount_tag=" + JAR_TAG + ",security_model=none,readonly=on"));
         return argv;
     }
 

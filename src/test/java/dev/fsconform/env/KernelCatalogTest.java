@@ -45,6 +45,16 @@ class KernelCatalogTest {
     }
 
     @Test
+    void guestsRunNoAppJobsUnlessTheFileOrAKernelAsks() {
+        assertThat(KernelCatalog.load(Path.of("matrix", "kernels.yaml")).kernels()).extracting(Kernel::apps).containsOnly("none");
+        KernelCatalog k = parse("  - {name: \"6.1\", suite: bookworm, package: linux-image-amd64, description: d, apps: \"git,npm\"}\n"
+                + "  - {name: \"5.10\", suite: bullseye, package: linux-image-amd64, description: d}\n");
+        assertThat(k.kernels()).extracting(Kernel::apps).containsExactly("git,npm", "none");
+        assertThatThrownBy(() -> parse("  - {name: \"6.1\", suite: bookworm, package: linux-image-amd64, description: d, apps: \"a b\"}\n"))
+                .isInstanceOf(InvalidEnvironmentsException.class).hasMessageContaining("apps must be none, all or job ids");
+    }
+
+    @Test
     void anUnknownKernelNameIsBadInputNamingTheKnownOnes() {
         KernelCatalog k = parse("  - {name: \"6.1\", suite: bookworm, package: linux-image-amd64, description: d}\n");
         assertThatThrownBy(() -> KernelLab.select(k, "6.1,4.19")).isInstanceOf(InvalidEnvironmentsException.class)
@@ -65,7 +75,7 @@ class KernelCatalogTest {
         "bad name | {name: Six, suite: bookworm, package: p, description: d} | k.yaml: kernel #1 'Six': name must be lower-case letters, digits and dots (got 'Six')",
         "no suite | {name: x, package: p, description: d} | k.yaml: kernel #1 'x': suite must name a Debian suite such as bookworm (got null)",
         "bad package | {name: x, suite: sid, package: 'a b', description: d} | k.yaml: kernel #1 'x': package must name a Debian package (got 'a b')",
-        "unknown field | {name: x, suite: sid, package: p, description: d, arch: arm64} | k.yaml: kernel #1 'x': unknown field 'arch' (known: ci, description, environments, name, package, suite, timeoutSeconds)",
+        "unknown field | {name: x, suite: sid, package: p, description: d, arch: arm64} | k.yaml: kernel #1 'x': unknown field 'arch' (known: apps, ci, description, environments, name, package, suite, timeoutSeconds)",
         "short timeout | {name: x, suite: sid, package: p, description: d, timeoutSeconds: 5} | k.yaml: kernel #1 'x': timeoutSeconds must be between 30 and 7200 (got 5)",
     })
     void badEntriesAreOneLineErrorsNamingTheEntry(String what, String entry, String message) {
