@@ -256,6 +256,13 @@ final class EngineApi {
     }
 
     static String oneLine(Throwable e) {
+        // A socket that went away mid-run is the engine stopping, whatever the transport calls it.
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.net.SocketException || c instanceof java.nio.channels.ClosedChannelException) {
+                return "the Docker engine stopped answering (" + c.getClass().getSimpleName()
+                        + (c.getMessage() == null ? "" : ": " + c.getMessage()) + ")";
+            }
+        }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         // docker-java wraps the engine's JSON answer: keep its message only.
         int i = m.indexOf("\"message\":\"");
