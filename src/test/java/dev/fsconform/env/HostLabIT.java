@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -157,12 +156,7 @@ class HostLabIT {
     @MethodSource("cells")
     void kernelBehaviour(LabCell cell, List<KernelRules.Rule> rules, String notRun) {
         assumeTrue(notRun == null, notRun);
-        Observation o = cell.obs();
-        for (KernelRules.Rule rule : rules) {
-            Set<String> allowed = rule.expected().apply(cell);
-            assertThat(o.outcome()).as("%s: expected %s (%s), got %s %s", rule.name(), allowed, rule.why(),
-                    o.outcome(), Objects.toString(o.detail(), "")).isIn(allowed);
-        }
+        KernelRules.assertHolds(cell, rules);
     }
 
     static Stream<Arguments> cells() throws Exception {

@@ -18,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -169,11 +167,6 @@ class KernelMatrixIT {
     @MethodSource("cells")
     void kernelBehaviour(LabCell cell, List<KernelRules.Rule> rules, String notRun) {
         assumeTrue(notRun == null, notRun);
-        Observation o = cell.obs();
-        for (KernelRules.Rule rule : rules) {
-            Set<String> allowed = rule.expected().apply(cell);
-            assertThat(o.outcome()).as("%s: expected %s (%s), got %s %s", rule.name(), allowed, rule.why(),
-                    o.outcome(), Objects.toString(o.detail(), "")).isIn(allowed);
-        }
+        KernelRules.assertHolds(cell, rules);
     }
 }

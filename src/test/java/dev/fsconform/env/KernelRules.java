@@ -1,9 +1,13 @@
 package dev.fsconform.env;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.fsconform.operation.Family;
+import dev.fsconform.result.Observation;
 import dev.fsconform.result.SandboxApplied;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -22,6 +26,16 @@ final class KernelRules {
     private static final Set<String> SIMPLE_MOVES = Family.SIMPLE_MOVE.ids();
 
     private KernelRules() {
+    }
+
+    /** What the cell measured is among the outcomes each of its rules allows. */
+    static void assertHolds(LabCell cell, List<Rule> rules) {
+        Observation o = cell.obs();
+        for (Rule rule : rules) {
+            Set<String> allowed = rule.expected().apply(cell);
+            assertThat(o.outcome()).as("%s: expected %s (%s), got %s %s", rule.name(), allowed, rule.why(),
+                    o.outcome(), Objects.toString(o.detail(), "")).isIn(allowed);
+        }
     }
 
     private static boolean is(Map<String, String> labels, String key, String... values) {
