@@ -23,9 +23,7 @@ import picocli.CommandLine.Spec;
  * 2 bad usage, 125 sandbox could not be applied, 126 COMMAND could not be executed, 127 not found.
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = "Run COMMAND under a Landlock and/or seccomp sandbox applied to this process.",
-        footer = {"Landlock policies: refer, no-refer, abi1, agent, agent-refer, best-effort.",
-                "Seccomp policies: renameat2-enosys, renameat2-eperm, rename-eperm, or SYSCALL=ERRNO[,SYSCALL=ERRNO]."})
+        description = "Run COMMAND under a Landlock and/or seccomp sandbox applied to this process.")
 public final class SandboxCommand implements Callable<Integer> {
     static final int USAGE = 2;
     static final int SETUP_FAILED = 125;
@@ -35,13 +33,30 @@ public final class SandboxCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--landlock", paramLabel = "POLICY", description = "Landlock policy (see below).")
+    /** The preset names, as the policies themselves list them. */
+    public static final class LandlockPresets implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return LandlockPolicy.presets().iterator();
+        }
+    }
+
+    public static final class SeccompPresets implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return SeccompPolicy.presets().iterator();
+        }
+    }
+
+    @Option(names = "--landlock", paramLabel = "POLICY", completionCandidates = LandlockPresets.class,
+            description = "Landlock policy: ${COMPLETION-CANDIDATES}.")
     String landlock;
 
     @Option(names = "--rw", paramLabel = "DIR", description = "Writable directory for the Landlock policy (repeatable).")
     List<Path> rwDirs = new ArrayList<>();
 
-    @Option(names = "--seccomp", paramLabel = "POLICY", description = "Seccomp policy (see below).")
+    @Option(names = "--seccomp", paramLabel = "POLICY", completionCandidates = SeccompPresets.class,
+            description = "Seccomp policy: ${COMPLETION-CANDIDATES}, or SYSCALL=ERRNO[,SYSCALL=ERRNO].")
     String seccomp;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command and its arguments (after --).")
