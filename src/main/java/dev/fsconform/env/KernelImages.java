@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -117,7 +118,15 @@ final class KernelImages {
         phase.accept("reading " + k.suite() + "'s package lists for " + k.packageName());
         Exec.Outcome o = script(logDir, "resolve-" + k.name(), RESOLVE_SECONDS, "resolve", k.suite(), k.packageName());
         if (o.ok()) {
-            Files.writeString(kept, k.suite() + " " + k.packageName() + "\n" + o.output());
+            // Atomically: another run may be reading it right now.
+            Path tmp = Files.createTempFile(cache, "." + k.name() + ".resolved-", ".tmp");
+            try {
+                Files.writeString(tmp, k.suite() + " " + k.packageName() + "\n" + o.output());
+                Files.move(tmp, kept, StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         }
         return o;
     }
