@@ -16,7 +16,8 @@ STAGGER=${STAGGER:-4}
 JAR=$(readlink -f "$JAR")
 IMAGE=${IMAGE:-$(docker images --format '{{.Repository}}:{{.Tag}}' 'fsconform/base' | head -1)}
 OUT=$(mktemp -d /tmp/fsconform-concurrency.XXXXXX)
-trap 'rm -rf "$OUT"' EXIT
+KEEP=no
+trap '[ "$KEEP" = yes ] || rm -rf "$OUT"' EXIT
 
 # Starts one run in the background; its pid goes to $pid. $1: tag, $2: matrix|validate-image|validate-exec
 start() {
@@ -51,8 +52,11 @@ pair() {  # $1 name, $2 kind A, $3 kind B
         "$(( $(date +%s) - t0 ))" "$(grep -cE '^reaper: removed|^reaped ' "$OUT/$1-a.log" || true)" \
         "$(grep -cE '^reaper: removed|^reaped ' "$OUT/$1-b.log" || true)" "$verdict"
     [ -z "$fa$fb" ] || echo "$fa$fb" | sed 's/^/    reaped the other live run: /'
-    [ "$ca" = 0 ] || tail -3 "$OUT/$1-a.log" | sed 's/^/    a: /'
-    [ "$cb" = 0 ] || tail -3 "$OUT/$1-b.log" | sed 's/^/    b: /'
+    local x
+    for x in a b; do
+        # A matrix's exit 1 is an environment that failed to set up or timed out: name it.
+        grep -E '^ +[a-z0-9@-]+ +(SETUP_ERROR|TIMEOUT) |^fsconform: ' "$OUT/$1-$x.log" | sed "s/^/    $x: /" || true
+    done
     [ "$verdict" = yes ]
 }
 
@@ -62,5 +66,9 @@ pair two-matrices matrix matrix || status=1
 pair matrix-and-validate matrix validate-image || status=1
 pair two-validates validate-image validate-exec || status=1
 pair two-image-validates validate-image validate-image || status=1
-[ "$status" = 0 ] && echo "PASS: every run succeeded and none reaped the other's live resources" || echo "FAIL"
+if [ "$status" = 0 ]; then
+    echo "PASS: every run succeeded and none reaped the other's live resources"
+else
+    KEEP=yes; echo "FAIL (logs kept in $OUT)"
+fi
 exit $status

@@ -17,6 +17,7 @@
 #
 #   SEED=7 KILLS=20 bench/kill-test.sh          # the figures in docs/reliability.md
 #   PHASES="host container" KILLS=4 bench/kill-test.sh
+#   PHASES=kernel KERNEL_TENTHS=350 bench/kill-test.sh   # kernel moments within 35 s of the boot
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${FSCONFORM_JAR:-target/fsconform.jar}
@@ -63,7 +64,7 @@ moment() {  # $1 phase
     case $1 in
         host) echo $(( RANDOM % 250 + 2 )) ;;
         container) echo $(( RANDOM % 600 + 5 )) ;;
-        kernel) echo $(( RANDOM % 900 + 5 )) ;;
+        kernel) echo $(( RANDOM % ${KERNEL_TENTHS:-900} + 5 )) ;;
         report) echo 0 ;;
     esac
 }
