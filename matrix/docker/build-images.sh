@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds fsconform's container images without any image registry.
 #
-#   build-images.sh [--jar JAR] [base|probe|dind|dind:SUITE|all ...]
+#   build-images.sh [--jar JAR] [base|probe|probe-apps|apps-tools|dind|dind:SUITE|all ...]
 #
 # Prints one "kind=tag" line per image on stdout (for the Java suite to parse);
 # everything else goes to stderr. Tags are content hashes of the inputs and of the
@@ -20,6 +20,11 @@
 #   fsconform/probe:<h>  base + the seed tree that `java -jar JAR seed` writes (own layer:
 #                        /seed/fsconform-seed, a lower layer in every container) + the
 #                        jar (/opt/fsconform/fsconform.jar, the layer above).
+#   fsconform/probe-apps:<h>  the probe on a Debian minbase of the host's suite that also has the
+#                        real tools of the app cells (docs/apps.md: GNU coreutils and tar, git,
+#                        python3 with pip, rsync, sqlite3, ccache and gcc, strace) and the base's Java
+#                        runtime. Prints "probe-apps=tag"; needs --jar (and a mirror, once).
+#                        apps-tools builds only the Debian part (no jar needed), ahead of time.
 #   fsconform/dind:<h>   Debian minbase + docker.io + fuse-overlayfs/btrfs/xfs tools and
 #                        an entrypoint that runs an inner dockerd on a chosen storage
 #                        driver (see dind-entrypoint.sh), from the host's own suite.
@@ -273,7 +278,7 @@ probe_tag() {
   [ -f "$jar" ] || die "probe jar not found: $jar (build it with mvn package)"
   # The seed tree is a function of the jar, so the jar's hash covers it.
   h=$( { echo "$BASE_TAG"; echo "$PROBE_DOCKERFILE"; declare -f probe_tag stable_tar; sha256sum <"$jar"; } | h12)
-  PROBE_TAG=fsconform/probe:$h
+  PROBE_TAG=${PROBE_REPO:-fsconform/probe}:$h
   have_image "$PROBE_TAG" && { say "probe $PROBE_TAG exists"; return; }
   check_modules "$jar"
   say "building $PROBE_TAG"
@@ -288,7 +293,7 @@ probe_tag() {
   out=$(docker build -q --build-arg "BASE=$BASE_TAG" -t "$PROBE_TAG" "$ctx" 2>&1) \
     || { rm -rf "$ctx"; die "docker build of the probe image failed: $out"; }
   rm -rf "$ctx"
-  prune_probes
+  prune_old "${PROBE_REPO:-fsconform/probe}" "$PROBES_KEPT"
 }
 
 # Every jar change makes a probe image (and a recipe or Debian update a dind image): keep the newest
@@ -299,7 +304,52 @@ prune_old() {
   docker image ls --format '{{.CreatedAt}}\t{{.Repository}}:{{.Tag}}' "$1" | sort -r \
     | tail -n +"$(($2 + 1))" | cut -f2 | xargs -r docker rmi >/dev/null 2>&1 || true
 }
-prune_probes() { prune_old fsconform/probe "$PROBES_KEPT"; }
+
+# ---- probe-apps -----------------------------------------------------------------
+# npm and pnpm are left out: Debian's npm brings hundreds of packages, so those cells are SKIPPED there.
+APPS_PACKAGES=git,python3,python3-pip,python3-setuptools,python3-wheel,rsync,sqlite3,strace,ccache,gcc
+# The Debian system with the tools, then the base's Java runtime copied over it (the host's glibc is
+# this suite's, so the jlink runtime runs), then the probe's own two layers.
+APPS_DOCKERFILE='ARG BASE
+ARG TOOLS
+FROM ${BASE} AS jre
+FROM ${TOOLS}
+COPY --from=jre /opt/java /opt/java
+ENV PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin JAVA_HOME=/opt/java
+LABEL dev.fsconform.owner=fsconform'
+apps_tools_tag() {
+  local h
+  h=$( { declare -f apps_tools_tag debootstrap_rootfs import_rootfs stable_tar; echo "$APPS_PACKAGES"; debian_suite
+         debian_mirror; debian_components; pkg_versions ${APPS_PACKAGES//,/ } libc6; } | h12)
+  TOOLS_TAG=fsconform/apps-tools:$h
+  have_image "$TOOLS_TAG" && { say "apps-tools $TOOLS_TAG exists"; return; }
+  say "building $TOOLS_TAG (debootstrap of $(debian_suite) with the app tools, takes a few minutes)"
+  debootstrap_rootfs "$CACHE/work-apps/rootfs" "$APPS_PACKAGES"
+  import_rootfs "$CACHE/work-apps/rootfs" "$TOOLS_TAG"
+  rm -rf "$CACHE/work-apps"
+  prune_old fsconform/apps-tools 1
+}
+probe_apps_tag() {
+  local jar=$1 h tools ctx out
+  [ "$BASE_KIND" = jlink ] && [ -z "${FSCONFORM_BASE_IMAGE:-}" ] || die "probe-apps needs the jlink base"
+  apps_tools_tag
+  tools=$TOOLS_TAG
+  h=$( { echo "$BASE_TAG $tools"; echo "$APPS_DOCKERFILE"; } | h12)
+  local apps_base=fsconform/apps-base:$h
+  if ! have_image "$apps_base"; then
+    ctx=$CACHE/work-apps-base-$$
+    rm -rf "$ctx"; mkdir -p "$ctx"
+    printf '%s\n' "$APPS_DOCKERFILE" >"$ctx/Dockerfile"
+    out=$(docker build -q --build-arg "BASE=$BASE_TAG" --build-arg "TOOLS=$tools" -t "$apps_base" "$ctx" 2>&1) \
+      || { rm -rf "$ctx"; die "docker build of $apps_base failed: $out"; }
+    rm -rf "$ctx"
+    prune_old fsconform/apps-base 2
+  fi
+  # The probe recipe on the apps base: the same seed and jar layers as the plain probe image.
+  local plain_probe=${PROBE_TAG:-}
+  BASE_TAG=$apps_base PROBE_REPO=fsconform/probe-apps probe_tag "$jar"
+  APPS_TAG=$PROBE_TAG PROBE_TAG=$plain_probe
+}
 
 # ---- dind ------------------------------------------------------------------------
 DIND_PACKAGES=docker.io,crun,fuse-overlayfs,btrfs-progs,xfsprogs,e2fsprogs,iptables,procps,util-linux,mount,tini
@@ -344,7 +394,7 @@ JAR='' WANT=()
 while [ $# -gt 0 ]; do
   case $1 in
     --jar) JAR=${2:?--jar needs a path}; shift 2 ;;
-    base|probe|dind|dind:*) WANT+=("$1"); shift ;;
+    base|probe|probe-apps|apps-tools|dind|dind:*) WANT+=("$1"); shift ;;
     all) WANT+=(base probe dind); shift ;;
     -h|--help) sed -n '2,30p' "$0" >&2; exit 0 ;;
     *) die "unknown argument: $1" ;;
@@ -360,6 +410,8 @@ for w in "${WANT[@]}"; do
   case $w in
     base) base_tag; echo "base=$BASE_TAG" ;;
     probe) [ -n "${BASE_TAG:-}" ] || base_tag; probe_tag "$JAR"; echo "probe=$PROBE_TAG" ;;
+    probe-apps) [ -n "${BASE_TAG:-}" ] || base_tag; probe_apps_tag "$JAR"; echo "probe-apps=$APPS_TAG" ;;
+    apps-tools) apps_tools_tag; echo "apps-tools=$TOOLS_TAG" ;;
     dind) dind_tag; echo "dind=$DIND_TAG" ;;
     dind:*) dind_tag "${w#dind:}"; echo "$w=$DIND_TAG" ;;
   esac

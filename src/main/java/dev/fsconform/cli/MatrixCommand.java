@@ -113,7 +113,7 @@ final class MatrixCommand implements Callable<Integer> {
                 System.err::println));
         if (!chosenContainers.isEmpty()) {
             ContainerMatrix.Report c = ContainerMatrix.run(containers,
-                    new ContainerMatrix.Options(jar(), only, n, root, null, System.err::println));
+                    new ContainerMatrix.Options(jar(), only, n, root, null, System.err::println, apps));
             System.err.println("containers: " + c.engine());
             report = report.plus(c.results(), c.reaped());
         }

@@ -105,7 +105,7 @@ public final class ContainerCatalog {
 
     /** What one YAML entry says, before a dind entry is spread over its generations. */
     record Entry(String name, String group, String description, String engine, String driver, String runtime, Mount mount,
-                 String seccomp, @JsonProperty("also-on") List<String> alsoOn) {
+                 String seccomp, @JsonProperty("also-on") List<String> alsoOn, String apps) {
     }
 
     private static List<ContainerEnv> entry(JsonNode node, String which, List<Generation> generations) {
@@ -141,7 +141,7 @@ public final class ContainerCatalog {
             return out;
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidContainersException(which + ": unknown field '" + e.getPropertyName()
-                    + "' (known: name, group, description, engine, driver, runtime, mount, seccomp, also-on)");
+                    + "' (known: name, group, description, engine, driver, runtime, mount, seccomp, also-on, apps)");
         } catch (ValueInstantiationException e) {
             throw new InvalidContainersException(which + ": " + firstLine(e.getCause() == null ? e.getOriginalMessage()
                     : e.getCause().getMessage()));
@@ -154,7 +154,11 @@ public final class ContainerCatalog {
         if (e.name() != null && !e.name().matches(EnvName.NAME)) {
             throw new IllegalArgumentException("name must be lower-case letters, digits and . _ + - (got '" + e.name() + "')");
         }
-        return new ContainerEnv(name, e.group(), e.description(), kind, e.driver(), e.runtime(), g, e.mount(), e.seccomp());
+        if (e.apps() != null && kind != EngineKind.DOCKER) {
+            throw new IllegalArgumentException("apps: only containers of engine docker run the image with the tools (build-images.sh"
+                    + " probe-apps); `matrix --apps` still reaches the others");
+        }
+        return new ContainerEnv(name, e.group(), e.description(), kind, e.driver(), e.runtime(), g, e.mount(), e.seccomp(), e.apps());
     }
 
     private static String firstLine(String s) {

@@ -1,5 +1,6 @@
 package dev.fsconform.container;
 
+import dev.fsconform.app.AppJobs;
 import dev.fsconform.env.Needs;
 import dev.fsconform.input.Quote;
 import dev.fsconform.result.EnvName;
@@ -15,9 +16,10 @@ import java.util.List;
  * @param runtime OCI runtime name (crun, runsc, …), null for the engine's default
  * @param generation the inner engine's generation ({@link EngineKind#DIND} only, else null)
  * @param seccomp {@code default} (the engine's), {@code unconfined}, or a profile file in matrix/docker/
+ * @param apps the real tools' jobs its probe runs ({@code --apps} of the probe), null for none
  */
 record ContainerEnv(String name, String group, String description, EngineKind engine, String driver, String runtime,
-                    Generation generation, Mount mount, String seccomp) {
+                    Generation generation, Mount mount, String seccomp, String apps) {
     static final String DEFAULT_SECCOMP = "default";
     static final String UNCONFINED = "unconfined";
     private static final String RUNTIME = "[a-z0-9][a-z0-9._-]*";
@@ -48,6 +50,10 @@ record ContainerEnv(String name, String group, String description, EngineKind en
             throw new IllegalArgumentException("podman environments probe rootfs, volume or tmpfs (a bind source would have to be"
                     + " the rootless user's)");
         }
+        apps = apps == null || apps.isBlank() || apps.strip().equals("none") ? null : apps.strip();
+        if (apps != null) {
+            AppJobs.select(apps);
+        }
         seccomp = seccomp == null || seccomp.isBlank() ? DEFAULT_SECCOMP : seccomp;
         if (!seccomp.equals(DEFAULT_SECCOMP) && !seccomp.equals(UNCONFINED) && !seccomp.matches("[a-z0-9-]+\\.json")) {
             throw new IllegalArgumentException("seccomp must be default, unconfined or a profile file name such as x.json (got "
@@ -61,7 +67,8 @@ record ContainerEnv(String name, String group, String description, EngineKind en
      */
     String engineKey() {
         return switch (engine) {
-            case DOCKER -> engine.id();
+            // Containers with tools run the larger image with the tools (build-images.sh probe-apps).
+            case DOCKER -> engine.id() + (apps == null ? "" : "+apps");
             case DIND -> engine.id() + "-" + driver + "@" + generation.id();
             case PODMAN, PODMAN_ROOTLESS -> engine.id() + "-" + driver + (runtime == null ? "" : "+" + runtime);
         };
@@ -95,6 +102,11 @@ record ContainerEnv(String name, String group, String description, EngineKind en
         boolean rootless = engine == EngineKind.PODMAN_ROOTLESS;
         return new Needs(name, "container", !rootless, engine == EngineKind.DIND,
                 engine == EngineKind.DIND ? "container" : rootless ? "own userns" : "", devices, rootless, String.join("; ", why));
+    }
+
+    /** The same environment with {@code matrix --apps} in force: none, all or job ids. */
+    ContainerEnv withApps(String override) {
+        return new ContainerEnv(name, group, description, engine, driver, runtime, generation, mount, seccomp, override);
     }
 
     /** The profile's name without the file extension, as labels and names show it. */

@@ -37,7 +37,8 @@ public final class ContainerMatrix {
      * @param workDir where run directories (bind mounts, the saved probe image) go
      * @param dockerHost null: fsconform.docker.host, DOCKER_HOST, the standard socket
      */
-    public record Options(Path jar, String only, int jobs, Path workDir, String dockerHost, Consumer<String> progress) {
+    /** @param apps {@code matrix --apps} for every environment (none, all, job ids); null: each environment's own */
+    public record Options(Path jar, String only, int jobs, Path workDir, String dockerHost, Consumer<String> progress, String apps) {
     }
 
     /** @param engine one line about the engine used, or why none was */
@@ -48,7 +49,7 @@ public final class ContainerMatrix {
     }
 
     public static Report run(ContainerCatalog catalog, Options o) {
-        List<ContainerEnv> chosen = catalog.select(o.only());
+        List<ContainerEnv> chosen = catalog.select(o.only()).stream().map(e -> o.apps() == null ? e : e.withApps(o.apps())).toList();
         if (chosen.isEmpty()) {
             return new Report(List.of(), "no container environment selected", List.of());
         }
@@ -73,7 +74,8 @@ public final class ContainerMatrix {
                     .collect(Collectors.toCollection(TreeSet::new));
             // Inner engines and podman get the probe image from a docker-save tar: there is no registry.
             boolean tar = chosen.stream().anyMatch(e -> e.engine() != EngineKind.DOCKER);
-            Images images = Images.ensure(api, o.jar(), suites, runDir, o.progress());
+            boolean apps = chosen.stream().anyMatch(e -> e.engine() == EngineKind.DOCKER && e.apps() != null);
+            Images images = Images.ensure(api, o.jar(), suites, apps, runDir, o.progress());
             Path probeTar = tar ? save(api, images.probe(), runDir) : null;
             return new Report(runEngines(api, chosen, images, probeTar, run, cleanup, o), engine, reaped);
         } catch (EngineException e) {
@@ -118,7 +120,7 @@ public final class ContainerMatrix {
         ContainerEnv first = envs.get(0);
         try {
             engine = switch (first.engine()) {
-                case DOCKER -> ApiEngine.docker(api, images.probe(), run, cleanup);
+                case DOCKER -> ApiEngine.docker(api, first.apps() == null ? images.probe() : images.probeApps(), run, cleanup);
                 case DIND -> DindEngine.start(api, first, envs.stream().map(ContainerEnv::runtime).filter(Objects::nonNull)
                         .collect(Collectors.toCollection(TreeSet::new)), images, probeTar, run, choice, cleanup);
                 case PODMAN, PODMAN_ROOTLESS -> PodmanEngine.start(first, images.probe(), probeTar, run, cleanup.runDir());

@@ -65,8 +65,7 @@ final class ContainerRun {
             a.add("--second");
             a.add(env.mount().second());
         }
-        // Every real tool: the images carry few, and a missing one is a SKIPPED cell that costs nothing.
-        a.addAll(List.of("--name", env.name(), "--json", "-", "--apps", "all"));
+        a.addAll(List.of("--name", env.name(), "--json", "-", "--apps", env.apps() == null ? "none" : env.apps()));
         for (Map.Entry<String, String> l : labels(env, engineLabels).entrySet()) {
             a.add("--label");
             a.add(l.getKey() + "=" + l.getValue());

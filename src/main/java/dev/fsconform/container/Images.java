@@ -23,9 +23,10 @@ import java.util.function.Consumer;
  * their content-hash tags, so a second run builds nothing. The probe image carries this very jar and
  * the seed tree it writes, in a layer of its own.
  *
+ * @param probeApps the probe on a Debian system with the app cells' tools, null when none was asked for
  * @param dind the dind image of each Debian suite an inner engine was asked for
  */
-record Images(String probe, Map<String, String> dind) {
+record Images(String probe, String probeApps, Map<String, String> dind) {
     /** The recipe, as laid out under matrix/ (build-images.sh finds apt-suite.sh next to its directory). */
     static final String[] SCRIPTS = {"docker/build-images.sh", "docker/dind-entrypoint.sh", "debian/apt-suite.sh"};
     /** A cold dind build downloads and unpacks a Debian system. */
@@ -45,10 +46,11 @@ record Images(String probe, Map<String, String> dind) {
     }
 
     /**
+     * @param apps whether to build the probe-apps image too
      * @param runDir the run's directory: the scripts go below it, so that after a SIGKILL the next run's
      *               {@link Leftovers} finds the orphaned build by its command line and removes both
      */
-    static Images ensure(EngineApi api, Path jar, Set<String> suites, Path runDir, Consumer<String> progress)
+    static Images ensure(EngineApi api, Path jar, Set<String> suites, boolean apps, Path runDir, Consumer<String> progress)
             throws EngineException {
         Path dir = null;
         try {
@@ -56,6 +58,9 @@ record Images(String probe, Map<String, String> dind) {
             MatrixFile.extractScripts(dir, SCRIPTS);
             List<String> argv = new ArrayList<>(List.of("bash", dir.resolve(SCRIPTS[0]).toString(), "--jar",
                     jar.toAbsolutePath().toString(), "base", "probe"));
+            if (apps) {
+                argv.add("probe-apps");
+            }
             suites.forEach(s -> argv.add("dind:" + s));
             Map<String, String> tags = run(argv, api.host(), progress);
             Map<String, String> dind = new HashMap<>();
@@ -68,7 +73,10 @@ record Images(String probe, Map<String, String> dind) {
             if (!tags.containsKey("probe")) {
                 throw new EngineException("build-images.sh printed no image tags: " + tags);
             }
-            return new Images(tags.get("probe"), dind);
+            if (apps && !tags.containsKey("probe-apps")) {
+                throw new EngineException("build-images.sh printed no probe-apps image tag: " + tags);
+            }
+            return new Images(tags.get("probe"), tags.get("probe-apps"), dind);
         } catch (IOException e) {
             throw new EngineException("cannot run build-images.sh: " + e.getMessage());
         } finally {

@@ -58,7 +58,22 @@ class ContainerCatalogTest {
 
         assertThatThrownBy(() -> ContainerCatalog.parse(yaml, "x.yaml"))
                 .isInstanceOf(InvalidContainersException.class)
-                .hasMessage("x.yaml: environment #1 'a': unknown field 'privileged' (known: name, group, description, engine, driver, runtime, mount, seccomp, also-on)");
+                .hasMessage("x.yaml: environment #1 'a': unknown field 'privileged' (known: name, group, description, engine, driver, runtime, mount, seccomp, also-on, apps)");
+    }
+
+    @Test
+    void appsAreJobIdsAndOnlyForTheEngineThatRunsTheToolsImage() {
+        String ok = "environments:\n  - {name: a, group: g, description: d, engine: docker, mount: rootfs, apps: 'git,mv'}\n";
+        String unknown = "environments:\n  - {name: a, group: g, description: d, engine: docker, mount: rootfs, apps: gti}\n";
+        String inner = "generations: {docker-20.10: bookworm}\nenvironments:\n"
+                + "  - {name: a, group: g, description: d, engine: dind, driver: vfs, mount: rootfs, apps: all}\n";
+
+        assertThat(ContainerCatalog.parse(ok, "x.yaml").environments().get(0).apps()).isEqualTo("git,mv");
+        assertThat(ContainerCatalog.parse(ok, "x.yaml").environments().get(0).engineKey()).isEqualTo("docker+apps");
+        assertThatThrownBy(() -> ContainerCatalog.parse(unknown, "x.yaml")).isInstanceOf(InvalidContainersException.class)
+                .hasMessageStartingWith("x.yaml: environment #1 'a': unknown app job 'gti' (known: all, none, git,");
+        assertThatThrownBy(() -> ContainerCatalog.parse(inner, "x.yaml")).isInstanceOf(InvalidContainersException.class)
+                .hasMessageContaining("apps: only containers of engine docker");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.fsconform.app.AppJobs;
 import dev.fsconform.cause.Cause;
 import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
@@ -51,7 +52,7 @@ class ContainerMatrixIT {
             Path out = Path.of("target", "fsconform-containers");
             ContainerMatrix.Report r = ContainerMatrix.run(ContainerCatalog.standard(), new ContainerMatrix.Options(
                     Path.of(System.getProperty("fsconform.jar", "target/fsconform.jar")), only(), 2,
-                    Path.of(System.getProperty("java.io.tmpdir")), null, line -> System.out.println("containers: " + line)));
+                    Path.of(System.getProperty("java.io.tmpdir")), null, line -> System.out.println("containers: " + line), null));
             System.out.println("containers: " + r.engine());
             ResultsJson.write(ResultsFile.of("fsconform ContainerMatrixIT", Instant.now().toString(), r.results()),
                     out.resolve("matrix.json"));
@@ -90,8 +91,36 @@ class ContainerMatrixIT {
         assertThat(left).as("podman processes of this run still alive").isEmpty();
     }
 
+    /**
+     * The jobs whose tools the probe-apps image carries run there for real: a SKIPPED cell would mean
+     * the image lost a tool, which no SKIPPED-tolerant cell test notices.
+     */
+    @org.junit.jupiter.api.Test
+    void appContainersCarryTheirTools() {
+        List<ContainerEnv> withApps = ContainerCatalog.standard().select(only()).stream().filter(e -> e.apps() != null).toList();
+        assumeTrue(!withApps.isEmpty(), "no environment with apps selected");
+        for (ContainerEnv e : withApps) {
+            EnvironmentResult env = results().get(e.name());
+            if (env.status() == EnvStatus.SKIPPED) {
+                continue;
+            }
+            assertThat(env.cells().stream().filter(o -> o.operation().equals("app") && IMAGE_TOOLS.contains(o.scenario())))
+                    .as("app cells of %s", e.name()).hasSize(IMAGE_TOOLS.size())
+                    .allSatisfy(o -> assertThat(o.status()).as("%s: %s", o.scenario(), o.reason()).isEqualTo(CellStatus.RAN));
+        }
+    }
+
+    /** The jobs whose programs build-images.sh's APPS_PACKAGES installs (npm and pnpm are not among them). */
+    private static final List<String> IMAGE_TOOLS = List.of("git", "pip-wheel", "pip-install", "ccache", "mv", "cp-reflink",
+            "install", "tar-extract", "rsync", "rsync-inplace", "python-shutil-move", "python-os-replace", "sqlite3-wal");
+
     static Stream<Named<Cell>> cells() {
         List<Named<Cell>> out = new ArrayList<>();
+        for (ContainerEnv e : ContainerCatalog.standard().select(only())) {
+            if (e.apps() != null) {
+                AppJobs.select(e.apps()).forEach(j -> out.add(named(new Cell(e.name(), "app", j.id()))));
+            }
+        }
         for (String env : ContainerCatalog.standard().selectNames(only())) {
             for (Scenario s : Catalogue.scenarios()) {
                 for (Operation op : Operation.values()) {

@@ -20,7 +20,7 @@ class ContainerMatrixTest {
         // GIVEN a Docker host where nothing listens
         List<String> progress = new ArrayList<>();
         ContainerMatrix.Options o = new ContainerMatrix.Options(tmp.resolve("fsconform.jar"), "docker-host-*,docker-vfs-rootfs", 2,
-                tmp, "unix://" + tmp.resolve("no.sock"), progress::add);
+                tmp, "unix://" + tmp.resolve("no.sock"), progress::add, null);
 
         // WHEN the container matrix runs
         ContainerMatrix.Report r = ContainerMatrix.run(ContainerCatalog.standard(), o);
@@ -39,7 +39,7 @@ class ContainerMatrixTest {
     @Test
     void probeArgumentsPairTheMountWithTheRootfsAndCarryTheLabels() {
         ContainerEnv tmpfs = new ContainerEnv("t", "g", "d", EngineKind.DIND, "vfs", null, new Generation("docker-20.10", "bookworm"),
-                Mount.TMPFS, null);
+                Mount.TMPFS, null, null);
 
         List<String> argv = ContainerRun.argv(tmpfs, Map.of(Labels.DRIVER, "vfs"));
 

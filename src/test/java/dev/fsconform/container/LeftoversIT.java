@@ -46,7 +46,7 @@ class LeftoversIT {
 
         // WHEN the next run starts (a short one)
         ContainerMatrix.Report next = ContainerMatrix.run(ContainerCatalog.standard(), new ContainerMatrix.Options(
-                Path.of(System.getProperty("fsconform.jar")), "docker-host-tmpfs", 1, work, null, line -> { }));
+                Path.of(System.getProperty("fsconform.jar")), "docker-host-tmpfs", 1, work, null, line -> { }, null));
 
         // THEN it reaped the killed run's container, volume and directory, and left nothing of its own
         assertThat(next.reaped()).as("what the next run reaped").anyMatch(r -> r.startsWith("container ")).anyMatch(r -> r.startsWith("volume "))

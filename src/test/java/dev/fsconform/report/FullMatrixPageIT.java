@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 
@@ -101,6 +102,46 @@ class FullMatrixPageIT {
 
         assertThat(browser.driver.findElement(By.id("detail")).getText())
                 .contains("EXDEV", "SURPRISING", "landlock-refer", "Reproduce by hand");
+    }
+
+    /**
+     * The seed case (issue: "uv fails to install packages"): in the OpenShell-like environment, an
+     * image-layer overlay under Landlock without REFER, the page shows which real tools fail next to
+     * the uv pattern, and a tool's cell detail names the call that failed, from its trace.
+     */
+    @Test
+    void theSeedCaseShowsTheRealToolsThatFailBesideTheUvPattern() throws IOException {
+        browser.open(DIR.resolve("page").resolve(Report.HTML));
+        String seed = "overlay-default+landlock-no-refer";
+        // The first of the two runs that has the environment: the host lab's (the page lists runs in order).
+        String cellOf = "const col = Array.from(document.querySelectorAll('#matrix thead tr.envs th'))"
+                + ".findIndex(th => th.textContent === arguments[1]);"
+                + " const tr = Array.from(document.querySelectorAll('#matrix tbody tr'))"
+                + ".find(tr => tr.firstChild && tr.firstChild.tagName === 'TH' && tr.firstChild.textContent === arguments[0]);"
+                + " return col < 0 || !tr ? null : tr.children[col];";
+
+        // The uv pattern and the real tools, in the seed environment's column
+        WebElement uv = (WebElement) browser.js(cellOf, "uv-cache-persist", seed);
+        WebElement osReplace = (WebElement) browser.js(cellOf, "python-os-replace", seed);
+        WebElement mv = (WebElement) browser.js(cellOf, "mv", seed);
+        assertThat(uv).as("uv-cache-persist cell of %s", seed).isNotNull();
+        assertThat(osReplace).as("python-os-replace cell of %s", seed).isNotNull();
+        assertThat(uv.getAttribute("class")).contains("g-surprising");
+        assertThat(osReplace.getAttribute("class")).contains("g-surprising");
+        // a tool that survives by copying is told apart from one that fails
+        assertThat(mv.getAttribute("class")).contains("g-acceptable");
+        // with REFER granted the same tool works
+        WebElement granted = (WebElement) browser.js(cellOf, "python-os-replace", "landlock-refer");
+        assertThat(granted.getAttribute("class")).contains("g-expected");
+
+        // WHEN the failing tool's cell is clicked
+        browser.js("arguments[0].scrollIntoView({block: 'center', inline: 'center'}); arguments[0].click()", osReplace);
+
+        // THEN its detail shows the failed call from the trace, the errno and the cause
+        String detail = browser.driver.findElement(By.id("detail")).getText();
+        browser.screenshot("seed-case-app-detail");
+        assertThat(detail).contains(seed, "app × python-os-replace", "SURPRISING",
+                "rename(staging/config.new, etc/config) = -1 EXDEV", "then gave up", "landlock-refer");
     }
 
     @Test
