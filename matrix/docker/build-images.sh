@@ -315,6 +315,10 @@ ARG TOOLS
 FROM ${BASE} AS jre
 FROM ${TOOLS}
 COPY --from=jre /opt/java /opt/java
+# debootstrap leaves most of Python without bytecode: every fresh container would compile pip and the
+# modules it imports on each run (hundreds of renames in the trace, seconds per job). A test file or two
+# of the standard library does not compile; that is no failure of the image.
+RUN python3 -m compileall -q -j 0 /usr/lib/python3/dist-packages "$(python3 -c "import sysconfig; print(sysconfig.get_paths()[\"stdlib\"])")" >/dev/null || true
 ENV PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin JAVA_HOME=/opt/java
 LABEL dev.fsconform.owner=fsconform'
 apps_tools_tag() {
@@ -340,7 +344,7 @@ probe_apps_tag() {
     ctx=$CACHE/work-apps-base-$$
     rm -rf "$ctx"; mkdir -p "$ctx"
     printf '%s\n' "$APPS_DOCKERFILE" >"$ctx/Dockerfile"
-    out=$(docker build -q --build-arg "BASE=$BASE_TAG" --build-arg "TOOLS=$tools" -t "$apps_base" "$ctx" 2>&1) \
+    out=$(docker build -q --network none --build-arg "BASE=$BASE_TAG" --build-arg "TOOLS=$tools" -t "$apps_base" "$ctx" 2>&1) \
       || { rm -rf "$ctx"; die "docker build of $apps_base failed: $out"; }
     rm -rf "$ctx"
     prune_old fsconform/apps-base 2

@@ -92,7 +92,9 @@ final class ContainerFacts {
 
     /** ENOSYS, EPERM and EACCES only come from a filter or policy; only the blocking profile has one. */
     static boolean mayInject(EnvironmentResult env, Observation o) {
-        return blocksRenameat2(env) && (RENAMEAT2.contains(o.operation()) || CellKey.PATTERN.equals(o.operation()))
+        // Patterns and real tools call renameat2 themselves (GNU mv, for one).
+        return blocksRenameat2(env) && (RENAMEAT2.contains(o.operation()) || CellKey.PATTERN.equals(o.operation())
+                || CellKey.APP.equals(o.operation()))
                 && "ENOSYS".equals(o.outcome());
     }
 

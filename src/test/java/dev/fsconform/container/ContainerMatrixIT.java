@@ -13,6 +13,7 @@ import dev.fsconform.grade.GradedCell;
 import dev.fsconform.grade.Grader;
 import dev.fsconform.operation.Operation;
 import dev.fsconform.pattern.Pattern;
+import dev.fsconform.result.CellKey;
 import dev.fsconform.result.CellStatus;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
@@ -104,7 +105,7 @@ class ContainerMatrixIT {
             if (env.status() == EnvStatus.SKIPPED) {
                 continue;
             }
-            assertThat(env.cells().stream().filter(o -> o.operation().equals("app") && IMAGE_TOOLS.contains(o.scenario())))
+            assertThat(env.cells().stream().filter(o -> o.operation().equals(CellKey.APP) && IMAGE_TOOLS.contains(o.scenario())))
                     .as("app cells of %s", e.name()).hasSize(IMAGE_TOOLS.size())
                     .allSatisfy(o -> assertThat(o.status()).as("%s: %s", o.scenario(), o.reason()).isEqualTo(CellStatus.RAN));
         }
@@ -118,7 +119,7 @@ class ContainerMatrixIT {
         List<Named<Cell>> out = new ArrayList<>();
         for (ContainerEnv e : ContainerCatalog.standard().select(only())) {
             if (e.apps() != null) {
-                AppJobs.select(e.apps()).forEach(j -> out.add(named(new Cell(e.name(), "app", j.id()))));
+                AppJobs.select(e.apps()).forEach(j -> out.add(named(new Cell(e.name(), CellKey.APP, j.id()))));
             }
         }
         for (String env : ContainerCatalog.standard().selectNames(only())) {
