@@ -7,6 +7,7 @@ import dev.fsconform.container.InvalidContainersException;
 import dev.fsconform.env.EnvironmentCatalog;
 import dev.fsconform.env.InvalidEnvironmentsException;
 import dev.fsconform.junit.DeclaredReader;
+import dev.fsconform.result.ResultsFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -104,8 +105,10 @@ class BoundsTest {
     void aSchemaVersionFromTheFutureIsRefusedAsSuch() throws IOException {
         Path file = tmp.resolve("future.json");
         // Fields this version does not know, and the ones it does renamed: the version is what is reported.
-        Files.writeString(file, "{\"schema\":\"fsconform-results\",\"schemaVersion\":3,\"envs\":{\"renamed\":true}}");
-        fsconform("grade", file.toString()).refusedInOneLine("schema version 3 is newer than this fsconform reads (2)");
+        int future = ResultsFile.VERSION + 1;
+        Files.writeString(file, "{\"schema\":\"fsconform-results\",\"schemaVersion\":" + future + ",\"envs\":{\"renamed\":true}}");
+        fsconform("grade", file.toString()).refusedInOneLine(
+                "schema version " + future + " is newer than this fsconform reads (" + ResultsFile.VERSION + ")");
     }
 
     /**
