@@ -25,11 +25,12 @@ esac
 OUT=${OUT:-$(mktemp -d /tmp/fsconform-repeat.XXXXXX)}
 echo "repeat-matrix: $ROUNDS $WHICH matrices into $OUT (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 
-# One line per cell; the scratch paths in post-states differ per run, so only their shape is kept.
+# One line per cell; scratch paths and the tools' random temp names (.tmpNNN) in post-states differ per
+# run, so only their shape is kept.
 cells() {
   jq -r '.environments[] | .name as $e | .status as $s | if (.cells | length) == 0 then "\($e)\t-\t-\tENV:\($s)" else
     .cells[] | [$e, .operation, .scenario, .status, (.outcome // "-"), (.errnoName // "-"),
-    ((.postState // {}) | tostring | gsub("/[^\" ]*fsconform-[^\" /]*"; "<scratch>"))] | @tsv end' "$1" | sort
+    ((.postState // {}) | tostring | gsub("/[^\" ]*fsconform-[^\" /]*"; "<scratch>") | gsub("\\.tmp[0-9]+"; ".tmp<N>"))] | @tsv end' "$1" | sort
 }
 
 for i in $(seq 1 "$ROUNDS"); do
