@@ -8,7 +8,7 @@
 # container: no volumes to reap, and the btrfs loop device is detached on exit.
 # Needs: the capabilities of the host's bounding set (or --privileged),
 # seccomp/apparmor unconfined, /dev/fuse for fuse-overlayfs, /dev/loop-control and
-# a "b 7:* rwm" device-cgroup rule for btrfs.
+# a "b 7:* rwm" device-cgroup rule for btrfs; /usr/local/bin/runsc bound in for gVisor.
 set -Eeuo pipefail
 # No silent exits: name the command that failed.
 trap 'echo "fsconform-dind: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
@@ -61,6 +61,8 @@ if [ "$DRIVER" = btrfs ]; then
   # mount -o loop=DEV sets autoclear: the device detaches when the mount goes.
   for _ in 1 2 3 4 5; do
     dev=$(losetup -f) || die "no free loop device (need --device /dev/loop-control)"
+    # util-linux 2.39+ appends " (lost)" when the node is missing from our /dev: keep the path.
+    dev=${dev%% *}
     [ -b "$dev" ] || mknod "$dev" b 7 "${dev#/dev/loop}" || die "cannot create $dev (need CAP_MKNOD)"
     if mount -t btrfs -o "loop=$dev" "$img" "$DATA" 2>/dev/null; then break; fi
     sleep 0.2   # another container took the device first; try the next one
@@ -82,6 +84,14 @@ cleanup() {
   if mountpoint -q "$DATA"; then umount -l "$DATA" || true; fi
 }
 trap 'cleanup; exit 0' TERM INT
+
+# gVisor: fsconform binds the host's runsc (a static binary) in here. Registered plainly it refuses
+# every container ("cannot run with network enabled in root network namespace"), so it gets
+# --network=none, which only a configuration file can give (dockerd --add-runtime takes no arguments).
+if [ -x /usr/local/bin/runsc ]; then
+  mkdir -p /etc/docker
+  echo '{"runtimes":{"runsc":{"path":"/usr/local/bin/runsc","runtimeArgs":["--network=none"]}}}' >/etc/docker/daemon.json
+fi
 
 rm -f /var/run/docker.pid /var/run/docker.sock
 dockerd --storage-driver="$DRIVER" --data-root="$DATA" -H unix:///var/run/docker.sock "$@" >"$LOG" 2>&1 &

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes this machine ready for fsconform's podman environments (idempotent, quick when done):
 # podman and what rootless podman needs, and the unprivileged user the rootless environments run as,
-# with subordinate user and group ids for its user namespace. fsconform starts its own podman API
+# with subordinate user and group ids for its user namespace, and /dev/fuse open to it as udev would. fsconform starts its own podman API
 # services (one per storage driver, private storage, gone with the run): nothing is started here.
 #
 #   setup.sh            install and create what is missing
@@ -40,4 +40,11 @@ for f in /etc/subuid /etc/subgid; do
     else usermod --add-subgids "$start-$((start + 65535))" "$user"; fi
   fi
 done
+# Rootless fuse-overlayfs opens /dev/fuse as the unprivileged user. udev gives it mode 0666 on a
+# standard system (systemd's 50-udev-default.rules: KERNEL=="fuse", MODE="0666"); a machine without
+# udev keeps devtmpfs's 0600, so set what udev would have.
+if [ -c /dev/fuse ] && [ "$(stat -c %a /dev/fuse)" != 666 ]; then
+  chmod 0666 /dev/fuse
+  echo "podman-setup: /dev/fuse made 0666, as udev makes it" >&2
+fi
 echo "podman-setup: podman $(podman --version | awk '{print $3}'), rootless user $user ($(grep "^$user:" /etc/subuid))" >&2

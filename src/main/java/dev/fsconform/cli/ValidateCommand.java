@@ -6,7 +6,7 @@ import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.ResultsFile;
 import dev.fsconform.report.Report;
-import dev.fsconform.validate.Preset;
+import dev.fsconform.sandbox.Preset;
 import dev.fsconform.validate.Profile;
 import dev.fsconform.validate.SandboxUnusableException;
 import dev.fsconform.validate.Validator;
@@ -31,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
     static final int EXIT_VIOLATED = 1;
     static final int EXIT_UNUSABLE = 2;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Target target;
 
     static final class Target {
@@ -45,9 +45,11 @@ final class ValidateCommand implements Callable<Integer> {
                 + " podman's images; rootful as root, rootless otherwise).")
         String podman;
 
-        @Option(names = "--preset", paramLabel = "NAME", description = "A known sandbox as --exec prefix: bwrap, firejail.")
-        String preset;
     }
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "A known sandbox with its usual profile: bwrap or firejail (an"
+            + " --exec prefix, alone), crun (the runtime of --podman IMAGE or --image IMAGE).")
+    String preset;
 
     @Option(names = "--runtime", paramLabel = "NAME", description = "OCI runtime (runsc, crun, kata …): registered with Docker for"
             + " --image; podman's own for --podman.")
@@ -82,9 +84,9 @@ final class ValidateCommand implements Callable<Integer> {
     Path out;
 
     /** The one carrier the options name, refusing the settings that do not go with it. */
-    private Validator.Sandbox sandbox(String exec) {
+    private Validator.Sandbox sandbox(Target t, String exec, String oci) {
         if (exec != null) {
-            if (runtime != null || dockerHost != null) {
+            if (oci != null || dockerHost != null) {
                 throw new UsageException("--runtime and --docker-host go with --image, not --exec");
             }
             return new Validator.Sandbox.Exec(exec, Optional.ofNullable(stage));
@@ -92,8 +94,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (stage != null) {
             throw new UsageException("--stage goes with --exec; --image copies the probe into the container itself");
         }
-        boolean podman = target.podman != null;
-        return new Validator.Sandbox.Image(podman ? target.podman : target.image, Optional.ofNullable(runtime),
+        boolean podman = t.podman != null;
+        return new Validator.Sandbox.Image(podman ? t.podman : t.image, Optional.ofNullable(oci),
                 Optional.ofNullable(dockerHost), podman);
     }
 
@@ -111,17 +113,33 @@ final class ValidateCommand implements Callable<Integer> {
             throw new UsageException("--apps: " + e.getMessage());
         }
         Path outDir = Dirs.outputDir(out, "--out");
-        String exec = target.exec;
-        if (target.preset != null) {
+        Target t = target != null ? target : new Target();
+        String exec = t.exec;
+        String oci = runtime;
+        if (preset != null) {
+            Preset p;
             try {
-                exec = Preset.parse(target.preset).prefix();
+                p = Preset.parse(preset);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--preset: " + e.getMessage());
             }
+            if (p.runtime() == null && target != null) {
+                throw new UsageException("--preset " + p.id() + " is a command prefix: it goes alone, without --exec, --image or --podman");
+            }
+            if (p.runtime() != null && t.image == null && t.podman == null) {
+                throw new UsageException("--preset " + p.id() + " is an OCI runtime: give the image with --podman IMAGE or --image IMAGE");
+            }
+            if (p.runtime() != null && runtime != null && !runtime.equals(p.runtime())) {
+                throw new UsageException("--preset " + p.id() + " and --runtime " + runtime + " name different runtimes");
+            }
+            exec = p.prefix() != null ? p.prefix() : exec;
+            oci = p.runtime() != null ? p.runtime() : oci;
+        } else if (target == null) {
+            throw new UsageException("say what to run the probe in: --exec PREFIX, --image IMAGE, --podman IMAGE or --preset NAME");
         }
         Validator.Run run;
         try {
-            run = new Validator(sandbox(exec), Optional.ofNullable(java), apps).run(dirs, baseline);
+            run = new Validator(sandbox(t, exec, oci), Optional.ofNullable(java), apps).run(dirs, baseline);
         } catch (SandboxUnusableException e) {
             throw new UsageException(e.getMessage());
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +25,8 @@ final class DindEngine implements Engine {
     private static final Duration READY = Duration.ofSeconds(90);
     private static final String TAR = "/tmp/fsconform-probe.tar";
     private static final String API_DIR = "/run/fsconform-api";
+    private static final String RUNSC = "runsc";
+    private static final String RUNSC_INSIDE = "/usr/local/bin/runsc";
 
     private final EngineApi api;
     private final String id;
@@ -55,8 +58,15 @@ final class DindEngine implements Engine {
             throw new EngineException("cannot make " + apiDir + ": " + e.getMessage());
         }
         List<String> args = new ArrayList<>(List.of(first.driver(), "--shutdown-timeout=1", "-H", "unix://" + API_DIR + "/docker.sock"));
-        runtimes.forEach(r -> args.add("--add-runtime=" + r + "=" + r));
-        Started d = startContainer(api, first.driver(), args, images.dind(g.suite()), apiDir, run, choice, cleanup);
+        List<String> binds = new ArrayList<>(List.of(apiDir + ":" + API_DIR));
+        for (String r : runtimes) {
+            if (RUNSC.equals(r)) {
+                hostRunsc().ifPresent(p -> binds.add(p + ":" + RUNSC_INSIDE + ":ro"));
+            } else {
+                args.add("--add-runtime=" + r + "=" + r);
+            }
+        }
+        Started d = startContainer(api, first.driver(), args, images.dind(g.suite()), binds, run, choice, cleanup);
         DindEngine e = new DindEngine(api, d.id(), images.probe(), run, cleanup);
         try {
             if (!runtimes.isEmpty() && !d.privilege().privileged()) {
@@ -76,7 +86,22 @@ final class DindEngine implements Engine {
     private record Started(String id, Privilege privilege) {
     }
 
-    private static Started startContainer(EngineApi api, String driver, List<String> args, String dindImage, Path apiDir, RunId run,
+    /**
+     * gVisor's runsc is a static binary: the host's own is bound into the dind container, where the
+     * entrypoint registers it with --network=none. The dind images carry no runsc (bookworm has it only
+     * in backports), so one version serves every generation.
+     */
+    private static Optional<Path> hostRunsc() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, RUNSC);
+            if (Files.isExecutable(p)) {
+                return Optional.of(p.toAbsolutePath());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Started startContainer(EngineApi api, String driver, List<String> args, String dindImage, List<String> binds, RunId run,
                                          PrivilegeChoice choice, Cleanup cleanup) throws EngineException {
         Map<String, String> owner = Labels.owner(run, "dind-" + driver);
         owner.put(Labels.DRIVER_LABEL, driver);
@@ -84,7 +109,7 @@ final class DindEngine implements Engine {
         // The probe containers' sleep ignores SIGTERM (PID 1): the inner engine need not wait 15 s for it.
         ContainerSpec spec = ContainerSpec.of(dindImage, args, owner).withEntrypoint(List.of("/usr/bin/tini", "--", "timeout", "-s",
                 "TERM", String.valueOf(Engine.LIFETIME_SECONDS), "/usr/local/bin/fsconform-dind"))
-                .withBinds(List.of(apiDir + ":" + API_DIR));
+                .withBinds(binds);
         Privilege p = choice.next(driver);
         String id;
         try {
@@ -208,6 +233,10 @@ final class DindEngine implements Engine {
                 break;
             default:
                 break;
+        }
+        if (RUNSC.equals(env.runtime()) && hostRunsc().isEmpty()) {
+            throw new EngineException("the inner engine's runsc is bound in from this machine, which has none on PATH"
+                    + " (matrix/gvisor/install-runsc.sh installs it)", EnvStatus.SKIPPED);
         }
         if (env.runtime() != null) {
             argv.addAll(List.of("--runtime", env.runtime()));

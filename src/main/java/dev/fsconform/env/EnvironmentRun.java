@@ -72,11 +72,24 @@ final class EnvironmentRun {
     /** Runs the probe (under the sandbox, if any) with its results on standard output. */
     private EnvironmentResult probe(Lab lab, Mounted m, Path out) throws IOException, EnvFailure {
         Path json = out.resolve("probe.json");
-        Path tmp = Files.createDirectories(out.resolve("tmp"));
-        List<String> probe = new ArrayList<>(ctx.launcher().fsconform(tmp));
+        Launcher launcher = ctx.launcher();
+        Path tmp;
+        Path stagingParent = env.sandbox().stagingParent();
+        if (stagingParent != null) {
+            // The run directory may be out of the sandbox's sight: the jar and its temporary directory
+            // go where it shows them.
+            Path staged = lab.externalDir(stagingParent);
+            launcher = launcher.withJar(Files.copy(launcher.jar(), staged.resolve("fsconform.jar")));
+            tmp = Files.createDirectories(staged.resolve("tmp"));
+        } else {
+            tmp = Files.createDirectories(out.resolve("tmp"));
+        }
+        List<String> probe = new ArrayList<>(launcher.fsconform(tmp));
         probe.addAll(List.of("probe", m.dir().toString()));
         if (m.second() != null) {
             probe.addAll(List.of("--second", m.second().toString()));
+        } else if (env.sandbox().ownTmpfs() != null) {
+            probe.addAll(List.of("--second", env.sandbox().ownTmpfs()));
         }
         probe.addAll(List.of("--name", env.name(), "--json", "-", "--quiet", "--apps", ctx.appsFor(env)));
         Map<String, String> labels = new LinkedHashMap<>(env.labels());
@@ -86,11 +99,11 @@ final class EnvironmentRun {
         for (Map.Entry<String, String> l : labels.entrySet()) {
             probe.addAll(List.of("--label", l.getKey() + "=" + l.getValue()));
         }
-        List<Path> writable = new ArrayList<>(List.of(m.dir(), tmp));
+        List<Path> writable = new ArrayList<>(List.of(m.dir(), stagingParent != null ? tmp.getParent() : tmp));
         if (m.second() != null) {
             writable.add(m.second());
         }
-        Exec.Outcome o = lab.exec("probe", env.sandbox().wrap(ctx.launcher().fsconform(tmp), writable, probe), json);
+        Exec.Outcome o = lab.exec("probe", env.sandbox().wrap(launcher.fsconform(tmp), writable, probe), json);
         if (!env.sandbox().none() && o.exitCode() == SANDBOX_NOT_APPLICABLE) {
             // The wrapper could not apply the policy here (no such Landlock right on this kernel, ...).
             throw EnvFailure.skipped("the sandbox cannot be applied here: " + o.lastLine());

@@ -103,7 +103,12 @@ public final class HostLab {
     private static Set<Path> parents(Path runRoot, EnvironmentCatalog catalog) {
         Set<Path> out = new LinkedHashSet<>();
         out.add(runRoot);
-        catalog.environments().forEach(e -> out.addAll(e.backend().externalParents()));
+        catalog.environments().forEach(e -> {
+            out.addAll(e.backend().externalParents());
+            if (e.sandbox().stagingParent() != null) {
+                out.add(e.sandbox().stagingParent());
+            }
+        });
         return out;
     }
 

@@ -42,6 +42,11 @@ public record Launcher(Path java, Path jar, List<String> jvmOptions) {
         return new Launcher(java, jar, options);
     }
 
+    /** The same java, starting another copy of the jar (one a sandbox can see). */
+    Launcher withJar(Path other) {
+        return new Launcher(java, other, jvmOptions);
+    }
+
     /**
      * java [options] -jar fsconform.jar: append a subcommand and its arguments. Temporary files (jnr's
      * native stub among them) go to {@code tmp}: inside the run directory, and writable under a sandbox.

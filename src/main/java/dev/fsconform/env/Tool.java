@@ -33,7 +33,9 @@ enum Tool {
     APT_GET("apt-get", "apt"),
     XZ("xz", "xz-utils"),
     ZSTD("zstd", "zstd"),
-    RUNSC("runsc", "runsc (bookworm-backports)");
+    RUNSC("runsc", "runsc (bookworm-backports)"),
+    BWRAP("bwrap", "bubblewrap"),
+    FIREJAIL("firejail", "firejail");
 
     private final String binary;
     private final String debianPackage;

@@ -132,6 +132,7 @@ class ValidateIT {
             // judged apart as a two-directory pattern, so the profile holds
             assertThat(r.code).as("exit code; out: %s; err: %s", r.out, r.err).isZero();
             assertThat(r.out).containsPattern("staging-to-cas +EXDEV .*cause: mount-boundary .*judged apart").contains("/tmp on tmpfs");
+            assertEveryCellGradedWithKnownCauses(r, 2);
         } finally {
             dev.fsconform.files.Trees.delete(ws);
         }
@@ -146,6 +147,10 @@ class ValidateIT {
 
             assertThat(r.code).as("exit code; out: %s; err: %s", r.out, r.err).isZero();
             assertThat(r.out).containsPattern("staging-to-cas +EXDEV .*cause: mount-boundary .*judged apart").contains("/var/tmp on tmpfs");
+            assertEveryCellGradedWithKnownCauses(r, 2);
+            // the default profile's seccomp filter is on, and nothing but the mount boundary explains a cell
+            assertThat(ResultsJson.read(tmp.resolve("out/matrix.json")).environments())
+                    .allSatisfy(e -> assertThat(e.fingerprint().seccompMode()).isEqualTo(2));
         } finally {
             dev.fsconform.files.Trees.delete(ws);
         }
@@ -156,7 +161,41 @@ class ValidateIT {
         Run r = validate("--preset", "nsjail", "--dir", tmp.toString());
 
         assertThat(r.code).isEqualTo(2);
-        assertThat(r.err.strip().lines()).singleElement().asString().contains("unknown preset 'nsjail' (known: bwrap, firejail");
+        assertThat(r.err.strip().lines()).singleElement().asString().contains("unknown preset 'nsjail' (known: bwrap, firejail, crun)");
+    }
+
+    @Test
+    void crunPresetWithoutAnImageIsOneLineAndExitTwo() throws Exception {
+        Run r = validate("--preset", "crun", "--dir", "/tmp");
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.strip().lines()).singleElement().asString().contains("--preset crun is an OCI runtime: give the image with --podman");
+    }
+
+    @Test
+    void aPrefixPresetWithAnotherTargetIsOneLineAndExitTwo() throws Exception {
+        Run r = validate("--preset", "bwrap", "--exec", "env --", "--dir", "/tmp");
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.strip().lines()).singleElement().asString().contains("--preset bwrap is a command prefix: it goes alone");
+    }
+
+    /**
+     * What the acceptance asks of every sandbox: it ran in each directory, every judged cell has a grade,
+     * no cause is unknown, and nothing escaped as an exception.
+     */
+    private void assertEveryCellGradedWithKnownCauses(Run r, int dirs) throws Exception {
+        assertThat(r.err).as("stderr").doesNotContain("Exception").doesNotContain("\tat ");
+        ResultsFile results = ResultsJson.read(tmp.resolve("out/matrix.json"));
+        List<dev.fsconform.verdict.EnvironmentVerdict> verdicts = Verdicts.of(results);
+        assertThat(verdicts).hasSize(dirs).allSatisfy(v -> {
+            assertThat(v.env().status()).isEqualTo(dev.fsconform.result.EnvStatus.RAN);
+            assertThat(v.cells()).isNotEmpty().filteredOn(c -> c.grade() != null).isNotEmpty().allSatisfy(c -> {
+                assertThat(c.grade()).as("%s %s", c.observation().operation(), c.observation().scenario())
+                        .isNotEqualTo(dev.fsconform.grade.Grade.UNKNOWN);
+                assertThat(c.causes()).extracting(dev.fsconform.cause.Cause::id).doesNotContain(dev.fsconform.cause.Cause.UNKNOWN);
+            });
+        });
     }
 
     private static boolean onPath(String tool) {
@@ -175,7 +214,9 @@ class ValidateIT {
             // Two quick real tools instead of every job: one copies, one fails, when renames across directories do.
             cmd.addAll(List.of("--apps", "mv,python-os-replace"));
         }
-        Process p = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("stdout").toFile())
+        // From a working directory of its own, as a user runs it: nothing may depend on the checkout.
+        Process p = new ProcessBuilder(cmd).directory(Files.createDirectories(tmp.resolve("cwd")).toFile())
+                .redirectOutput(tmp.resolve("stdout").toFile())
                 .redirectError(tmp.resolve("stderr").toFile()).start();
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("validate finished").isTrue();
         return new Run(p.exitValue(), Files.readString(tmp.resolve("stdout"), StandardCharsets.UTF_8),
