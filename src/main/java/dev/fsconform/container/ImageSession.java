@@ -23,7 +23,7 @@ public final class ImageSession implements AutoCloseable {
     private final EngineApi api;
     private final String id;
     private final String java;
-    private final String describe;
+    private String describe;
 
     private AutoCloseable service = () -> { };
 
@@ -102,6 +102,9 @@ public final class ImageSession implements AutoCloseable {
         }
         try {
             ImageSession s = start(image, null, service.host(), jar, stagedRuntime, imageJava);
+            // podman's Docker API ignores a container's runtime: the service's is the one that ran it.
+            s.describe = "image " + image + " (podman, runtime " + (runtime == null ? "podman's default" : runtime) + ") on "
+                    + service.host();
             s.service = () -> {
                 service.close();
                 Cleanup.deleteTree(dir);

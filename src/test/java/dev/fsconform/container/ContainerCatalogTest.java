@@ -45,8 +45,12 @@ class ContainerCatalogTest {
         assertThat(c.selectNames("docker-vfs-*")).containsExactly("docker-vfs-rootfs", "docker-vfs-rootfs@docker-26.1",
                 "docker-vfs-rootfs@docker-28.5", "docker-vfs-volume", "docker-vfs-volume@docker-26.1", "docker-vfs-volume@docker-28.5",
                 "docker-vfs-tmpfs", "docker-vfs-tmpfs@docker-26.1", "docker-vfs-tmpfs@docker-28.5");
-        assertThat(c.selectNames("docker-btrfs-*")).containsExactly("docker-btrfs-rootfs", "docker-btrfs-volume", "docker-btrfs-tmpfs");
-        assertThat(c.selectNames("*@docker-26.1")).hasSize(9);
+        assertThat(c.selectNames("docker-btrfs-*")).containsExactly("docker-btrfs-rootfs", "docker-btrfs-rootfs@docker-26.1",
+                "docker-btrfs-rootfs@docker-28.5", "docker-btrfs-volume", "docker-btrfs-volume@docker-26.1",
+                "docker-btrfs-volume@docker-28.5", "docker-btrfs-tmpfs", "docker-btrfs-tmpfs@docker-26.1", "docker-btrfs-tmpfs@docker-28.5");
+        // every driver's three mounts, and gVisor's rootfs over each driver
+        assertThat(c.selectNames("*@docker-26.1")).hasSize(16);
+        assertThat(c.selectNames("docker-runsc-*-rootfs@docker-28.5")).hasSize(4);
         assertThat(c.selectNames("container-seccomp")).hasSize(2);
         assertThat(c.selectNames("plain,overlay-*")).isEmpty();
         assertThat(c.selectNames(null)).hasSameSizeAs(c.environments());
