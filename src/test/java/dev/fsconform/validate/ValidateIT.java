@@ -193,7 +193,7 @@ class ValidateIT {
             assertThat(v.cells()).isNotEmpty().filteredOn(c -> c.grade() != null).isNotEmpty().allSatisfy(c -> {
                 assertThat(c.grade()).as("%s %s", c.observation().operation(), c.observation().scenario())
                         .isNotEqualTo(dev.fsconform.grade.Grade.UNKNOWN);
-                assertThat(c.causes()).extracting(dev.fsconform.cause.Cause::id).doesNotContain(dev.fsconform.cause.Cause.UNKNOWN);
+                assertThat(c.causes()).extracting(dev.fsconform.cause.Cause::id).doesNotContain(dev.fsconform.cause.Causes.UNKNOWN.id());
             });
         });
     }

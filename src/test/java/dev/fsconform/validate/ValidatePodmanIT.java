@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fsconform.cause.Cause;
+import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.ResultsFile;
@@ -91,7 +92,7 @@ class ValidatePodmanIT {
             assertThat(v.env().status()).as(v.env().reason()).isEqualTo(EnvStatus.RAN);
             assertThat(v.cells()).filteredOn(c -> c.grade() != null).isNotEmpty().allSatisfy(c -> {
                 assertThat(c.grade()).as("%s %s", c.observation().operation(), c.observation().scenario()).isNotEqualTo(Grade.UNKNOWN);
-                assertThat(c.causes()).extracting(Cause::id).doesNotContain(Cause.UNKNOWN);
+                assertThat(c.causes()).extracting(Cause::id).doesNotContain(Causes.UNKNOWN.id());
             });
         });
         // The service's run root names the validate process: nothing of it may outlive it.
