@@ -63,12 +63,12 @@ class OutputFaultsIT {
 
         // THEN each run fails with one line naming the reason, and leaves the earlier pair and nothing else
         Run f = fills.get(5, TimeUnit.MINUTES);
-        assertThat(f.exit).as("exit code, full directory; output:%n%s", f.output).isEqualTo(1);
+        assertThat(f.exit).as("exit code, full directory; output:%n%s", f.output).isEqualTo(2);
         assertThat(f.errorLine()).as("error line, full directory; output:%n%s", f.output)
                 .contains("cannot write matrix.json and matrix.html into " + full).contains("No space left on device")
                 .contains("an earlier pair there is unchanged");
         Run r = freezes.get(5, TimeUnit.MINUTES);
-        assertThat(r.exit).as("exit code, read-only directory; output:%n%s", r.output).isEqualTo(1);
+        assertThat(r.exit).as("exit code, read-only directory; output:%n%s", r.output).isEqualTo(2);
         assertThat(r.errorLine()).as("error line, read-only directory; output:%n%s", r.output)
                 .contains("cannot write matrix.json and matrix.html into " + readOnly).contains("Read-only file system");
         for (Path dir : List.of(full, readOnly)) {
