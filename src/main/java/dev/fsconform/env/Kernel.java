@@ -35,9 +35,14 @@ record Kernel(String name, String suite, @JsonProperty("package") String package
             throw new IllegalArgumentException("timeoutSeconds must be between 30 and 7200 (got " + timeoutSeconds + ")");
         }
         ci = ci != null && ci;
-        if (apps != null && !apps.matches("[a-z0-9][a-z0-9,-]*")) {
+        if (apps != null && !validApps(apps)) {
             throw new IllegalArgumentException("apps must be none, all or job ids, comma-separated (got " + Quote.of(apps) + ")");
         }
+    }
+
+    /** {@code none}, {@code all} or job ids, comma-separated. */
+    static boolean validApps(String apps) {
+        return apps.matches("[a-z0-9][a-z0-9,-]*");
     }
 
     /** The row suffix: {@code tmpfs@kernel-6.1}. */

@@ -46,6 +46,10 @@ public final class KernelCatalog {
         List<String> core = core(defaults.path("environments"), f.origin());
         int timeout = defaults.path("timeoutSeconds").asInt(DEFAULT_TIMEOUT_SECONDS);
         String apps = defaults.path("apps").asText("none");
+        if (!Kernel.validApps(apps)) {
+            throw new InvalidEnvironmentsException(f.origin() + ": 'defaults.apps' must be none, all or job ids, comma-separated (got "
+                    + Quote.of(apps) + ")");
+        }
         return new KernelCatalog(f.origin(),
                 CatalogueYaml.entries(root, f.origin(), SHAPE, Kernel.class, k -> k.withDefaults(core, timeout, apps), Kernel::name));
     }

@@ -69,6 +69,21 @@ class CauseEdgeCasesTest {
     }
 
     @Test
+    void whiteoutRefusedByOverlayIsNotBlamedOnTheFilterOfAContainer() {
+        // GIVEN overlay cells probed in a process under a seccomp filter, as in a podman or Docker container
+        EnvironmentResult filtered = Canned.refingerprint(Recorded.env("overlay-on"),
+                f -> Canned.with(f, 2, f.landlockAbi(), f.capEff(), null, f.mounts(), Map.of()));
+
+        // WHEN the EINVAL that kernel overlayfs gives RENAME_WHITEOUT by itself is explained
+        List<Cause> whiteout = explain(filtered, "renameat2-whiteout", "file-same-dir");
+
+        // THEN seccomp is not named for it, while the filter is still named where the errno follows the syscall
+        assertThat(Recorded.cell(filtered, "renameat2-whiteout", "file-same-dir").outcome()).isEqualTo("EINVAL");
+        assertThat(ids(whiteout)).doesNotContain(Causes.SECCOMP.id());
+        assertThat(ids(explain(Recorded.env("seccomp-renameat2-enosys"), "renameat2", "file-same-dir"))).isEqualTo(Causes.SECCOMP.id());
+    }
+
+    @Test
     void overlayWithRedirectDirOnIsNotBlamedAndUserxattrIsNoted() {
         EnvironmentResult on = Canned.refingerprint(Recorded.env("overlay-off"), f -> withOverlayOptions(f, "rw,redirect_dir=on"));
         EnvironmentResult userxattr = Canned.refingerprint(Recorded.env("overlay-off"),
