@@ -4,7 +4,11 @@ import dev.fsconform.app.AppJobs;
 import dev.fsconform.env.Needs;
 import dev.fsconform.input.Quote;
 import dev.fsconform.result.EnvName;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -72,6 +76,20 @@ record ContainerEnv(String name, String group, String description, EngineKind en
             case DIND -> engine.id() + "-" + driver + "@" + generation.id();
             case PODMAN, PODMAN_ROOTLESS -> engine.id() + "-" + driver + (runtime == null ? "" : "+" + runtime);
         };
+    }
+
+    /**
+     * The engine's directory in the run directory, named by a digest of its key: the engine's API
+     * socket lives there, and a Unix socket path holds at most 107 bytes, which a run directory named
+     * by boot, pid namespace, pid and start time plus {@code dind-fuse-overlayfs@docker-20.10} exceeded.
+     */
+    String engineDirName() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(engineKey().getBytes(StandardCharsets.UTF_8));
+            return "engine-" + HexFormat.of().formatHex(digest, 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /**

@@ -51,7 +51,7 @@ final class DindEngine implements Engine {
     static DindEngine start(EngineApi api, ContainerEnv first, Set<String> runtimes, Images images, Path probeTar, RunId run,
                             PrivilegeChoice choice, Cleanup cleanup) throws EngineException {
         Generation g = first.generation();
-        Path apiDir = cleanup.runDir().resolve(first.engineKey());
+        Path apiDir = cleanup.runDir().resolve(first.engineDirName());
         try {
             Files.createDirectories(apiDir);
         } catch (IOException e) {

@@ -33,7 +33,7 @@ final class PodmanEngine implements Engine {
                     + mode(Path.of("/dev/fuse")) + "; Debian's default is rw-rw-rw-), so rootless fuse-overlayfs cannot mount",
                     EnvStatus.SKIPPED);
         }
-        Path dir = runDir.resolve(first.engineKey());
+        Path dir = runDir.resolve(first.engineDirName());
         PodmanService service = PodmanService.start(rootless, first.driver(), first.runtime(), dir);
         Cleanup cleanup = null;
         try {

@@ -3,7 +3,10 @@ package dev.fsconform.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ContainerCatalogTest {
@@ -114,6 +117,19 @@ class ContainerCatalogTest {
         assertThat(envs).extracting(ContainerEnv::name).containsExactly("a", "a@docker-26.1");
         assertThat(envs).extracting(e -> e.generation().suite()).containsExactly("bookworm", "trixie");
         assertThat(envs).extracting(ContainerEnv::engineKey).containsExactly("dind-vfs@docker-20.10", "dind-vfs@docker-26.1");
+    }
+
+    @Test
+    void everyEngineOfTheStandardCatalogueHasItsOwnShortDirectory() {
+        // GIVEN the standard catalogue's engines
+        List<ContainerEnv> envs = ContainerCatalog.standard().environments();
+
+        // THEN each engine key names one directory, short enough that RUN_DIR/NAME/docker.sock stays a
+        // valid Unix socket path under a run directory of 70 bytes
+        Map<String, String> dirByKey = new TreeMap<>();
+        envs.forEach(e -> dirByKey.put(e.engineKey(), e.engineDirName()));
+        assertThat(new HashSet<>(dirByKey.values())).as("one directory per engine").hasSameSizeAs(dirByKey.keySet());
+        assertThat(dirByKey.values()).allSatisfy(d -> assertThat(70 + 1 + d.length() + "/docker.sock".length()).isLessThan(108));
     }
 
     @Test
