@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # SIGKILL test across every phase of a run (root; rerunnable; from anywhere).
 #
-# KILLS times (default 20) a run is started and SIGKILLed at a moment drawn from SEED: in the host lab,
-# in the container phase (image check, inner engine start-up, probe containers), in a kernel guest (from
-# the start of QEMU's boot, through the probe inside it) and while `report` writes matrix.json and matrix.html. After each kill
-# a next run of the same kind starts; it must reap what the killed one left and complete (exit 0).
-# Prints one table row per kill: phase, moment, what the kill left, what the next run reaped, whether
-# nothing of the killed run remains afterwards and the next run completed. Exit 0 only if every row
-# says yes. Then SIGINT and SIGTERM once each: the shutdown hook alone must leave nothing.
+# KILLS times (default 20) a run is started and SIGKILLed in one phase, in turn: the host lab, the
+# container set-up (image check, inner engine start-up), a probe container running, a kernel guest's
+# boot, the guest's own host lab after the boot, and `report` writing matrix.json and matrix.html. Each
+# phase has a marker that shows it has begun (a progress line, the run's container directory, a running
+# probe container labelled with the run, the guest's console and progress files, the writer's first
+# temporary file); the kill comes a moment drawn from SEED after it, and the row says which phase the
+# run was really in at the kill (a phase that ended first shows as what it ran into). After each kill a
+# next run starts; it must reap what the killed one left and complete (exit 0). Prints one row per
+# kill: phase, moment, what the kill left, what the next run reaped, whether nothing of the killed run
+# remains afterwards and the next run completed. Exit 0 only if every row says yes; the last lines
+# count the phases hit. Then SIGINT and SIGTERM once each: the shutdown hook alone must leave nothing.
 #
 # Leftovers are looked for by the killed run's pid only: run directories under /var/tmp and /dev/shm,
 # mounts, loop devices and processes (QEMU included) naming them, containers and volumes whose
@@ -15,16 +19,17 @@
 # output directory. A run started meanwhile from another checkout may reap them first: that is the
 # reaper working.
 #
-#   SEED=7 KILLS=20 bench/kill-test.sh          # the figures in docs/reliability.md
-#   PHASES="host container" KILLS=4 bench/kill-test.sh
-#   PHASES=kernel KERNEL_TENTHS=350 bench/kill-test.sh   # kernel moments within 35 s of the boot
+#   SEED=7 KILLS=20 bench/kill-test.sh            # the figures in docs/reliability.md
+#   PHASES="host container-probe" KILLS=4 bench/kill-test.sh
+#   KERNEL=5.10 PHASES="kernel-boot kernel-probe" KILLS=2 bench/kill-test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${FSCONFORM_JAR:-target/fsconform.jar}
 KILLS=${KILLS:-20}
 SEED=${SEED:-$RANDOM}
-PHASES=${PHASES:-host container kernel report}
-KERNEL=${KERNEL:-sid}
+PHASES=${PHASES:-host container-setup container-probe kernel-boot kernel-probe report}
+# The smallest kernel selection that reaches the guest's probe: one kernel, one environment.
+KERNEL=${KERNEL:-6.12}
 SIGNALS=${SIGNALS:-yes}
 [ "$(id -u)" = 0 ] || { echo "kill-test: needs root (the lab mounts filesystems)" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "kill-test: no $JAR: build it with mvn -o -q package -DskipTests" >&2; exit 2; }
@@ -39,35 +44,65 @@ DOCKER=$(command -v docker || true)
 phase_args() {  # $1 phase
     case $1 in
         host) echo "matrix --no-docker --apps none" ;;
-        container) echo "matrix --only docker-host-*,docker-overlay2-rootfs,docker-vfs-volume --apps none" ;;
-        kernel) echo "matrix --no-docker --kernels $KERNEL --only tmpfs@kernel-$KERNEL --apps none" ;;
+        # An inner engine's start-up is the longest set-up; the Docker-API environments run probe containers.
+        container-setup) echo "matrix --only docker-overlay2-rootfs --apps none" ;;
+        container-probe) echo "matrix --only docker-host-*,docker-vfs-volume --apps none" ;;
+        kernel-*) echo "matrix --no-docker --kernels $KERNEL --only tmpfs@kernel-$KERNEL --apps none" ;;
         report) echo "report --out $OUT/report $OUT/inputs/*" ;;
     esac
 }
 next_args() {  # $1 phase
     case $1 in
-        container) echo "matrix --only docker-host-tmpfs --apps none" ;;
+        container-*) echo "matrix --only docker-host-tmpfs --apps none" ;;
         report) echo "report --out $OUT/report $OUT/inputs/*" ;;
         *) echo "matrix --no-docker --only plain --apps none" ;;
     esac
 }
-# The line from which a phase's moment is counted: the run's first line, or the guest's boot (resolving
-# the kernel's packages before it is no VM yet).
-start_mark() {  # $1 phase
+# Probe containers of run $1 running (not inner engines, which carry a driver label).
+probe_containers() {
+    [ -n "$DOCKER" ] || return 1
+    docker ps --filter label=dev.fsconform.run --format '{{.Label "dev.fsconform.run"}} {{.Label "dev.fsconform.driver"}}' \
+        2>/dev/null | awk -v p="-$1-" 'index($1, p) && $2 == "" {n++} END {exit !n}'
+}
+guest_file() { compgen -G "/var/tmp/fsconform-run-$1-*/kernel-*/out/$2" >/dev/null; }
+guest_lab() { guest_file "$1" progress.log || grep -qs 'fsconform-guest: host lab starting' /var/tmp/fsconform-run-"$1"-*/kernel-*/out/console.log; }
+# Whether phase $1 of run $2 (log $3) has begun.
+begun() {
     case $1 in
-        kernel) echo ': booting' ;;
-        *) echo . ;;
+        host) grep -q '^fsconform matrix: ' "$3" ;;
+        container-setup) compgen -G "/var/tmp/fsconform-containers-*-$2-*" >/dev/null ;;
+        container-probe) probe_containers "$2" ;;
+        kernel-boot) grep -q ': booting' "$3" || guest_file "$2" console.log ;;
+        kernel-probe) guest_lab "$2" ;;
+        report) compgen -G "$OUT/report/.fsconform-$2.*" >/dev/null ;;
     esac
 }
-# Tenths of a second after that line at which the run is killed, per phase: spread over what it does.
+# Which phase run $1 (log $2) is in now, from what it shows.
+now_in() {
+    if grep -q '^kernel ' "$2" || guest_file "$1" console.log; then
+        if guest_file "$1" exit-status; then echo "kernel-after"; elif guest_lab "$1"; then echo kernel-probe; else echo kernel-boot; fi
+    elif compgen -G "/var/tmp/fsconform-containers-*-$1-*" >/dev/null; then
+        # Set-up ends when an engine is ready; probes inside an inner engine are not seen from here.
+        if probe_containers "$1"; then echo container-probe
+        elif grep -q '^engine .* ready in' "$2"; then echo container-between
+        else echo container-setup; fi
+    else
+        echo host
+    fi
+}
+# Tenths of a second after the marker at which the run is killed: spread over what the phase does here.
 moment() {  # $1 phase
     case $1 in
         host) echo $(( RANDOM % 250 + 2 )) ;;
-        container) echo $(( RANDOM % 600 + 5 )) ;;
-        kernel) echo $(( RANDOM % ${KERNEL_TENTHS:-900} + 5 )) ;;
-        report) echo 0 ;;
+        container-setup) echo $(( RANDOM % 300 )) ;;
+        container-probe) echo $(( RANDOM % 30 )) ;;
+        kernel-boot) echo $(( RANDOM % ${BOOT_TENTHS:-600} )) ;;
+        kernel-probe) echo $(( RANDOM % ${PROBE_TENTHS:-300} )) ;;
+        report) echo $(( RANDOM % 10 )) ;;
     esac
 }
+# How long a phase may take to begin, in seconds (image builds and kernel fetches wait on other runs).
+MARK_WAIT=${MARK_WAIT:-3600}
 
 # What the run with this pid left: one line per leftover.
 leftovers() {  # $1 pid, $2 output directory
@@ -96,8 +131,8 @@ java -jar "$JAR" report --out "$OUT/report" "$OUT"/inputs/* >/dev/null 2>&1 || {
 sha_before=$(sha256sum "$OUT/report/matrix.json" | cut -c1-64)
 
 printf 'kill-test: seed %s, %s kills over: %s; load %s\n' "$SEED" "$KILLS" "$PHASES" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-3s %-9s %-9s %-38s %-34s %-20s %s\n' "#" phase moment "last progress before the kill" "left by the kill" "reaped by next run" "clean+completed"
-status=0
+printf '%-3s %-15s %-16s %-38s %-34s %-20s %s\n' "#" phase moment "last progress before the kill" "left by the kill" "reaped by next run" "clean+completed"
+status=0 covered=''
 for i in $(seq 1 "$KILLS"); do
     phase=${PHASE_LIST[$(( (i - 1) % ${#PHASE_LIST[@]} ))]}
     tenths=$(moment "$phase")
@@ -107,17 +142,22 @@ for i in $(seq 1 "$KILLS"); do
     # shellcheck disable=SC2046
     ( cd "$dir" && exec java -jar "$JAR" $(phase_args "$phase" | sed "s|--apps none|--apps none --out $dir|; s|^report|report|") ) >"$log" 2>&1 &
     pid=$!
+    # Wait for the phase's marker, then the moment; the report's moment is in milliseconds.
+    t0=$(date +%s)
+    while kill -0 "$pid" 2>/dev/null && ! begun "$phase" "$pid" "$log" && [ $(( $(date +%s) - t0 )) -lt "$MARK_WAIT" ]; do
+        [ "$phase" = report ] || sleep 0.1
+    done
+    marked=$(( $(date +%s) - t0 ))
     if [ "$phase" = report ]; then
-        # The moment is the first temporary file of the pair appearing, then a random 0-9 ms more.
-        t0=$(date +%s%N)
-        while kill -0 "$pid" 2>/dev/null && ! compgen -G "$dir/.fsconform-$pid.*" >/dev/null; do :; done
-        sleep "0.00$(( RANDOM % 10 ))"
-        at="tmp@$(awk -v n=$(( ($(date +%s%N) - t0) / 1000000 )) 'BEGIN { printf "%.1f", n / 1000 }')s"
+        sleep "0.00$tenths"; at="tmp+${tenths}ms"
     else
-        while kill -0 "$pid" 2>/dev/null && ! grep -q -- "$(start_mark "$phase")" "$log"; do sleep 0.05; done
-        sleep "$(awk -v t="$tenths" 'BEGIN { printf "%.1f", t / 10 }')"
-        at="$(awk -v t="$tenths" 'BEGIN { printf "%.1f", t / 10 }')s"
+        # Killed at the moment, or as the phase ends if it ends first.
+        end=$(( $(date +%s%N) / 100000000 + tenths ))
+        while [ $(( $(date +%s%N) / 100000000 )) -lt "$end" ] && [ "$(now_in "$pid" "$log")" = "$phase" ]; do sleep 0.1; done
+        waited=$(( $(date +%s%N) / 100000000 - end + tenths ))
+        at="mark@${marked}s+$(awk -v t="$waited" 'BEGIN { printf "%.1f", t / 10 }')s"
     fi
+    hit=$phase; [ "$phase" = report ] || hit=$(now_in "$pid" "$log")
     alive=yes; kill -0 "$pid" 2>/dev/null || alive="no (ended first)"
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
@@ -147,8 +187,10 @@ for i in $(seq 1 "$KILLS"); do
         # but for the generation time), and it parses.
         java -jar "$JAR" grade "$dir/matrix.json" >/dev/null 2>&1 || { verdict="NO (matrix.json unreadable)"; status=1; }
     fi
-    [ "$alive" = yes ] || at="$at, $alive"
-    printf '%-3s %-9s %-9s %-38s %-34s %-20s %s\n' "$i" "$phase" "$at" "${last:-(no output)}" "$(echo -n "$left" | summary)" \
+    [ "$alive" = yes ] || { at="$at, $alive"; hit=ended; }
+    shown=$phase; [ "$hit" = "$phase" ] || shown="$phase, hit $hit"
+    covered+=" $hit"
+    printf '%-3s %-15s %-16s %-38s %-34s %-20s %s\n' "$i" "$shown" "$at" "${last:-(no output)}" "$(echo -n "$left" | summary)" \
         "$reaped" "$verdict"
     [ -z "$after" ] || echo "$after" | sed 's/^/      still there: /'
     [ "$completed" = yes ] || tail -3 "$nlog" | sed 's/^/      next run: /'
@@ -170,6 +212,7 @@ if [ "$SIGNALS" = yes ]; then
         fi
     done
 fi
+echo "phases hit:$(tr ' ' '\n' <<<"$covered" | sed '/^$/d' | sort | uniq -c | awk '{printf " %s %s", $2, $1}')"
 [ "$status" = 0 ] && echo "PASS: $KILLS SIGKILLs (seed $SEED), every one reaped by the next run, which completed" \
     || echo "FAIL: see the rows above (logs were in $OUT)"
 exit $status

@@ -36,7 +36,9 @@
 #      FSCONFORM_JDK          JDK 17 home with jmods for jlink (default: detected)
 #      FSCONFORM_JLINK_MODULES modules for the jlink runtime (checked against
 #                             `jdeps --print-module-deps` of the jar when probe is built)
-#      FSCONFORM_PROBE_IMAGES_KEPT  probe images kept (newest first; default 4)
+#      FSCONFORM_PROBE_IMAGES_KEPT  probe images kept (newest first; default 4), besides those in use
+#      FSCONFORM_RUN          the owner id of the run asking (BOOT.PIDNS-PID-START, as its container labels
+#                             say): the images it is given are kept while that run lives
 #      FSCONFORM_DEBIAN_COMPONENTS  for debootstrap (default main; main,universe on Ubuntu)
 #      FSCONFORM_DEBIAN_MIRROR / FSCONFORM_DEBIAN_SUITE  for debootstrap (default: the
 #                             host's own apt source and codename)
@@ -70,7 +72,48 @@ stable_tar() { tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
 
 docker version --format '{{.Server.Version}}' >/dev/null 2>&1 \
   || die "no Docker engine answers (run matrix/docker/install-engine.sh first)"
-mkdir -p "$CACHE"
+PINS=$CACHE/in-use
+mkdir -p "$CACHE" "$PINS"
+
+# Locks. An image that exists is found without waiting: only a build takes a build lock, and looks
+# again once it has it, since the build it waited for may have made the same image. The base and the
+# Debian systems share work trees and .deb caches here, so they are built one at a time per machine
+# (.lock); a probe image (seconds, a work tree of its own) waits only for other probe builds. Pruning
+# takes the pin lock exclusively; looking an image up takes it shared, after naming the image as in
+# use by this run, so that an image found is never pruned before the run that found it is gone.
+exec 8>"$CACHE/.pin-lock"
+build_lock() {  # $1: lock file; held until build_unlock
+  exec 9>"$CACHE/$1"
+  flock -n 9 || { say "waiting: another image build holds $CACHE/$1"; flock 9; }
+}
+build_unlock() { exec 9>&-; }
+# Whether image $1 exists; it is first listed as in use by this run (FSCONFORM_RUN), if one asks.
+exists() {
+  local rc=0
+  flock -s 8
+  if [ -n "${FSCONFORM_RUN:-}" ]; then echo "$1" >>"$PINS/$FSCONFORM_RUN"; fi
+  have_image "$1" || rc=1
+  flock -u 8
+  return $rc
+}
+# Whether the run with owner id $1 (BOOT.PIDNS-PID-START) is alive: the same test as the suite's RunId,
+# but a run of another boot is over (this cache is this machine's). One in another pid namespace cannot
+# be checked, so it counts as alive for six hours (by the age of its list, $2).
+owner_alive() {
+  local boot pid start here stat btime
+  IFS=- read -r boot pid start <<<"$1"
+  here=$(tr -d - </proc/sys/kernel/random/boot_id | cut -c1-8).$(readlink /proc/self/ns/pid | tr -dc 0-9)
+  case $boot in
+    "$here") ;;
+    "${here%%.*}".*) [ -n "$(find "$2" -mmin -360 2>/dev/null)" ]; return ;;
+    *) return 1 ;;
+  esac
+  case $pid$start in ''|*[!0-9]*) return 1 ;; esac
+  stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
+  btime=$(awk '/^btime/ {print $2}' /proc/stat)
+  # starttime (field 22) in clock ticks since boot, counted after the ")" that ends the command name.
+  [ $(( btime + $(echo "${stat##*) }" | awk '{print $20}') / $(getconf CLK_TCK) )) = "$start" ]
+}
 
 find_jdk17() {
   local c
@@ -224,17 +267,19 @@ base_tag() {
              cat "$jdk/release"; sha256sum "$jdk/jmods/java.base.jmod" "$(command -v mv)" "$(host_libdir "$jdk")"/libc.so.6 \
                "$(host_libdir "$jdk")"/libstdc++.so.6 | cut -d' ' -f1; pkg_versions busybox-static; } | h12)
       BASE_TAG=fsconform/base:$h
-      have_image "$BASE_TAG" && { say "base $BASE_TAG exists"; return; }
+      exists "$BASE_TAG" && { say "base $BASE_TAG exists"; return; }
+      build_lock .lock; exists "$BASE_TAG" && { say "base $BASE_TAG was built meanwhile"; build_unlock; return; }
       say "building $BASE_TAG (jlink from $jdk)"
-      build_base_jlink "$jdk" "$BASE_TAG" "$CACHE/work-base" ;;
+      build_base_jlink "$jdk" "$BASE_TAG" "$CACHE/work-base"; build_unlock ;;
     debootstrap)
       h=$( { declare -f build_base_debootstrap debootstrap_rootfs import_rootfs stable_tar; debian_suite; debian_mirror
              debian_components
              pkg_versions openjdk-17-jre-headless busybox libc6; } | h12)
       BASE_TAG=fsconform/base:$h
-      have_image "$BASE_TAG" && { say "base $BASE_TAG exists"; return; }
+      exists "$BASE_TAG" && { say "base $BASE_TAG exists"; return; }
+      build_lock .lock; exists "$BASE_TAG" && { say "base $BASE_TAG was built meanwhile"; build_unlock; return; }
       say "building $BASE_TAG (debootstrap)"
-      build_base_debootstrap "$BASE_TAG" "$CACHE/work-base-deb" ;;
+      build_base_debootstrap "$BASE_TAG" "$CACHE/work-base-deb"; build_unlock ;;
     *) die "FSCONFORM_BASE must be jlink or debootstrap, not '$BASE_KIND'" ;;
   esac
 }
@@ -279,7 +324,8 @@ probe_tag() {
   # The seed tree is a function of the jar, so the jar's hash covers it.
   h=$( { echo "$BASE_TAG"; echo "$PROBE_DOCKERFILE"; declare -f probe_tag stable_tar; sha256sum <"$jar"; } | h12)
   PROBE_TAG=${PROBE_REPO:-fsconform/probe}:$h
-  have_image "$PROBE_TAG" && { say "probe $PROBE_TAG exists"; return; }
+  exists "$PROBE_TAG" && { say "probe $PROBE_TAG exists"; return; }
+  build_lock .lock-probe; exists "$PROBE_TAG" && { say "probe $PROBE_TAG was built meanwhile"; build_unlock; return; }
   check_modules "$jar"
   say "building $PROBE_TAG"
   ctx=$CACHE/work-probe-$$
@@ -294,15 +340,24 @@ probe_tag() {
     || { rm -rf "$ctx"; die "docker build of the probe image failed: $out"; }
   rm -rf "$ctx"
   prune_old "${PROBE_REPO:-fsconform/probe}" "$PROBES_KEPT"
+  build_unlock
 }
 
 # Every jar change makes a probe image (and a recipe or Debian update a dind image): keep the newest
-# few, which other checkouts or runs may use, and drop older ones. Without -f, docker refuses an
-# image a container still uses.
+# few, which other checkouts may use, and every image a live run was given; drop the others. Lists of
+# runs that are gone are dropped too. Without -f, docker refuses an image a container still uses.
 PROBES_KEPT=${FSCONFORM_PROBE_IMAGES_KEPT:-4}
 prune_old() {
+  local f live=$'/\n'
+  flock 8
+  for f in "$PINS"/*; do
+    [ -f "$f" ] || continue
+    if owner_alive "${f##*/}" "$f"; then live+=$(cat "$f")$'\n'; else rm -f "$f"; fi
+  done
   docker image ls --format '{{.CreatedAt}}\t{{.Repository}}:{{.Tag}}' "$1" | sort -r \
-    | tail -n +"$(($2 + 1))" | cut -f2 | xargs -r docker rmi >/dev/null 2>&1 || true
+    | tail -n +"$(($2 + 1))" | cut -f2 | { grep -vxF -e "${live%$'\n'}" || true; } \
+    | xargs -r docker rmi >/dev/null 2>&1 || true
+  flock -u 8
 }
 
 # ---- probe-apps -----------------------------------------------------------------
@@ -326,12 +381,14 @@ apps_tools_tag() {
   h=$( { declare -f apps_tools_tag debootstrap_rootfs import_rootfs stable_tar; echo "$APPS_PACKAGES"; debian_suite
          debian_mirror; debian_components; pkg_versions ${APPS_PACKAGES//,/ } libc6; } | h12)
   TOOLS_TAG=fsconform/apps-tools:$h
-  have_image "$TOOLS_TAG" && { say "apps-tools $TOOLS_TAG exists"; return; }
+  exists "$TOOLS_TAG" && { say "apps-tools $TOOLS_TAG exists"; return; }
+  build_lock .lock; exists "$TOOLS_TAG" && { say "apps-tools $TOOLS_TAG was built meanwhile"; build_unlock; return; }
   say "building $TOOLS_TAG (debootstrap of $(debian_suite) with the app tools, takes a few minutes)"
   debootstrap_rootfs "$CACHE/work-apps/rootfs" "$APPS_PACKAGES"
   import_rootfs "$CACHE/work-apps/rootfs" "$TOOLS_TAG"
   rm -rf "$CACHE/work-apps"
   prune_old fsconform/apps-tools 1
+  build_unlock
 }
 probe_apps_tag() {
   local jar=$1 h tools ctx out
@@ -340,7 +397,7 @@ probe_apps_tag() {
   tools=$TOOLS_TAG
   h=$( { echo "$BASE_TAG $tools"; echo "$APPS_DOCKERFILE"; } | h12)
   local apps_base=fsconform/apps-base:$h
-  if ! have_image "$apps_base"; then
+  if ! exists "$apps_base" && { build_lock .lock-probe; ! exists "$apps_base"; }; then
     ctx=$CACHE/work-apps-base-$$
     rm -rf "$ctx"; mkdir -p "$ctx"
     printf '%s\n' "$APPS_DOCKERFILE" >"$ctx/Dockerfile"
@@ -349,6 +406,7 @@ probe_apps_tag() {
     rm -rf "$ctx"
     prune_old fsconform/apps-base 2
   fi
+  build_unlock
   # The probe recipe on the apps base: the same seed and jar layers as the plain probe image.
   local plain_probe=${PROBE_TAG:-}
   BASE_TAG=$apps_base PROBE_REPO=fsconform/probe-apps probe_tag "$jar"
@@ -387,10 +445,12 @@ dind_tag() {
   h=$( { declare -f build_dind debootstrap_rootfs import_rootfs stable_tar; echo "$packages"; echo "$suite"
          debian_mirror; debian_components; cat "$HERE/dind-entrypoint.sh"; echo "$versions"; } | h12)
   DIND_TAG=$repo:$h
-  have_image "$DIND_TAG" && { say "dind $DIND_TAG exists"; return; }
+  exists "$DIND_TAG" && { say "dind $DIND_TAG exists"; return; }
+  build_lock .lock; exists "$DIND_TAG" && { say "dind $DIND_TAG was built meanwhile"; build_unlock; return; }
   say "building $DIND_TAG (debootstrap of $suite, takes a few minutes)"
   build_dind "$DIND_TAG" "$CACHE/work-dind-$suite" "$suite" "$packages"
   prune_old "$repo" 2
+  build_unlock
 }
 
 # ---- main ------------------------------------------------------------------------
@@ -400,15 +460,11 @@ while [ $# -gt 0 ]; do
     --jar) JAR=${2:?--jar needs a path}; shift 2 ;;
     base|probe|probe-apps|apps-tools|dind|dind:*) WANT+=("$1"); shift ;;
     all) WANT+=(base probe dind); shift ;;
-    -h|--help) sed -n '2,30p' "$0" >&2; exit 0 ;;
+    -h|--help) sed -n '2,/^set /{/^#/p}' "$0" >&2; exit 0 ;;
     *) die "unknown argument: $1" ;;
   esac
 done
 [ ${#WANT[@]} -gt 0 ] || WANT=(base)
-
-# One build at a time per machine: builds are CPU-heavy and share the cache dir.
-exec 9>"$CACHE/.lock"
-flock 9
 
 for w in "${WANT[@]}"; do
   case $w in

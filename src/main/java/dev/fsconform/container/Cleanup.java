@@ -18,6 +18,7 @@ final class Cleanup implements AutoCloseable {
     private final Set<String> engines = ConcurrentHashMap.newKeySet();
     private final Set<String> containers = ConcurrentHashMap.newKeySet();
     private final Set<String> volumes = ConcurrentHashMap.newKeySet();
+    private final Set<Process> processes = ConcurrentHashMap.newKeySet();
     private final Thread hook;
 
     Cleanup(EngineApi api, Path runDir) {
@@ -50,6 +51,15 @@ final class Cleanup implements AutoCloseable {
         engines.remove(id);
     }
 
+    /** A helper process (an image build): killed with everything it started if the run is interrupted. */
+    void process(Process p) {
+        processes.add(p);
+    }
+
+    void processDone(Process p) {
+        processes.remove(p);
+    }
+
     void removeContainer(String id) {
         api.removeAndWait(id, Duration.ofSeconds(30));
         containers.remove(id);
@@ -63,6 +73,10 @@ final class Cleanup implements AutoCloseable {
     }
 
     private void removeAll() {
+        processes.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        });
         containers.forEach(this::quietly);
         engines.forEach(id -> {
             api.stop(id, 20);

@@ -75,7 +75,7 @@ public final class ContainerMatrix {
             // Inner engines and podman get the probe image from a docker-save tar: there is no registry.
             boolean tar = chosen.stream().anyMatch(e -> e.engine() != EngineKind.DOCKER);
             boolean apps = chosen.stream().anyMatch(e -> e.engine() == EngineKind.DOCKER && e.apps() != null);
-            Images images = Images.ensure(api, o.jar(), suites, apps, runDir, o.progress());
+            Images images = Images.ensure(api, o.jar(), suites, apps, run, cleanup, o.progress());
             Path probeTar = tar ? save(api, images.probe(), runDir) : null;
             return new Report(runEngines(api, chosen, images, probeTar, run, cleanup, o), engine, reaped);
         } catch (EngineException e) {

@@ -47,14 +47,16 @@ record Images(String probe, String probeApps, Map<String, String> dind) {
 
     /**
      * @param apps whether to build the probe-apps image too
-     * @param runDir the run's directory: the scripts go below it, so that after a SIGKILL the next run's
-     *               {@link Leftovers} finds the orphaned build by its command line and removes both
+     * @param run the run asking: the script keeps the images it hands out while this run lives
+     * @param cleanup the run's: the scripts go below its directory, so that after a SIGKILL the next run's
+     *               {@link Leftovers} finds the orphaned build by its command line and removes both; on
+     *               Ctrl-C or SIGTERM its hook stops the build
      */
-    static Images ensure(EngineApi api, Path jar, Set<String> suites, boolean apps, Path runDir, Consumer<String> progress)
-            throws EngineException {
+    static Images ensure(EngineApi api, Path jar, Set<String> suites, boolean apps, RunId run, Cleanup cleanup,
+                         Consumer<String> progress) throws EngineException {
         Path dir = null;
         try {
-            dir = Files.createDirectories(runDir.resolve("images"));
+            dir = Files.createDirectories(cleanup.runDir().resolve("images"));
             MatrixFile.extractScripts(dir, SCRIPTS);
             List<String> argv = new ArrayList<>(List.of("bash", dir.resolve(SCRIPTS[0]).toString(), "--jar",
                     jar.toAbsolutePath().toString(), "base", "probe"));
@@ -62,7 +64,7 @@ record Images(String probe, String probeApps, Map<String, String> dind) {
                 argv.add("probe-apps");
             }
             suites.forEach(s -> argv.add("dind:" + s));
-            Map<String, String> tags = run(argv, api.host(), progress);
+            Map<String, String> tags = run(argv, api.host(), run, cleanup, progress);
             Map<String, String> dind = new HashMap<>();
             for (String s : suites) {
                 if (!tags.containsKey("dind:" + s)) {
@@ -84,20 +86,30 @@ record Images(String probe, String probeApps, Map<String, String> dind) {
         }
     }
 
-    private static Map<String, String> run(List<String> argv, String host, Consumer<String> progress)
-            throws IOException, EngineException {
+    private static Map<String, String> run(List<String> argv, String host, RunId run, Cleanup cleanup,
+                                           Consumer<String> progress) throws IOException, EngineException {
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().put("DOCKER_HOST", host);
+        pb.environment().put("FSCONFORM_RUN", run.toString());
         String base = System.getProperty("fsconform.base.image");
         if (base != null && !base.isBlank()) {
             pb.environment().put("FSCONFORM_BASE_IMAGE", base);
         }
         Process p = pb.start();
+        cleanup.process(p);
+        try {
+            return tags(p, progress);
+        } finally {
+            cleanup.processDone(p);
+        }
+    }
+
+    private static Map<String, String> tags(Process p, Consumer<String> progress) throws IOException, EngineException {
         p.getOutputStream().close();
         List<String> err = new ArrayList<>();
         CompletableFuture<Void> errs = CompletableFuture.runAsync(() -> lines(p.getErrorStream(), l -> {
             err.add(l);
-            if (l.contains("building") || l.contains("pulling") || l.contains("failed")) {
+            if (l.contains("building") || l.contains("pulling") || l.contains("waiting") || l.contains("failed")) {
                 progress.accept("images: " + l.replaceFirst("^build-images: ", ""));
             }
         }));

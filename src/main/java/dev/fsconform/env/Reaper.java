@@ -76,7 +76,10 @@ public final class Reaper {
         return what.isEmpty() ? "" : " (and " + String.join(", ", what) + ")";
     }
 
-    /** SIGKILLs processes whose command line names something below {@code dir}: they can only be ours. */
+    /**
+     * SIGKILLs processes whose command line names something below {@code dir} (they can only be ours), and
+     * what they started: an image build's {@code flock} or {@code docker build} does not name the directory.
+     */
     public static int killProcessesNaming(Path dir) {
         String needle = dir + "/";
         long self = ProcessHandle.current().pid();
@@ -88,7 +91,10 @@ public final class Reaper {
                     continue;
                 }
                 if (cmdline(p).contains(needle)) {
-                    ProcessHandle.of(Long.parseLong(name)).ifPresent(ProcessHandle::destroyForcibly);
+                    ProcessHandle.of(Long.parseLong(name)).ifPresent(h -> {
+                        h.descendants().forEach(ProcessHandle::destroyForcibly);
+                        h.destroyForcibly();
+                    });
                     n++;
                 }
             }

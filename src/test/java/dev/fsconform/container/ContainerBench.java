@@ -23,7 +23,7 @@ public final class ContainerBench {
         EngineApi api = EngineApi.connect(null);
         Path work = Files.createTempDirectory("fsconform-bench-");
         try (Cleanup cleanup = new Cleanup(api, work)) {
-            Images images = Images.ensure(api, jar, java.util.Set.of(), false, work, line -> { });
+            Images images = Images.ensure(api, jar, java.util.Set.of(), false, RunId.current(), cleanup, line -> { });
             Engine engine = ApiEngine.docker(api, images.probe(), RunId.current(), cleanup);
             System.out.printf("%-38s %9s %9s %6s   (medians of %d runs, ms)%n", "environment", "fsconform", "docker-run", "ratio", runs);
             for (ContainerEnv env : ContainerCatalog.standard().environments()) {
