@@ -25,6 +25,7 @@ public final class AppRun {
     private static final long STEP_TIMEOUT_SECONDS = 60;
     /** Colour codes some tools print even when not on a terminal. */
     private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;]*m");
+    private static final java.util.regex.Pattern BIN = java.util.regex.Pattern.compile("\\$\\{bin:([A-Za-z0-9._+-]+)}");
 
     /** Version lines by command: several jobs share a tool, and asking pip its version costs half a second. */
     private static final Map<List<String>, String> VERSIONS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -49,7 +50,7 @@ public final class AppRun {
     public static String unavailable(AppJob job) {
         for (String p : job.needs()) {
             if (Programs.locate(p).isEmpty()) {
-                return p + " is not installed here (searched " + Programs.PATH + ")";
+                return Programs.missing(p);
             }
         }
         for (String r : job.requires()) {
@@ -316,12 +317,14 @@ public final class AppRun {
         return jobDir.resolve(expand(p)).normalize();
     }
 
+    /** ${job}, ${other}, ${m2}, and ${bin:NAME}: where NAME is found on the jobs' PATH (as it is, when it is not). */
     private String expand(String s) {
         String out = s;
         for (Map.Entry<String, String> v : vars.entrySet()) {
             out = out.replace("${" + v.getKey() + "}", v.getValue());
         }
-        return out;
+        return BIN.matcher(out).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                Programs.locate(m.group(1)).map(Path::toString).orElse(m.group(1))));
     }
 
     private static Path m2() {

@@ -31,7 +31,7 @@ public record Tracing(Path strace, boolean seccompBpf, String description) {
         Path strace = Programs.locate("strace").orElse(null);
         Path trueBin = Programs.locate("true").orElse(null);
         if (strace == null) {
-            return none("strace is not installed here");
+            return none(Programs.missing("strace"));
         }
         if (trueBin == null) {
             return none("no 'true' program to try strace on");

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class ApiEngine implements Engine {
     private final EngineApi api;
-    private final String image;
+    private final Images images;
     private final RunId run;
     private final Cleanup cleanup;
     private final Map<String, Long> ulimits;
@@ -27,10 +27,10 @@ final class ApiEngine implements Engine {
      * @param privilege what the {@code docker.privileged} label says
      * @param ulimits explicit limits for every container (podman on hosts whose root may not raise them)
      */
-    ApiEngine(EngineApi api, String image, RunId run, Cleanup cleanup, String engine, String privilege, Map<String, Long> ulimits)
+    ApiEngine(EngineApi api, Images images, RunId run, Cleanup cleanup, String engine, String privilege, Map<String, Long> ulimits)
             throws EngineException {
         this.api = api;
-        this.image = image;
+        this.images = images;
         this.run = run;
         this.cleanup = cleanup;
         this.ulimits = Map.copyOf(ulimits);
@@ -40,12 +40,11 @@ final class ApiEngine implements Engine {
         labels.put(Labels.API, api.apiVersion());
         labels.put(Labels.PRIVILEGED, privilege);
         labels.put(Labels.RUNTIME, "the engine's default");
-        labels.put(Labels.IMAGE, image);
     }
 
     /** The Docker engine the JVM talks to. */
-    static ApiEngine docker(EngineApi api, String image, RunId run, Cleanup cleanup) throws EngineException {
-        return new ApiEngine(api, image, run, cleanup, "docker (" + api.host() + ")", "unprivileged (no inner engine)", Map.of());
+    static ApiEngine docker(EngineApi api, Images images, RunId run, Cleanup cleanup) throws EngineException {
+        return new ApiEngine(api, images, run, cleanup, "docker (" + api.host() + ")", "unprivileged (no inner engine)", Map.of());
     }
 
     /** Replaces what a label says, for engines that know better than the API tells (podman's driver). */
@@ -59,9 +58,14 @@ final class ApiEngine implements Engine {
     }
 
     @Override
+    public String image(ContainerEnv env) {
+        return images.probeFor(env);
+    }
+
+    @Override
     public Box start(ContainerEnv env) throws EngineException {
         Map<String, String> owner = Labels.owner(run, env.name());
-        ContainerSpec spec = ContainerSpec.of(image, List.of("sleep", String.valueOf(LIFETIME_SECONDS)), owner);
+        ContainerSpec spec = ContainerSpec.of(image(env), List.of("sleep", String.valueOf(LIFETIME_SECONDS)), owner);
         String volume = null;
         Path bind = null;
         List<String> binds = new ArrayList<>();

@@ -154,10 +154,6 @@ public final class ContainerCatalog {
         if (e.name() != null && !e.name().matches(EnvName.NAME)) {
             throw new IllegalArgumentException("name must be lower-case letters, digits and . _ + - (got '" + e.name() + "')");
         }
-        if (e.apps() != null && kind != EngineKind.DOCKER) {
-            throw new IllegalArgumentException("apps: only containers of engine docker run the image with the tools (build-images.sh"
-                    + " probe-apps); `matrix --apps` still reaches the others");
-        }
         return new ContainerEnv(name, e.group(), e.description(), kind, e.driver(), e.runtime(), g, e.mount(), e.seccomp(), e.apps());
     }
 

@@ -71,7 +71,8 @@ record ContainerEnv(String name, String group, String description, EngineKind en
      */
     String engineKey() {
         return switch (engine) {
-            // Containers with tools run the larger image with the tools (build-images.sh probe-apps).
+            // The JVM's engine has both images already: the containers with tools go on in parallel with the others.
+            // An inner engine or podman service gets the image with the tools loaded besides the plain one.
             case DOCKER -> engine.id() + (apps == null ? "" : "+apps");
             case DIND -> engine.id() + "-" + driver + "@" + generation.id();
             case PODMAN, PODMAN_ROOTLESS -> engine.id() + "-" + driver + (runtime == null ? "" : "+" + runtime);

@@ -4,7 +4,6 @@ import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.PhaseTimings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -72,12 +70,10 @@ public final class ContainerMatrix {
             Files.createDirectories(runDir);
             Set<String> suites = chosen.stream().filter(e -> e.generation() != null).map(e -> e.generation().suite())
                     .collect(Collectors.toCollection(TreeSet::new));
-            // Inner engines and podman get the probe image from a docker-save tar: there is no registry.
-            boolean tar = chosen.stream().anyMatch(e -> e.engine() != EngineKind.DOCKER);
-            boolean apps = chosen.stream().anyMatch(e -> e.engine() == EngineKind.DOCKER && e.apps() != null);
+            boolean apps = chosen.stream().anyMatch(e -> e.apps() != null);
             Images images = Images.ensure(api, o.jar(), suites, apps, run, cleanup, o.progress());
-            Path probeTar = tar ? save(api, images.probe(), runDir) : null;
-            return new Report(runEngines(api, chosen, images, probeTar, run, cleanup, o), engine, reaped);
+            ImageTars tars = ImageTars.save(api, images, chosen.stream().filter(e -> e.engine() != EngineKind.DOCKER).toList(), runDir);
+            return new Report(runEngines(api, chosen, images, tars, run, cleanup, o), engine, reaped);
         } catch (EngineException e) {
             return new Report(all(chosen, e.status(), e.getMessage()), engine, reaped);
         } catch (IOException e) {
@@ -85,7 +81,7 @@ public final class ContainerMatrix {
         }
     }
 
-    private static List<EnvironmentResult> runEngines(EngineApi api, List<ContainerEnv> chosen, Images images, Path probeTar,
+    private static List<EnvironmentResult> runEngines(EngineApi api, List<ContainerEnv> chosen, Images images, ImageTars tars,
                                                       RunId run, Cleanup cleanup, Options o) throws EngineException {
         Map<String, List<ContainerEnv>> byEngine = new LinkedHashMap<>();
         chosen.forEach(e -> byEngine.computeIfAbsent(e.engineKey(), k -> new ArrayList<>()).add(e));
@@ -95,7 +91,7 @@ public final class ContainerMatrix {
         try {
             List<Future<List<EnvironmentResult>>> futures = new ArrayList<>();
             for (Map.Entry<String, List<ContainerEnv>> g : byEngine.entrySet()) {
-                futures.add(pool.submit(() -> runEngine(api, g.getKey(), g.getValue(), images, probeTar, run, choice, cleanup,
+                futures.add(pool.submit(() -> runEngine(api, g.getKey(), g.getValue(), images, tars, run, choice, cleanup,
                         o.progress())));
             }
             for (Future<List<EnvironmentResult>> f : futures) {
@@ -113,17 +109,16 @@ public final class ContainerMatrix {
     }
 
     private static List<EnvironmentResult> runEngine(EngineApi api, String name, List<ContainerEnv> envs, Images images,
-                                                     Path probeTar, RunId run, PrivilegeChoice choice, Cleanup cleanup,
+                                                     ImageTars tars, RunId run, PrivilegeChoice choice, Cleanup cleanup,
                                                      Consumer<String> progress) {
         long t0 = System.nanoTime();
         Engine engine;
         ContainerEnv first = envs.get(0);
         try {
             engine = switch (first.engine()) {
-                case DOCKER -> ApiEngine.docker(api, first.apps() == null ? images.probe() : images.probeApps(), run, cleanup);
-                case DIND -> DindEngine.start(api, first, envs.stream().map(ContainerEnv::runtime).filter(Objects::nonNull)
-                        .collect(Collectors.toCollection(TreeSet::new)), images, probeTar, run, choice, cleanup);
-                case PODMAN, PODMAN_ROOTLESS -> PodmanEngine.start(first, images.probe(), probeTar, run, cleanup.runDir());
+                case DOCKER -> ApiEngine.docker(api, images, run, cleanup);
+                case DIND -> DindEngine.start(api, envs, images, tars, run, choice, cleanup);
+                case PODMAN, PODMAN_ROOTLESS -> PodmanEngine.start(envs, images, tars, run, cleanup.runDir());
             };
         } catch (EngineException e) {
             progress.accept("engine " + name + ": " + e.status() + ": " + e.getMessage());
@@ -143,17 +138,6 @@ public final class ContainerMatrix {
             }
         }
         return out;
-    }
-
-    /** The probe image as a docker-save tar, once per run, for the inner engines to load. */
-    private static Path save(EngineApi api, String image, Path runDir) throws EngineException {
-        Path tar = runDir.resolve("probe-image.tar");
-        try (InputStream in = api.save(image)) {
-            Files.copy(in, tar);
-            return tar;
-        } catch (IOException e) {
-            throw new EngineException("cannot save " + image + ": " + e.getMessage());
-        }
     }
 
     private static List<EnvironmentResult> all(List<ContainerEnv> envs, EnvStatus status, String reason) {

@@ -37,7 +37,9 @@ final class ContainerRun {
         long t2;
         EnvironmentResult result;
         try (box) {
-            ExecResult r = box.exec(argv(env, engine.labels()), PROBE_TIMEOUT);
+            Map<String, String> engineLabels = new LinkedHashMap<>(engine.labels());
+            engineLabels.put(Labels.IMAGE, engine.image(env));
+            ExecResult r = box.exec(argv(env, engineLabels), PROBE_TIMEOUT);
             t2 = System.nanoTime();
             if (!r.ok()) {
                 return notRun(env, EnvStatus.SETUP_ERROR, "probe exited " + r.exitCode() + " in the container: " + r.lastLine(), t0);

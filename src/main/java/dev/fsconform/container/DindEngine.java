@@ -9,47 +9,51 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * An inner Docker engine on one storage driver, in a container of the dind image of one generation
  * (matrix/docker/dind-entrypoint.sh runs it), started with real --privileged or, once the outer engine
- * refused that, the capability fallback. The probe image is copied in (docker save/load: there is no
- * registry) and probe containers run in the inner engine through its own docker CLI, by exec into the
+ * refused that, the capability fallback. The probe images are loaded in (docker save/load over the
+ * inner engine's API: there is no registry) and probe containers run in the inner engine through its own docker CLI, by exec into the
  * dind container. The inner engine also serves its API on a socket bound out to the run directory, so
  * fsconform's own client negotiates with it: that is the API version the results record.
  */
 final class DindEngine implements Engine {
     private static final Duration CLI = Duration.ofSeconds(120);
     private static final Duration READY = Duration.ofSeconds(90);
-    private static final String TAR = "/tmp/fsconform-probe.tar";
     private static final String API_DIR = "/run/fsconform-api";
     private static final String RUNSC = "runsc";
     private static final String RUNSC_INSIDE = "/usr/local/bin/runsc";
 
     private final EngineApi api;
     private final String id;
-    private final String image;
+    private final Images images;
     private final RunId run;
     private final Cleanup cleanup;
     private final Map<String, String> labels = new LinkedHashMap<>();
 
-    private DindEngine(EngineApi api, String id, String image, RunId run, Cleanup cleanup) {
+    private DindEngine(EngineApi api, String id, Images images, RunId run, Cleanup cleanup) {
         this.api = api;
         this.id = id;
-        this.image = image;
+        this.images = images;
         this.run = run;
         this.cleanup = cleanup;
     }
 
     /**
-     * Starts the dind container of {@code first}'s driver and generation, with every OCI runtime its
-     * environments name registered, waits for its engine and loads the probe image (saved in
-     * {@code probeTar}).
+     * Starts the dind container of the driver and generation of {@code envs}, with every OCI runtime they
+     * name registered, waits for its engine and loads the probe images they run (saved in {@code tars}).
      */
-    static DindEngine start(EngineApi api, ContainerEnv first, Set<String> runtimes, Images images, Path probeTar, RunId run,
+    static DindEngine start(EngineApi api, List<ContainerEnv> envs, Images images, ImageTars tars, RunId run,
                             PrivilegeChoice choice, Cleanup cleanup) throws EngineException {
+        ContainerEnv first = envs.get(0);
+        Set<String> runtimes = envs.stream().map(ContainerEnv::runtime).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
         Generation g = first.generation();
         Path apiDir = cleanup.runDir().resolve(first.engineDirName());
         try {
@@ -67,15 +71,16 @@ final class DindEngine implements Engine {
             }
         }
         Started d = startContainer(api, first.driver(), args, images.dind(g.suite()), binds, run, choice, cleanup);
-        DindEngine e = new DindEngine(api, d.id(), images.probe(), run, cleanup);
+        DindEngine e = new DindEngine(api, d.id(), images, run, cleanup);
         try {
             if (!runtimes.isEmpty() && !d.privilege().privileged()) {
                 // The capability fallback keeps /proc/sys read-only (systempaths=unconfined is CLI-only);
                 // runc copes, but crun writes net.ipv4.ip_unprivileged_port_start into each new container.
                 e.cli(List.of("mount", "-o", "remount,rw", "/proc/sys"));
             }
-            e.describe(d.privilege(), g, "unix://" + apiDir.resolve("docker.sock"));
-            e.load(probeTar);
+            String innerHost = "unix://" + apiDir.resolve("docker.sock");
+            e.describe(d.privilege(), g, innerHost);
+            tars.loadInto(EngineApi.connect(innerHost), envs);
             return e;
         } catch (EngineException failed) {
             e.close();
@@ -184,13 +189,6 @@ final class DindEngine implements Engine {
         labels.put(Labels.API, inner.apiVersion() + " (engine speaks " + v.minApiVersion() + "-" + v.apiVersion() + ")");
         labels.put(Labels.PRIVILEGED, p.note());
         labels.put(Labels.RUNTIME, cli(List.of("docker", "info", "--format", "{{.DefaultRuntime}}")).strip() + " (engine default)");
-        labels.put(Labels.IMAGE, image);
-    }
-
-    private void load(Path probeTar) throws EngineException {
-        api.io().copyInto(id, probeTar, "/tmp", TAR.substring("/tmp/".length()));
-        cli(List.of("docker", "load", "-q", "-i", TAR));
-        cli(List.of("rm", "-f", TAR));
     }
 
     /** Runs a command in the dind container; fails with its last output line. */
@@ -206,6 +204,11 @@ final class DindEngine implements Engine {
     @Override
     public Map<String, String> labels() {
         return labels;
+    }
+
+    @Override
+    public String image(ContainerEnv env) {
+        return images.probeFor(env);
     }
 
     @Override
@@ -242,7 +245,7 @@ final class DindEngine implements Engine {
             argv.addAll(List.of("--runtime", env.runtime()));
         }
         argv.addAll(securityOpts(env));
-        argv.addAll(List.of(image, "sleep", String.valueOf(LIFETIME_SECONDS)));
+        argv.addAll(List.of(image(env), "sleep", String.valueOf(LIFETIME_SECONDS)));
         String cid = cli(argv).strip();
         return new DindBox(cid, volume);
     }

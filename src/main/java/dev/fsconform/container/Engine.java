@@ -15,6 +15,9 @@ interface Engine extends AutoCloseable {
     /** What every probe in this engine records: engine, version, storage driver, API, privilege. */
     Map<String, String> labels();
 
+    /** The image {@code env}'s container runs (the probe, or the probe with the app cells' tools). */
+    String image(ContainerEnv env);
+
     /** Starts the container of {@code env}, with its mount and seccomp profile. */
     Box start(ContainerEnv env) throws EngineException;
 

@@ -36,6 +36,11 @@ record Images(String probe, String probeApps, Map<String, String> dind) {
         dind = Map.copyOf(dind);
     }
 
+    /** The probe image {@code env}'s container runs: the one with the tools when its probe runs apps. */
+    String probeFor(ContainerEnv env) {
+        return env.apps() == null ? probe : probeApps;
+    }
+
     /** The dind image of {@code suite}'s generation. */
     String dind(String suite) throws EngineException {
         String tag = dind.get(suite);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +27,8 @@ final class PodmanEngine implements Engine {
         this.dir = dir;
     }
 
-    static PodmanEngine start(ContainerEnv first, String image, Path probeTar, RunId run, Path runDir) throws EngineException {
+    static PodmanEngine start(List<ContainerEnv> envs, Images images, ImageTars tars, RunId run, Path runDir) throws EngineException {
+        ContainerEnv first = envs.get(0);
         boolean rootless = first.engine() == EngineKind.PODMAN_ROOTLESS;
         if (rootless && first.driver().equals("fuse-overlayfs") && !worldReadWrite(Path.of("/dev/fuse"))) {
             throw new EngineException("/dev/fuse is not open to " + PodmanService.ROOTLESS_USER + " on this machine (mode "
@@ -39,10 +41,10 @@ final class PodmanEngine implements Engine {
         try {
             EngineApi api = EngineApi.connect(service.host());
             cleanup = new Cleanup(api, null);
-            api.load(probeTar);
+            tars.loadInto(api, envs);
             String runtime = api.version().runtime().isEmpty() ? PodmanService.DEFAULT_RUNTIME : api.version().runtime();
             String who = rootless ? "rootless as " + PodmanService.ROOTLESS_USER : "rootful";
-            ApiEngine containers = new ApiEngine(api, image, run, cleanup, "podman " + who + " (private podman system service, "
+            ApiEngine containers = new ApiEngine(api, images, run, cleanup, "podman " + who + " (private podman system service, "
                     + api.version().product() + ")", rootless ? "rootless (user namespace of " + PodmanService.ROOTLESS_USER
                     + " with subordinate ids)" : "unprivileged container of rootful podman", limits());
             containers.label(Labels.DRIVER, describeDriver(first.driver(), api.storageDriver()));
@@ -101,6 +103,11 @@ final class PodmanEngine implements Engine {
     @Override
     public Map<String, String> labels() {
         return containers.labels();
+    }
+
+    @Override
+    public String image(ContainerEnv env) {
+        return containers.image(env);
     }
 
     @Override

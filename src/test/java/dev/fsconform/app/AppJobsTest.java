@@ -36,4 +36,17 @@ class AppJobsTest {
                 java.util.List.of(new AppJob.Check("f", null, null, null, null, null)), null);
         assertThat(AppRun.unavailable(j)).startsWith("no-such-program-fsconform is not installed here");
     }
+
+    @Test
+    void aProgramASandboxHidesIsNamedAsHiddenNotAsMissing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // GIVEN what firejail leaves in place of a blacklisted program: an empty file nobody may run
+        java.nio.file.Path hidden = java.nio.file.Files.createFile(dir.resolve("strace"));
+        java.nio.file.Files.setPosixFilePermissions(hidden, java.nio.file.attribute.PosixFilePermissions.fromString("r--------"));
+
+        // THEN the reason says it is there but cannot be run, with its mode and size
+        assertThat(Programs.missing("strace", dir.toString()))
+                .isEqualTo(hidden + " is here but cannot be run (mode r--------, 0 bytes: hidden by the sandbox?)");
+        assertThat(Programs.missing("git", dir.toString())).isEqualTo("git is not installed here (searched " + dir + ")");
+    }
 }

@@ -24,12 +24,14 @@ public final class ContainerBench {
         Path work = Files.createTempDirectory("fsconform-bench-");
         try (Cleanup cleanup = new Cleanup(api, work)) {
             Images images = Images.ensure(api, jar, java.util.Set.of(), false, RunId.current(), cleanup, line -> { });
-            Engine engine = ApiEngine.docker(api, images.probe(), RunId.current(), cleanup);
+            Engine engine = ApiEngine.docker(api, images, RunId.current(), cleanup);
             System.out.printf("%-38s %9s %9s %6s   (medians of %d runs, ms)%n", "environment", "fsconform", "docker-run", "ratio", runs);
-            for (ContainerEnv env : ContainerCatalog.standard().environments()) {
-                if (env.engine() != EngineKind.DOCKER || (!only.isEmpty() && !only.contains(env.name()))) {
+            for (ContainerEnv listed : ContainerCatalog.standard().environments()) {
+                if (listed.engine() != EngineKind.DOCKER || (!only.isEmpty() && !only.contains(listed.name()))) {
                     continue;
                 }
+                // The probe's own cost: the app cells have bench/apps.sh.
+                ContainerEnv env = listed.withApps("none");
                 ContainerRun.run(env, engine);
                 bare(env, images.probe(), work);
                 List<Long> ours = new ArrayList<>();

@@ -69,18 +69,21 @@ class ContainerCatalogTest {
     }
 
     @Test
-    void appsAreJobIdsAndOnlyForTheEngineThatRunsTheToolsImage() {
+    void appsAreJobIdsOnAnyEngineAndAnInnerEngineServesBothImages() {
         String ok = "environments:\n  - {name: a, group: g, description: d, engine: docker, mount: rootfs, apps: 'git,mv'}\n";
         String unknown = "environments:\n  - {name: a, group: g, description: d, engine: docker, mount: rootfs, apps: gti}\n";
         String inner = "generations: {docker-20.10: bookworm}\nenvironments:\n"
-                + "  - {name: a, group: g, description: d, engine: dind, driver: vfs, mount: rootfs, apps: all}\n";
+                + "  - {name: a, group: g, description: d, engine: dind, driver: vfs, mount: rootfs, apps: all}\n"
+                + "  - {name: b, group: g, description: d, engine: dind, driver: vfs, mount: tmpfs}\n";
 
         assertThat(ContainerCatalog.parse(ok, "x.yaml").environments().get(0).apps()).isEqualTo("git,mv");
         assertThat(ContainerCatalog.parse(ok, "x.yaml").environments().get(0).engineKey()).isEqualTo("docker+apps");
         assertThatThrownBy(() -> ContainerCatalog.parse(unknown, "x.yaml")).isInstanceOf(InvalidContainersException.class)
                 .hasMessageStartingWith("x.yaml: environment #1 'a': unknown app job 'gti' (known: all, none, git,");
-        assertThatThrownBy(() -> ContainerCatalog.parse(inner, "x.yaml")).isInstanceOf(InvalidContainersException.class)
-                .hasMessageContaining("apps: only containers of engine docker");
+        // An inner engine with one environment that runs the tools and one that does not: one engine, both images.
+        List<ContainerEnv> envs = ContainerCatalog.parse(inner, "x.yaml").environments();
+        assertThat(envs.get(0).apps()).isEqualTo("all");
+        assertThat(envs.get(0).engineKey()).isEqualTo(envs.get(1).engineKey());
     }
 
     @Test

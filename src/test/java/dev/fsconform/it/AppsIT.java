@@ -1,11 +1,15 @@
 package dev.fsconform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fsconform.cause.Causes;
 import dev.fsconform.grade.Grade;
 import dev.fsconform.grade.GradedCell;
+import dev.fsconform.result.AppTrace;
 import dev.fsconform.result.CellStatus;
+import dev.fsconform.result.EnvStatus;
+import dev.fsconform.result.ResultsJson;
 import dev.fsconform.testsupport.TestLab;
 import dev.fsconform.verdict.ConsoleSummary;
 import dev.fsconform.verdict.EnvironmentVerdict;
@@ -114,6 +118,44 @@ class AppsIT {
             assertThat(broken).allSatisfy(c -> assertThat(Findings.causeIds(c)).as(Findings.line(c)).containsExactly(Causes.LANDLOCK_REFER.id()));
             assertThat(Findings.unknown(v)).isEmpty();
         }
+    }
+
+    @Test
+    void inBubblewrapAndFirejailTheHostsToolsRunAndFirejailsHiddenStraceIsNamed() throws Exception {
+        // GIVEN the host lab's two sandbox-tool environments with every job (not their default: the matrix stays quick)
+        Path out = Path.of("target", "apps-report", "sandbox-tools");
+        Files.createDirectories(out);
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                System.getProperty("fsconform.jar", "target/fsconform.jar"), "matrix", "--no-docker", "--only", "bwrap,firejail",
+                "--apps", "all", "--json-only", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(out.resolve("matrix.log").toFile()).start();
+        assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)).as("matrix finished; see %s", out).isTrue();
+        List<EnvironmentVerdict> envs = Verdicts.of(ResultsJson.read(out.resolve("matrix.json")));
+        save("sandbox-tools", envs.toArray(EnvironmentVerdict[]::new));
+        for (EnvironmentVerdict v : envs) {
+            assumeTrue(v.env().status() != EnvStatus.SKIPPED, v.env().name() + ": " + v.env().reason());
+            assertThat(v.env().status()).as("%s: %s", v.env().name(), v.env().reason()).isEqualTo(EnvStatus.RAN);
+            // THEN every job ran with the machine's tools, its end state held, and every grade has a known cause
+            ranAll(v);
+            assertThat(v.cells()).filteredOn(c -> "app".equals(c.observation().operation()))
+                    .allSatisfy(c -> assertThat(c.observation().outcome()).as(Findings.line(c)).isIn("OK", "FALLBACK"));
+            assertThat(Findings.unknown(v)).isEmpty();
+            assertThat(v.cells()).allSatisfy(c -> assertThat(Findings.causeIds(c)).as(Findings.line(c))
+                    .doesNotContain(Causes.UNKNOWN.id()));
+        }
+        EnvironmentVerdict bwrap = envs.stream().filter(v -> v.env().name().equals("bwrap")).findFirst().orElseThrow();
+        EnvironmentVerdict firejail = envs.stream().filter(v -> v.env().name().equals("firejail")).findFirst().orElseThrow();
+        // AND under bwrap strace traces, and mv into the sandbox's own /tmp tmpfs copies after EXDEV
+        GradedCell mv = Findings.cell(bwrap, "app", "mv");
+        assertThat(mv.observation().app().tracing()).isEqualTo(AppTrace.TRACED);
+        assertThat(mv.observation().outcome()).as(mv.observation().detail()).isEqualTo("FALLBACK");
+        assertThat(mv.observation().errnoName()).isEqualTo("EXDEV");
+        assertThat(mv.observation().app().fallback()).startsWith("copied");
+        assertThat(Findings.causeIds(mv)).containsExactly(Causes.MOUNT_BOUNDARY.id());
+        // AND firejail's profile hides strace, which each cell names instead of passing for traced
+        assertThat(firejail.cells()).filteredOn(c -> "app".equals(c.observation().operation()))
+                .allSatisfy(c -> assertThat(c.observation().app().tracing()).as(c.observation().scenario())
+                        .startsWith("not traced: ").contains("strace is here but cannot be run"));
     }
 
     /** A tool this machine should have must have run: a skipped job here is a broken set-up, not a pass. */
