@@ -1,26 +1,30 @@
 package dev.fsconform.probe;
 
+import dev.fsconform.scenario.Fixture;
+import dev.fsconform.scenario.Kind;
 import dev.fsconform.sys.FileKind;
 import dev.fsconform.sys.Posix;
 import dev.fsconform.sys.Stat;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-/** What one path holds at one moment: identity from statx, and the data that tells fixtures apart. */
+/**
+ * What one path holds at one moment: identity from statx, and the data that tells fixtures apart.
+ * Read through the native facade, relative to the cell's open directory: NIO's directory streams and
+ * file channels cost twice the system calls (dup, fstat, fcntl), each walking the whole path.
+ */
 record Node(FileKind kind, String dev, long ino, long nlink, String content) {
     static final Node ABSENT = new Node(FileKind.ABSENT, null, 0, 0, null);
 
-    static Node read(Path path) {
-        Stat st = Posix.get().stat(path);
+    static Node read(Place place) {
+        Posix posix = Posix.get();
+        Stat st = posix.stat(place.dir(), place.name());
         if (!st.exists()) {
             return ABSENT;
         }
-        return new Node(st.kind(), st.dev(), st.ino(), st.nlink(), content(path, st.kind()));
+        return new Node(st.kind(), st.dev(), st.ino(), st.nlink(), content(posix, place.dir(), place.name(), st.kind()));
     }
 
     boolean exists() {
@@ -28,7 +32,7 @@ record Node(FileKind kind, String dev, long ino, long nlink, String content) {
     }
 
     boolean sameData(Node other) {
-        return kind == other.kind && java.util.Objects.equals(content, other.content);
+        return kind == other.kind && Objects.equals(content, other.content);
     }
 
     boolean sameInode(Node other) {
@@ -40,33 +44,41 @@ record Node(FileKind kind, String dev, long ino, long nlink, String content) {
         return !exists() ? !before.exists() : sameInode(before) && sameData(before);
     }
 
-    private static String content(Path path, FileKind kind) {
-        try {
-            switch (kind) {
-                case FILE:
-                    return Files.readString(path);
-                case SYMLINK:
-                    return Files.readSymbolicLink(path).toString();
-                case DIR:
-                    return listing(path);
-                default:
-                    return "";
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + " to check the post-state", e);
+    /** Whether this is exactly the object {@link Fixture} makes of {@code kind} with {@code data}. */
+    boolean holds(Kind made, String data) {
+        return switch (made) {
+            case FILE -> kind == FileKind.FILE && data.equals(content);
+            case DIR -> kind == FileKind.DIR && (Fixture.INNER_NAME + "=" + data).equals(content);
+            case EMPTYDIR -> kind == FileKind.DIR && content.isEmpty();
+            case SYMLINK -> kind == FileKind.SYMLINK && Fixture.linkTarget(data).equals(content);
+        };
+    }
+
+    private static String content(Posix posix, Posix.Dir at, String name, FileKind kind) {
+        switch (kind) {
+            case FILE:
+                return text(posix.readFile(at, name));
+            case SYMLINK:
+                return posix.readLink(at, name);
+            case DIR:
+                return listing(posix, at, name);
+            default:
+                return "";
         }
     }
 
-    /** A directory's data: its entries and, for regular files among them, their contents. */
-    private static String listing(Path dir) throws IOException {
+    /** A directory's data: its entries and, for regular files among them (symlinks followed), their contents. */
+    private static String listing(Posix posix, Posix.Dir at, String dir) {
         List<String> entries = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path child : ds) {
-                String name = child.getFileName().toString();
-                entries.add(Files.isRegularFile(child) ? name + "=" + Files.readString(child) : name);
-            }
+        for (String name : posix.list(at, dir)) {
+            String child = dir + "/" + name;
+            entries.add(posix.isRegularFile(at, child) ? name + "=" + text(posix.readFile(at, child)) : name);
         }
         entries.sort(null);
         return String.join(";", entries);
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

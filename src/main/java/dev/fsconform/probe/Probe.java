@@ -14,12 +14,9 @@ import dev.fsconform.result.Observation;
 import dev.fsconform.result.Where;
 import dev.fsconform.scenario.Fixture;
 import dev.fsconform.scenario.Scenario;
-import dev.fsconform.sys.FsType;
 import dev.fsconform.sys.NativeBootstrap;
 import dev.fsconform.sys.Posix;
-import dev.fsconform.sys.Stat;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,15 +62,20 @@ public final class Probe {
             NativeBootstrap.prepare(one.dir(), two == null ? null : two.dir());
             fingerprint = FingerprintCollector.collect(roles, config.labels());
             listener.started(fingerprint);
+            boolean haveSeeds = Seeds.present(config.seeds());
+            Locator locator = new Locator();
             int n = 0;
-            for (Scenario s : config.scenarios()) {
-                for (Operation op : config.operations()) {
-                    stopIfShuttingDown();
-                    String cell = cellName(n++);
-                    long t0 = System.nanoTime();
-                    Observation o = runCell(op, s, one.dir().resolve(cell), two == null ? null : two.dir().resolve(cell));
-                    listener.cellDone(o, System.nanoTime() - t0);
-                    cells.add(o);
+            try (Posix.Dir scratch = Posix.get().openDir(one.dir());
+                 Posix.Dir scratch2 = two == null ? null : Posix.get().openDir(two.dir())) {
+                for (Scenario s : config.scenarios()) {
+                    for (Operation op : config.operations()) {
+                        stopIfShuttingDown();
+                        String cell = cellName(n++);
+                        long t0 = System.nanoTime();
+                        Observation o = runCell(op, s, scratch, scratch2, cell, haveSeeds, locator);
+                        listener.cellDone(o, System.nanoTime() - t0);
+                        cells.add(o);
+                    }
                 }
             }
             for (Pattern p : config.patterns()) {
@@ -109,61 +111,80 @@ public final class Probe {
         }
     }
 
-    private Observation runCell(Operation op, Scenario s, Path cellRoot, Path cellRoot2) {
+    private Observation runCell(Operation op, Scenario s, Posix.Dir scratch, Posix.Dir scratch2, String cell,
+                                boolean haveSeeds, Locator locator) {
         String notRun = Applicability.reasonNotApplicable(op, s);
         if (notRun != null) {
             return Observation.notRun(op.id(), s.id(), CellStatus.NOT_APPLICABLE, notRun);
         }
-        String skipped = Applicability.reasonSkipped(op, s, config.second() != null, Seeds.present(config.seeds()));
+        String skipped = Applicability.reasonSkipped(op, s, config.second() != null, haveSeeds);
         if (skipped != null) {
             return Observation.notRun(op.id(), s.id(), CellStatus.SKIPPED, skipped);
         }
+        CellDirs dirs;
         Fixture f;
         try {
             if (s.seeded()) {
-                f = Fixture.locate(s, Seeds.cellDir(config.seeds(), s, op));
-                if (!f.asCreated(s, Seeds.tag(s, op))) {
-                    return Observation.notRun(op.id(), s.id(), CellStatus.SKIPPED, Seeds.USED);
-                }
+                Path cellRoot = Seeds.cellDir(config.seeds(), s, op);
+                dirs = CellDirs.existing(cellRoot);
+                f = Fixture.locate(s, cellRoot);
             } else {
-                // Made here, each with one mkdir: Files.createDirectories would first fail on the
-                // missing cell directory, then probe its ancestors, for every cell.
-                Files.createDirectory(cellRoot);
-                if (s.crossMount()) {
-                    Files.createDirectory(cellRoot2);
+                dirs = CellDirs.fresh(scratch, s.crossMount() ? scratch2 : null, cell);
+                try {
+                    f = Fixture.create(s, dirs.root(), dirs.root2(), s.id() + "/" + op.id(), dirs);
+                } catch (IOException | RuntimeException e) {
+                    dirs.close();
+                    throw e;
                 }
-                f = Fixture.create(s, cellRoot, cellRoot2, s.id() + "/" + op.id());
             }
         } catch (IOException | RuntimeException e) {
             return Observation.notRun(op.id(), s.id(), CellStatus.SETUP_ERROR, "fixture: " + e);
         }
-        return measure(op, s, f);
+        try (dirs) {
+            return measure(op, s, f, dirs, locator);
+        }
     }
 
-    private static Observation measure(Operation op, Scenario s, Fixture f) {
-        Where where = where(f, s.seeded());
-        Node srcBefore = Node.read(f.source());
-        Node dstBefore = Node.read(f.target());
+    private static Observation measure(Operation op, Scenario s, Fixture f, CellDirs dirs, Locator locator) {
+        Place source = dirs.place(f.source());
+        Place target = dirs.place(f.target());
+        Node srcBefore;
+        Node dstBefore;
+        try {
+            srcBefore = Node.read(source);
+            dstBefore = Node.read(target);
+        } catch (RuntimeException unreadable) {
+            if (s.seeded()) {
+                return Observation.notRun(op.id(), s.id(), CellStatus.SKIPPED, Seeds.USED);
+            }
+            throw unreadable;
+        }
+        if (s.seeded() && !asSeeded(s, Seeds.tag(s, op), srcBefore, dstBefore)) {
+            return Observation.notRun(op.id(), s.id(), CellStatus.SKIPPED, Seeds.USED);
+        }
+        Where where = locator.where(source.parent(), target.parent(), s.seeded());
         long t0 = System.nanoTime();
         Attempt attempt = op.apply(f.source(), f.target());
         long t1 = System.nanoTime();
-        Node srcAfter = Node.read(f.source());
-        Node dstAfter = Node.read(f.target());
+        Node srcAfter = Node.read(source);
+        Node dstAfter = Node.read(target);
         Judge.Verdict v = Judge.judge(op.effect(), attempt, srcBefore, dstBefore, srcAfter, dstAfter);
         Answer answer = new Answer(v.outcome(), attempt.errno() == null ? null : attempt.errno().number(),
                 attempt.errno() == null ? null : attempt.errno().name(), attempt.exception(), attempt.detail());
         return Observation.ran(new CellKey(op.id(), s.id()), answer, v.postState(), where, Math.round((t1 - t0) / 100.0) / 10.0);
     }
 
-    private static Where where(Fixture f, boolean seeded) {
-        return where(f.source().getParent(), f.target().getParent(), seeded);
+    /**
+     * Whether a seeded fixture is still exactly what the seed tree wrote with {@code tag}. It lives
+     * outside the probe's scratch directory and serves one run: a changed one would measure the
+     * earlier run's leftovers.
+     */
+    static boolean asSeeded(Scenario s, String tag, Node source, Node target) {
+        return source.holds(s.source(), Fixture.sourceData(tag))
+                && (s.target() == null ? !target.exists() : target.holds(s.target(), Fixture.targetData(tag)));
     }
 
     static Where where(Path a, Path b, boolean seeded) {
-        Posix posix = Posix.get();
-        Stat sa = posix.stat(a);
-        Stat sb = posix.stat(b);
-        return new Where(FingerprintCollector.mountId(sa, a), FingerprintCollector.mountId(sb, b), sa.dev(), sb.dev(),
-                FsType.name(posix.fsMagic(a)), FsType.name(posix.fsMagic(b)), seeded);
+        return new Locator().where(Place.of(a), Place.of(b), seeded);
     }
 }

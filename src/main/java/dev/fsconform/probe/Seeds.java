@@ -5,6 +5,7 @@ import dev.fsconform.pattern.Pattern;
 import dev.fsconform.scenario.Catalogue;
 import dev.fsconform.scenario.Fixture;
 import dev.fsconform.scenario.Scenario;
+import dev.fsconform.sys.NativeBootstrap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ public final class Seeds {
             throw new IOException(root + " already exists; seed into an empty directory");
         }
         Files.createDirectories(root);
+        NativeBootstrap.prepare(root);
         int n = 0;
         for (Scenario s : Catalogue.scenarios()) {
             if (!s.seeded()) {
@@ -38,7 +40,9 @@ public final class Seeds {
             }
             for (Operation op : Operation.values()) {
                 Path cell = Files.createDirectories(cellDir(root, s, op));
-                Fixture.create(s, cell, null, tag(s, op));
+                try (CellDirs dirs = CellDirs.existing(cell)) {
+                    Fixture.create(s, cell, null, tag(s, op), dirs);
+                }
                 n++;
             }
         }

@@ -1,10 +1,7 @@
 package dev.fsconform.scenario;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * Builds one scenario's objects under a cell directory: {@code a/src} and the target, which is
@@ -14,20 +11,39 @@ import java.util.stream.Stream;
 public record Fixture(Path source, Path target) {
     static final String SOURCE_NAME = "src";
     static final String TARGET_NAME = "dst";
+    /** The one file in a {@link Kind#DIR} object. */
+    public static final String INNER_NAME = "inner";
 
-    /** Creates the fixture; {@code targetRoot} is the cell directory on the second mount for cross-mount. */
-    public static Fixture create(Scenario s, Path cellRoot, Path targetRoot, String tag) throws IOException {
-        Path a = Files.createDirectories(cellRoot.resolve("a"));
+    /**
+     * The three calls a fixture is made of. The probe passes its native ones: a cell's fixture is most
+     * of its system calls, and NIO adds Java work and calls of its own to each.
+     */
+    public interface Maker {
+        void mkdir(Path dir) throws IOException;
+
+        /** A new regular file holding {@code data} (UTF-8). */
+        void createFile(Path file, String data) throws IOException;
+
+        void symlink(Path link, String target) throws IOException;
+    }
+
+    /**
+     * Creates the fixture in {@code cellRoot}, which exists; {@code targetRoot} is the cell directory
+     * on the second mount for cross-mount, which exists too.
+     */
+    public static Fixture create(Scenario s, Path cellRoot, Path targetRoot, String tag, Maker maker) throws IOException {
+        Path a = cellRoot.resolve("a");
+        maker.mkdir(a);
         Path targetParent;
         switch (s.placement()) {
             case SAME_DIR: targetParent = a; break;
-            case CROSS_DIR: targetParent = Files.createDirectories(cellRoot.resolve("b")); break;
-            default: targetParent = Files.createDirectories(targetRoot.resolve("b")); break;
+            case CROSS_DIR: targetParent = cellRoot.resolve("b"); maker.mkdir(targetParent); break;
+            default: targetParent = targetRoot.resolve("b"); maker.mkdir(targetParent); break;
         }
         Fixture f = new Fixture(a.resolve(SOURCE_NAME), targetParent.resolve(TARGET_NAME));
-        make(f.source, s.source(), "source " + tag);
+        make(maker, f.source, s.source(), sourceData(tag));
         if (s.target() != null) {
-            make(f.target, s.target(), "target " + tag);
+            make(maker, f.target, s.target(), targetData(tag));
         }
         return f;
     }
@@ -39,57 +55,34 @@ public record Fixture(Path source, Path target) {
         return new Fixture(a.resolve(SOURCE_NAME), targetParent.resolve(TARGET_NAME));
     }
 
-    /**
-     * Whether the objects are still exactly what {@link #create} made with {@code tag}. A seeded fixture
-     * lives outside the probe's scratch directory and serves one run: a changed one would measure the
-     * earlier run's leftovers.
-     */
-    public boolean asCreated(Scenario s, String tag) {
-        return matches(source, s.source(), "source " + tag)
-                && (s.target() == null ? !Files.exists(target, LinkOption.NOFOLLOW_LINKS) : matches(target, s.target(), "target " + tag));
+    /** The data of the source object of the fixture made with {@code tag}. */
+    public static String sourceData(String tag) {
+        return "source " + tag;
     }
 
-    private static boolean matches(Path path, Kind kind, String data) {
-        try {
-            switch (kind) {
-                case FILE:
-                    return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && Files.readString(path).equals(data);
-                case DIR:
-                    return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && entries(path) == 1
-                            && Files.readString(path.resolve("inner")).equals(data);
-                case EMPTYDIR:
-                    return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && entries(path) == 0;
-                case SYMLINK:
-                    return Files.isSymbolicLink(path)
-                            && Files.readSymbolicLink(path).equals(Path.of("dangling-" + data.replace(' ', '-')));
-                default:
-                    throw new AssertionError(kind);
-            }
-        } catch (IOException e) {
-            return false;
-        }
+    public static String targetData(String tag) {
+        return "target " + tag;
     }
 
-    private static long entries(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.count();
-        }
+    /** Where a {@link Kind#SYMLINK} object holding {@code data} points: nowhere, so that no call follows it. */
+    public static String linkTarget(String data) {
+        return "dangling-" + data.replace(' ', '-');
     }
 
-    private static void make(Path path, Kind kind, String data) throws IOException {
+    private static void make(Maker maker, Path path, Kind kind, String data) throws IOException {
         switch (kind) {
             case FILE:
-                Files.writeString(path, data);
+                maker.createFile(path, data);
                 break;
             case DIR:
-                Files.createDirectory(path);
-                Files.writeString(path.resolve("inner"), data);
+                maker.mkdir(path);
+                maker.createFile(path.resolve(INNER_NAME), data);
                 break;
             case EMPTYDIR:
-                Files.createDirectory(path);
+                maker.mkdir(path);
                 break;
             case SYMLINK:
-                Files.createSymbolicLink(path, Path.of("dangling-" + data.replace(' ', '-')));
+                maker.symlink(path, linkTarget(data));
                 break;
             default:
                 throw new AssertionError(kind);

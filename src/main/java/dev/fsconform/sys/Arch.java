@@ -14,12 +14,12 @@ import java.util.TreeSet;
  */
 public enum Arch {
     // AUDIT_ARCH_* = EM_* | __AUDIT_ARCH_64BIT | __AUDIT_ARCH_LE (include/uapi/linux/audit.h)
-    X86_64(0xC000003E, 317, Map.ofEntries(
+    X86_64(0xC000003E, 317, 217, Map.ofEntries(
             Map.entry("rename", 82), Map.entry("mkdir", 83), Map.entry("rmdir", 84),
             Map.entry("link", 86), Map.entry("unlink", 87), Map.entry("symlink", 88),
             Map.entry("mkdirat", 258), Map.entry("unlinkat", 263), Map.entry("renameat", 264),
             Map.entry("linkat", 265), Map.entry("symlinkat", 266), Map.entry("renameat2", 316))),
-    AARCH64(0xC00000B7, 277, Map.of(
+    AARCH64(0xC00000B7, 277, 61, Map.of(
             "mkdirat", 34, "unlinkat", 35, "symlinkat", 36, "linkat", 37, "renameat", 38,
             "renameat2", 276));
 
@@ -36,12 +36,14 @@ public enum Arch {
 
     private final int auditArch;
     private final int seccomp;
+    private final int getdents64;
     /** The calls a seccomp policy may name, by their kernel names. */
     private final Map<String, Integer> fileCalls;
 
-    Arch(int auditArch, int seccomp, Map<String, Integer> fileCalls) {
+    Arch(int auditArch, int seccomp, int getdents64, Map<String, Integer> fileCalls) {
         this.auditArch = auditArch;
         this.seccomp = seccomp;
+        this.getdents64 = getdents64;
         this.fileCalls = fileCalls;
     }
 
@@ -52,6 +54,10 @@ public enum Arch {
 
     int seccomp() {
         return seccomp;
+    }
+
+    int getdents64() {
+        return getdents64;
     }
 
     int renameat2() {

@@ -30,6 +30,13 @@ final class CMemory {
         return p;
     }
 
+    /** {@code length} bytes the kernel wrote (a name, a link target), decoded as java.io decodes file names. */
+    String decode(Pointer p, long offset, int length) {
+        byte[] bytes = new byte[length];
+        p.get(offset, bytes, 0, length);
+        return new String(bytes, JNU);
+    }
+
     /** A NULL-terminated char*[]; {@code keep} holds the strings so the GC cannot free them early. */
     record CStringArray(Pointer array, List<Pointer> keep) {
     }

@@ -31,9 +31,19 @@ public interface LibC {
 
     @SaveError int open(String path, int flags);
 
+    @SaveError int openat(int dirfd, String path, int flags, int mode);
+
+    @SaveError int mkdirat(int dirfd, String path, int mode);
+
+    @SaveError int symlinkat(String target, int newdirfd, String linkpath);
+
+    @SaveError long readlinkat(int dirfd, String path, Pointer buf, long size);
+
     @SaveError int close(int fd);
 
     @SaveError long read(int fd, Pointer buf, long count);
+
+    @SaveError long write(int fd, Pointer buf, long count);
 
     @SaveError long lseek(int fd, long offset, int whence);
 

@@ -4,6 +4,7 @@ import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
@@ -22,7 +23,14 @@ public final class Posix {
     public static final int RENAME_WHITEOUT = 4;
 
     static final int AT_FDCWD = -100;
+    private static final int ENOENT = 2;
+    private static final int ENOTDIR = 20;
+    private static final int ENOSPC = 28;
+    private static final int ENAMETOOLONG = 36;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    private static final int O_WRONLY = 1;
+    private static final int O_CREAT = 0100;
+    private static final int O_EXCL = 0200;
     private static final int O_NONBLOCK = 04000;
     private static final int O_PATH = 010000000;
     private static final int O_CLOEXEC = 02000000;
@@ -36,6 +44,10 @@ public final class Posix {
     private static final int STATX_BASIC_STATS = 0x7ff;
     private static final int STATX_MNT_ID = 0x1000;
     private static final int STATX_SIZE = 256;
+    /** Enough for a fixture's file in one read, a few hundred directory entries and any symlink target (PATH_MAX). */
+    private static final int DATA_SIZE = 16384;
+    private static final int NEW_FILE_MODE = 0666;
+    private static final int NEW_DIR_MODE = 0777;
     private static final int LANDLOCK_CREATE_RULESET_VERSION = 1;
     private static final int LANDLOCK_RULE_PATH_BENEATH = 1;
     private static final int SECCOMP_SET_MODE_FILTER = 1;
@@ -51,6 +63,7 @@ public final class Posix {
     private final Arch arch;
     private final CMemory memory;
     private final ThreadLocal<Pointer> buffer;
+    private final ThreadLocal<Pointer> data;
 
     private Posix(LibC libc, Arch arch) {
         this.libc = libc;
@@ -58,6 +71,7 @@ public final class Posix {
         this.arch = arch;
         this.memory = new CMemory(runtime);
         this.buffer = ThreadLocal.withInitial(() -> Memory.allocateDirect(runtime, STATX_SIZE));
+        this.data = ThreadLocal.withInitial(() -> Memory.allocateDirect(runtime, DATA_SIZE));
     }
 
     /** Loads libc once; throws {@link NativeUnavailableException} with a one-line reason if it cannot. */
@@ -112,38 +126,97 @@ public final class Posix {
         return result(libc.unlink(path.toString()));
     }
 
-    /** renameat(2) with directory descriptors for both parents and names relative to them. */
+    /**
+     * renameat(2) with directory descriptors for both parents and names relative to them (one
+     * descriptor, passed twice, when both names are in one directory).
+     */
     public CallResult renameat(Path from, Path to) {
-        try (DirFd a = openDir(from.getParent()); DirFd b = openDir(to.getParent())) {
-            return result(libc.renameat(a.fd, name(from), b.fd, name(to)));
+        try (Parents p = new Parents(from, to)) {
+            return result(libc.renameat(p.from, name(from), p.to, name(to)));
         }
     }
 
     /** renameat2(2) through the raw syscall, so it works whatever the libc version. */
     public CallResult renameat2(Path from, Path to, int flags) {
-        try (DirFd a = openDir(from.getParent()); DirFd b = openDir(to.getParent())) {
-            return result(libc.syscall(arch.renameat2(), a.fd, name(from), b.fd, name(to), flags, 0));
+        try (Parents p = new Parents(from, to)) {
+            return result(libc.syscall(arch.renameat2(), p.from, name(from), p.to, name(to), flags, 0));
         }
     }
 
     public CallResult linkat(Path from, Path to) {
-        try (DirFd a = openDir(from.getParent()); DirFd b = openDir(to.getParent())) {
-            return result(libc.linkat(a.fd, name(from), b.fd, name(to), 0));
+        try (Parents p = new Parents(from, to)) {
+            return result(libc.linkat(p.from, name(from), p.to, name(to), 0));
         }
     }
 
     // --- observing ------------------------------------------------------------------------------------
+    // Each call names its object relative to a Dir: an open directory (one or two names to walk, where
+    // a path from / walks every component again, most of a call's cost on a deep scratch directory),
+    // or CWD with a whole path.
+
+    /** A directory held open with O_PATH, or {@link #CWD}; names given with it are relative to it. */
+    public static final class Dir implements AutoCloseable {
+        private final Posix posix;
+        private final int fd;
+        private final Path path;
+
+        private Dir(Posix posix, int fd, Path path) {
+            this.posix = posix;
+            this.fd = fd;
+            this.path = path;
+        }
+
+        /** The path it was opened by (null for CWD), for messages. */
+        public Path path() {
+            return path;
+        }
+
+        Path resolve(String name) {
+            return path == null ? Path.of(name) : path.resolve(name);
+        }
+
+        @Override
+        public void close() {
+            if (fd != AT_FDCWD) {
+                posix.libc.close(fd);
+            }
+        }
+    }
+
+    private final Dir cwd = new Dir(this, AT_FDCWD, null);
+
+    /** Whole paths, resolved as the process sees them (AT_FDCWD); closing it does nothing. */
+    public Dir cwd() {
+        return cwd;
+    }
+
+    /** Opens {@code name} under {@code at} as a Dir (O_PATH: no read right needed, nothing copied up). */
+    public Dir openDir(Dir at, String name) {
+        int fd = libc.openat(at.fd, name, O_PATH | O_CLOEXEC, 0);
+        if (fd < 0) {
+            throw new NativeCallException("open", at.resolve(name), Errno.of(errno()));
+        }
+        return new Dir(this, fd, at.resolve(name));
+    }
+
+    public Dir openDir(Path dir) {
+        return openDir(cwd, dir.toString());
+    }
 
     /** lstat-like identity via statx, including the mount id (0 where the kernel has no STATX_MNT_ID). */
     public Stat stat(Path path) {
+        return stat(cwd, path.toString());
+    }
+
+    public Stat stat(Dir at, String name) {
         Pointer buf = buffer.get();
-        int rc = libc.statx(AT_FDCWD, path.toString(), AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS | STATX_MNT_ID, buf);
+        int rc = libc.statx(at.fd, name, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS | STATX_MNT_ID, buf);
         if (rc != 0) {
-            Errno e = Errno.of(errno());
-            if ("ENOENT".equals(e.name()) || "ENOTDIR".equals(e.name())) {
+            int e = errno();
+            if (e == ENOENT || e == ENOTDIR) {
                 return Stat.ABSENT;
             }
-            throw new NativeCallException("statx", path, e);
+            throw new NativeCallException("statx", at.resolve(name), Errno.of(e));
         }
         int mask = buf.getInt(0);
         long nlink = buf.getInt(16) & 0xffffffffL;
@@ -154,6 +227,85 @@ public final class Posix {
         String dev = buf.getInt(136) + ":" + buf.getInt(140);
         long mountId = (mask & STATX_MNT_ID) != 0 ? buf.getLong(144) : 0;
         return new Stat(FileKind.fromMode(mode, rdevMajor, rdevMinor), dev, ino, nlink, mountId);
+    }
+
+    /** Whether {@code name} is a regular file, following symlinks; false on any error, as Files.isRegularFile. */
+    public boolean isRegularFile(Dir at, String name) {
+        Pointer buf = buffer.get();
+        return libc.statx(at.fd, name, 0, STATX_BASIC_STATS, buf) == 0 && (buf.getShort(28) & 0xF000) == 0x8000;
+    }
+
+    /** A file's whole content (read until end of file), following symlinks. */
+    public byte[] readFile(Dir at, String name) {
+        int fd = libc.openat(at.fd, name, O_CLOEXEC, 0);
+        if (fd < 0) {
+            throw new NativeCallException("open", at.resolve(name), Errno.of(errno()));
+        }
+        try {
+            Pointer buf = data.get();
+            byte[] all = new byte[0];
+            while (true) {
+                long n = libc.read(fd, buf, DATA_SIZE);
+                if (n < 0) {
+                    throw new NativeCallException("read", at.resolve(name), Errno.of(errno()));
+                }
+                if (n == 0) {
+                    return all;
+                }
+                byte[] more = Arrays.copyOf(all, all.length + (int) n);
+                buf.get(0, more, all.length, (int) n);
+                all = more;
+            }
+        } finally {
+            libc.close(fd);
+        }
+    }
+
+    /** A symlink's target as the kernel stores it, decoded as java.io decodes file names. */
+    public String readLink(Dir at, String name) {
+        Pointer buf = data.get();
+        long n = libc.readlinkat(at.fd, name, buf, DATA_SIZE);
+        if (n < 0) {
+            throw new NativeCallException("readlink", at.resolve(name), Errno.of(errno()));
+        }
+        if (n == DATA_SIZE) {
+            throw new NativeCallException("readlink", at.resolve(name), Errno.of(ENAMETOOLONG));
+        }
+        return memory.decode(buf, 0, (int) n);
+    }
+
+    /** The names in a directory, without "." and "..", in the order the kernel returns them. */
+    public List<String> list(Dir at, String name) {
+        int fd = libc.openat(at.fd, name, O_CLOEXEC, 0);
+        if (fd < 0) {
+            throw new NativeCallException("open", at.resolve(name), Errno.of(errno()));
+        }
+        try {
+            Pointer buf = data.get();
+            List<String> names = new ArrayList<>();
+            while (true) {
+                long n = libc.syscall(arch.getdents64(), fd, buf.address(), DATA_SIZE, 0, 0, 0);
+                if (n < 0) {
+                    throw new NativeCallException("getdents64", at.resolve(name), Errno.of(errno()));
+                }
+                if (n == 0) {
+                    return names;
+                }
+                // struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }
+                for (int off = 0; off < n; off += buf.getShort(off + 16) & 0xffff) {
+                    int len = 0;
+                    while (buf.getByte(off + 19 + len) != 0) {
+                        len++;
+                    }
+                    String entry = memory.decode(buf, off + 19, len);
+                    if (!entry.equals(".") && !entry.equals("..")) {
+                        names.add(entry);
+                    }
+                }
+            }
+        } finally {
+            libc.close(fd);
+        }
     }
 
     /** statfs(2) f_type: the filesystem magic that really serves a path (overlay, fuse, tmpfs …). */
@@ -169,6 +321,49 @@ public final class Posix {
     public LandlockAbi landlockAbi() {
         long rc = libc.syscall(Arch.LANDLOCK_CREATE_RULESET, 0, 0, LANDLOCK_CREATE_RULESET_VERSION, 0, 0, 0);
         return rc >= 0 ? new LandlockAbi((int) rc, null) : new LandlockAbi(-1, Errno.of(errno()));
+    }
+
+    // --- making fixtures ------------------------------------------------------------------------------
+
+    /** mkdir(2) with mode 0777 (less the umask), as Files.createDirectory. */
+    public CallResult mkdir(Dir at, String name) {
+        return result(libc.mkdirat(at.fd, name, NEW_DIR_MODE));
+    }
+
+    public CallResult mkdir(Path dir) {
+        return mkdir(cwd, dir.toString());
+    }
+
+    public CallResult symlink(String target, Dir at, String name) {
+        return result(libc.symlinkat(target, at.fd, name));
+    }
+
+    /** A new regular file (O_EXCL, mode 0666 less the umask) holding {@code content}: open, write, close. */
+    public CallResult createFile(Dir at, String name, byte[] content) {
+        int fd = libc.openat(at.fd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, NEW_FILE_MODE);
+        if (fd < 0) {
+            return CallResult.failed(errno());
+        }
+        CallResult written = writeAll(fd, content);
+        CallResult closed = result(libc.close(fd));
+        return written.succeeded() ? closed : written;
+    }
+
+    private CallResult writeAll(int fd, byte[] content) {
+        Pointer buf = data.get();
+        for (int done = 0; done < content.length; ) {
+            int chunk = Math.min(DATA_SIZE, content.length - done);
+            buf.put(0, content, done, chunk);
+            long n = libc.write(fd, buf, chunk);
+            if (n < 0) {
+                return CallResult.failed(errno());
+            }
+            if (n == 0) {
+                return CallResult.failed(ENOSPC); // a regular file that takes no byte of a non-empty write is full
+            }
+            done += (int) n;
+        }
+        return CallResult.ok();
     }
 
     // --- descriptors ----------------------------------------------------------------------------------
@@ -340,28 +535,45 @@ public final class Posix {
         return r;
     }
 
-    private DirFd openDir(Path dir) {
+    private int openParent(Path dir) {
         CallResult r = openPath(dir);
         if (!r.succeeded()) {
             throw new NativeCallException("open", dir, r.errno());
         }
-        return new DirFd(r.fd());
+        return r.fd();
     }
 
     private static String name(Path p) {
         return p.getFileName().toString();
     }
 
-    private final class DirFd implements AutoCloseable {
-        final int fd;
+    /** O_PATH descriptors of two names' parent directories: one when they share it. */
+    private final class Parents implements AutoCloseable {
+        final int from;
+        final int to;
 
-        DirFd(int fd) {
-            this.fd = fd;
+        Parents(Path from, Path to) {
+            this.from = openParent(from.getParent());
+            if (from.getParent().equals(to.getParent())) {
+                this.to = this.from;
+            } else {
+                int other;
+                try {
+                    other = openParent(to.getParent());
+                } catch (RuntimeException e) {
+                    libc.close(this.from);
+                    throw e;
+                }
+                this.to = other;
+            }
         }
 
         @Override
         public void close() {
-            libc.close(fd);
+            if (to != from) {
+                libc.close(to);
+            }
+            libc.close(from);
         }
     }
 }

@@ -51,16 +51,24 @@ class SeedReuseTest {
     void aFixtureIsAsCreatedOnlyUntilSomethingTouchesIt() throws Exception {
         // GIVEN a seeded file-onto-file fixture, as the seed tree writes it
         Scenario s = Catalogue.scenarios().stream().filter(x -> x.seeded() && x.target() != null).findFirst().orElseThrow();
-        Fixture f = Fixture.create(s, dir.resolve("cell"), null, "tag");
-        assertThat(f.asCreated(s, "tag")).isTrue();
+        Path cell = Files.createDirectory(dir.resolve("cell"));
+        Fixture f;
+        try (CellDirs dirs = CellDirs.existing(cell)) {
+            f = Fixture.create(s, cell, null, "tag", dirs);
+        }
+        assertThat(asSeeded(s, "tag", f)).isTrue();
 
         // WHEN source and target swap data (what RENAME_EXCHANGE leaves), THEN it is no longer as created
         Path tmp = dir.resolve("swap");
         Files.move(f.source(), tmp);
         Files.move(f.target(), f.source());
         Files.move(tmp, f.target());
-        assertThat(f.asCreated(s, "tag")).isFalse();
-        assertThat(f.asCreated(s, "another tag")).isFalse();
+        assertThat(asSeeded(s, "tag", f)).isFalse();
+        assertThat(asSeeded(s, "another tag", f)).isFalse();
+    }
+
+    private static boolean asSeeded(Scenario s, String tag, Fixture f) {
+        return Probe.asSeeded(s, tag, Node.read(Place.of(f.source())), Node.read(Place.of(f.target())));
     }
 
     /** The seeded cells that apply (hard links to directories never do). */
