@@ -3,13 +3,17 @@
 # --work-dir beside the run directory and a second one bound read-only into it, runs `fsconform matrix`
 # with the given arguments, and checks both trees byte for byte (content, mode, owner, times, inode
 # numbers, link counts, xattrs: dev.fsconform.testsupport.Canary). With KILL_AFTER=SECONDS the matrix is
-# SIGKILLed that long after it starts (mid-cell) and then run once more with --only plain, whose reaper
-# removes what the killed one left; the canaries are checked after both. Run as root from anywhere.
+# SIGKILLed that long after it starts, or, with KILL_PROBE=ENV too, that long after the probe of ENV
+# started in its container (mid-cell); then a second matrix (REAP_ARGS; default --only plain for a
+# host-lab run, --only docker-host-tmpfs otherwise) runs, whose reapers remove what the killed one left.
+# After it no process the killed JVM started may be alive, and no container or volume of its run may be
+# left; the canaries are checked after both. Run as root from anywhere.
 # Examples:
 #   bench/canary.sh --no-docker                                   # the whole host lab
 #   bench/canary.sh --only 'docker-host-*,podman-overlay-*'       # container environments
-#   bench/canary.sh --no-docker --kernels ci --only 'tmpfs@kernel-*'   # kernel guests
+#   bench/canary.sh --no-docker --kernels 5.10 --only 'tmpfs@kernel-*'   # a kernel guest
 #   KILL_AFTER=20 bench/canary.sh --no-docker                     # SIGKILL mid-cell, then the reaper
+#   KILL_PROBE=podman-overlay-rootfs KILL_AFTER=5 bench/canary.sh --only podman-overlay-rootfs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${FSCONFORM_JAR:-target/fsconform.jar}
@@ -40,17 +44,46 @@ t0=$(date +%s)
 if [ -n "${KILL_AFTER:-}" ]; then
   java -jar "$JAR" matrix "$@" --work-dir "$WORK" --out "$OUT/killed" >"$ROOT/killed.log" 2>&1 &
   pid=$!
+  if [ -n "${KILL_PROBE:-}" ]; then
+    # The probe's command line in the container ends its arguments with --name ENV.
+    until pgrep -f -- "probe .*--name $KILL_PROBE( |\$)" >/dev/null; do
+      kill -0 "$pid" 2>/dev/null || { echo "canary: matrix ended before the probe of $KILL_PROBE started" >&2; exit 1; }
+      sleep 1
+    done
+    echo "canary: the probe of $KILL_PROBE started $(( $(date +%s) - t0 )) s into the run"
+  fi
   sleep "$KILL_AFTER"
-  kill -KILL "$pid" 2>/dev/null && echo "canary: SIGKILLed matrix $pid after $KILL_AFTER s ($(grep -c . "$ROOT/killed.log") progress lines)"
+  # Everything the JVM started (engine services, inner engines' clients, QEMU, image builds), by pid and
+  # start time, so that a pid reused later is not mistaken for one of them.
+  descendants() { local p; for p in $(pgrep -P "$1"); do echo "$p $(ps -o lstart= -p "$p")"; descendants "$p"; done; }
+  descendants "$pid" >"$ROOT/children.txt"
+  kill -KILL "$pid" 2>/dev/null && echo "canary: SIGKILLed matrix $pid after $(( $(date +%s) - t0 )) s ($(grep -c . "$ROOT/killed.log") progress lines, $(wc -l <"$ROOT/children.txt") processes below it)"
   wait "$pid" || true
-  java -jar "$JAR" matrix --no-docker --only plain --work-dir "$WORK" --out "$OUT/reaper" >"$ROOT/reaper.log" 2>&1 || true
+  if [ -n "${REAP_ARGS:-}" ]; then read -ra reap <<<"$REAP_ARGS"
+  elif [[ " $* " == *" --no-docker "* ]]; then reap=(--no-docker --only plain)
+  else reap=(--only docker-host-tmpfs)
+  fi
+  java -jar "$JAR" matrix "${reap[@]}" --work-dir "$WORK" --out "$OUT/reaper" >"$ROOT/reaper.log" 2>&1 || true
+  echo "canary: then matrix ${reap[*]}: $(grep -ci "reap\|removed" "$ROOT/reaper.log" || true) lines on what it removed"
   grep -i "reap\|removed" "$ROOT/reaper.log" | head -5 || true
+  alive=0
+  while read -r p started; do
+    [ "$(ps -o lstart= -p "$p" 2>/dev/null)" = "$started" ] && { echo "canary: still alive: $(ps -o pid=,args= -p "$p" | cut -c1-160)"; alive=1; }
+  done <"$ROOT/children.txt"
+  # Labels are dev.fsconform.run=BOOT.PIDNS-PID-START.
+  if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
+    left=$( { docker ps -a --filter label=dev.fsconform.owner=fsconform --format '{{.Names}} {{.Label "dev.fsconform.run"}}'
+              docker volume ls --filter label=dev.fsconform.owner=fsconform --format '{{.Name}} {{.Label "dev.fsconform.run"}}'; } \
+            | grep -E -- "-$pid-[0-9]+\$" || true)
+    [ -z "$left" ] || { echo "canary: left by the killed run: $left"; alive=1; }
+  fi
+  [ "$alive" = 0 ] && echo "canary: nothing of the killed run left (processes, containers, volumes)"
 else
   code=0
   java -jar "$JAR" matrix "$@" --work-dir "$WORK" --out "$OUT/run" >"$ROOT/run.log" 2>&1 || code=$?
   echo "canary: matrix exit $code in $(( $(date +%s) - t0 )) s; $(jq '[.environments[] | select(.status == "RAN")] | length' "$OUT/run/matrix.json") environments ran, $(jq '[.environments[].cells[] | select(.status == "RAN")] | length' "$OUT/run/matrix.json") cells, of which EXCHANGE/WHITEOUT $(jq '[.environments[].cells[] | select(.status == "RAN" and (.operation == "renameat2-exchange" or .operation == "renameat2-whiteout"))] | length' "$OUT/run/matrix.json")"
 fi
-ok=0
+ok=${alive:-0}
 java -cp "$CP" dev.fsconform.testsupport.Canary check "$WORK/canary" "$ROOT/canary.snap" || ok=1
 java -cp "$CP" dev.fsconform.testsupport.Canary check "$ROOT/ro-source" "$ROOT/ro.snap" || ok=1
 grep -F " $WORK/canary-ro " /proc/self/mountinfo | awk '{print "canary: read-only bind still mounted, options " $6}'
