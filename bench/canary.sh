@@ -28,10 +28,16 @@ ROOT=$(mktemp -d /var/tmp/fsconform-canary.XXXXXX)
 mkdir "$ROOT/cp"
 cp -r target/test-classes target/classes "$ROOT/cp/"
 CP="$ROOT/cp/test-classes:$ROOT/cp/classes:$(cat target/bench-classpath.txt)"
-WORK=$ROOT/work
+# --work-dir short: inner engines' and podman's API sockets live in the run directory under it, and a
+# Unix socket path has at most 107 bytes (the run directory's name takes 57 of them).
+WORK=$(mktemp -d /tmp/fc.XXXXXX)
 OUT=$ROOT/out
-mkdir -p "$WORK" "$OUT"
-cleanup() { umount "$WORK/canary-ro" 2>/dev/null || true; rm -rf "$ROOT"; }
+mkdir -p "$OUT"
+# KEEP=DIR keeps the matrix logs and results there.
+cleanup() {
+  [ -z "${KEEP:-}" ] || { mkdir -p "$KEEP"; cp "$ROOT"/*.log "$KEEP/" 2>/dev/null; for d in "$OUT"/*/; do [ -f "$d/matrix.json" ] && cp "$d/matrix.json" "$KEEP/$(basename "$d").json"; done; }
+  umount "$WORK/canary-ro" 2>/dev/null || true; rm -rf "$ROOT" "$WORK"
+}
 trap cleanup EXIT
 java -cp "$CP" dev.fsconform.testsupport.Canary plant "$WORK/canary" "$ROOT/canary.snap"
 java -cp "$CP" dev.fsconform.testsupport.Canary plant "$ROOT/ro-source" "$ROOT/ro.snap"
@@ -82,6 +88,7 @@ else
   code=0
   java -jar "$JAR" matrix "$@" --work-dir "$WORK" --out "$OUT/run" >"$ROOT/run.log" 2>&1 || code=$?
   echo "canary: matrix exit $code in $(( $(date +%s) - t0 )) s; $(jq '[.environments[] | select(.status == "RAN")] | length' "$OUT/run/matrix.json") environments ran, $(jq '[.environments[].cells[] | select(.status == "RAN")] | length' "$OUT/run/matrix.json") cells, of which EXCHANGE/WHITEOUT $(jq '[.environments[].cells[] | select(.status == "RAN" and (.operation == "renameat2-exchange" or .operation == "renameat2-whiteout"))] | length' "$OUT/run/matrix.json")"
+  jq -r '.environments[] | select(.status != "RAN") | "canary: \(.name) \(.status): \(.reason // "" | .[0:200])"' "$OUT/run/matrix.json"
 fi
 ok=${alive:-0}
 java -cp "$CP" dev.fsconform.testsupport.Canary check "$WORK/canary" "$ROOT/canary.snap" || ok=1
