@@ -31,6 +31,7 @@ CP="$ROOT/cp/test-classes:$ROOT/cp/classes:$(cat target/bench-classpath.txt)"
 # --work-dir short: inner engines' and podman's API sockets live in the run directory under it, and a
 # Unix socket path has at most 107 bytes (the run directory's name takes 57 of them).
 WORK=$(mktemp -d /tmp/fc.XXXXXX)
+chmod 755 "$WORK"   # rootless podman's user has its engine directory below it
 OUT=$ROOT/out
 mkdir -p "$OUT"
 # KEEP=DIR keeps the matrix logs and results there.
@@ -61,8 +62,11 @@ if [ -n "${KILL_AFTER:-}" ]; then
   sleep "$KILL_AFTER"
   # Everything the JVM started (engine services, inner engines' clients, QEMU, image builds), by pid and
   # start time, so that a pid reused later is not mistaken for one of them.
-  descendants() { local p; for p in $(pgrep -P "$1"); do echo "$p $(ps -o lstart= -p "$p")"; descendants "$p"; done; }
-  descendants "$pid" >"$ROOT/children.txt"
+  # One ps for the whole table: a ps per process takes seconds on a loaded machine, and the kill must come
+  # while the cell runs.
+  ps -eo pid=,ppid=,lstart= | awk -v root="$pid" '{ppid[$1] = $2; start[$1] = $3 " " $4 " " $5 " " $6 " " $7}
+    END {n = 1; want[root]; do {n = 0; for (p in ppid) if ((ppid[p] in want) && !(p in want)) {want[p]; n++}} while (n)
+      for (p in want) if (p != root) print p, start[p]}' >"$ROOT/children.txt"
   kill -KILL "$pid" 2>/dev/null && echo "canary: SIGKILLed matrix $pid after $(( $(date +%s) - t0 )) s ($(grep -c . "$ROOT/killed.log") progress lines, $(wc -l <"$ROOT/children.txt") processes below it)"
   wait "$pid" || true
   if [ -n "${REAP_ARGS:-}" ]; then read -ra reap <<<"$REAP_ARGS"
@@ -74,7 +78,8 @@ if [ -n "${KILL_AFTER:-}" ]; then
   grep -i "reap\|removed" "$ROOT/reaper.log" | head -5 || true
   alive=0
   while read -r p started; do
-    [ "$(ps -o lstart= -p "$p" 2>/dev/null)" = "$started" ] && { echo "canary: still alive: $(ps -o pid=,args= -p "$p" | cut -c1-160)"; alive=1; }
+    now=$(ps -o lstart= -p "$p" 2>/dev/null | xargs) || true
+    [ -n "$now" ] && [ "$now" = "$(echo "$started" | xargs)" ] && { echo "canary: still alive: $(ps -o pid=,args= -p "$p" | cut -c1-160)"; alive=1; }
   done <"$ROOT/children.txt"
   # Labels are dev.fsconform.run=BOOT.PIDNS-PID-START.
   if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
