@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 echo "repeat-probe: load $(cut -d' ' -f1-3 /proc/loadavg)"
 t0=$(date +%s)
 mvn -q -B -o test -Dtest=ProbeRepeatTest -Dsurefire.failIfNoSpecifiedTests=false -Dfsconform.repeat.runs="${1:-100}" \
-  | grep '^probe x' || { echo "repeat-probe: failed (target/surefire-reports/dev.fsconform.probe.ProbeRepeatTest.txt)" >&2; exit 1; }
+  | grep --line-buffered '^probe x' || { echo "repeat-probe: failed (target/surefire-reports/dev.fsconform.probe.ProbeRepeatTest.txt)" >&2; exit 1; }
 echo "repeat-probe: $(( $(date +%s) - t0 )) s wall"
