@@ -1,6 +1,7 @@
 package dev.fsconform.cause;
 
 import dev.fsconform.result.Boundary;
+import dev.fsconform.result.Fingerprint;
 import dev.fsconform.result.MountFacts;
 import dev.fsconform.result.Observation;
 import dev.fsconform.result.PostState;
@@ -8,8 +9,14 @@ import dev.fsconform.scenario.Placement;
 import java.util.List;
 import java.util.Optional;
 
-/** What kernel overlayfs does to objects of a lower layer: directories that cannot move, inode numbers that change. */
+/**
+ * What kernel overlayfs does to objects of a lower layer: directories that cannot move, inode numbers that
+ * change, directories it cannot mark opaque.
+ */
 final class OverlayRules {
+    /** What overlayfs logs at mount time when the upper layer refuses its xattrs (fs/overlayfs/super.c). */
+    static final String NO_UPPER_XATTR = "failed to set xattr on upper";
+
     private OverlayRules() {
     }
 
@@ -77,6 +84,44 @@ final class OverlayRules {
             e.add("control: " + Context.show(fresh) + " (fresh, upper layer only: one inode number for both names)");
         }
         return Optional.of(e);
+    }
+
+    /**
+     * overlayfs mounted over an upper filesystem that cannot hold its xattrs (the kernel said "failed to
+     * set xattr on upper" at mount time, as recorded by the lab), and a call on a seeded directory that
+     * answered EIO: where overlayfs has to mark a directory opaque (removing a merged directory, making
+     * one over a whiteout) ovl_set_opaque fails with EIO. A fresh control that ran clean is quoted.
+     */
+    static Optional<Evidence> upperNoXattr(Context c) {
+        Observation cell = c.cell();
+        String said = c.label(Fingerprint.OVERLAY_KERNEL_LOG);
+        if (!cell.ran() || !eio(cell) || !c.sourceIs("overlayfs") || said == null || !said.contains(NO_UPPER_XATTR)
+                || c.scenario() == null || !c.scenario().seeded()) {
+            return Optional.empty();
+        }
+        Evidence e = new Evidence()
+                .add("overlayfs: " + c.describeMount(c.where().sourceMountId(), c.where().sourceDev()))
+                .add("the kernel logged when the lab mounted it: " + said)
+                .add("without xattrs on the upper layer overlayfs cannot mark a directory opaque, and answers EIO where it must"
+                        + " (removing a merged directory, making one where a lower-layer entry was removed)")
+                .add("the directory comes from the seeded (lower-layer) tree");
+        if (OverlayOptions.of(c.sourceMount()).userxattr()) {
+            e.add("userxattr is set: overlayfs stores user.overlay.* xattrs, which tmpfs holds only from Linux 6.6");
+        }
+        Observation fresh = c.controls().fresh(cell, c.scenario().placement());
+        if (fresh != null && fresh.ran() && !eio(fresh)) {
+            e.add("control: " + Context.show(fresh) + " (fresh, upper layer only)");
+        } else if (fresh != null && eio(fresh)) {
+            // The upper layer alone fails the same way: the missing xattrs are not what sets this cell apart.
+            return Optional.empty();
+        }
+        return Optional.of(e);
+    }
+
+    /** EIO from the call itself, or from the program that made it (mv prints "Input/output error"). */
+    private static boolean eio(Observation o) {
+        return "EIO".equals(o.errnoName()) || "EIO".equals(o.outcome())
+                || o.detail() != null && o.detail().endsWith(": Input/output error");
     }
 
     private static String label(Context c, String key) {

@@ -68,6 +68,6 @@ record NestedBind(Backend inside) implements Backend {
         // Both directories live in the mounted backend, so only the enclave sees where to make them.
         lab.run("mkdir in backend", List.of(Tool.MKDIR.path(), "-p", source.toString(), target.toString()));
         lab.mount("nested bind mount", null, List.of(Tool.MOUNT.path(), "--bind", source.toString(), target.toString()));
-        return new Mounted(base.dir(), target);
+        return new Mounted(base.dir(), target, base.facts());
     }
 }

@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import dev.fsconform.result.Fingerprint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,15 +96,17 @@ record Overlay(String options, Integer lowers, Boolean userns, Backend upper, Ba
         Path merged = lab.dir(slot);
         String all = "lowerdir=" + l.lowerdir() + ",upperdir=" + l.upper() + ",workdir=" + l.work() + extra;
         List<String> argv = List.of(Tool.MOUNT.path(), "-t", "overlay", "-o", all, "fsconform-overlay", merged.toString());
+        String said;
         try (KernelLog log = KernelLog.mark()) {
             Exec.Outcome o = lab.exec("mount overlay", argv);
+            said = log.lines("overlay");
             if (!o.ok()) {
-                String kernel = log.lines("overlay");
-                String why = "mount overlay: " + o.lastLine() + (kernel.isEmpty() ? "" : " (kernel: " + kernel + ")");
+                String why = "mount overlay: " + o.lastLine() + (said.isEmpty() ? "" : " (kernel: " + said + ")");
                 throw lab.inUserNamespace() ? EnvFailure.skipped("overlay refused in a user namespace: " + why)
                         : EnvFailure.setupError(why);
             }
         }
-        return new Mounted(merged, null);
+        // What overlayfs warns about a mount it accepts ("failed to set xattr on upper") changes what it can do later.
+        return new Mounted(merged, null, said.isEmpty() ? Map.of() : Map.of(Fingerprint.OVERLAY_KERNEL_LOG, said));
     }
 }

@@ -18,6 +18,12 @@ public record Fingerprint(String kernel, String arch, String javaVersion, String
                           Map<String, String> labels, @JsonInclude(JsonInclude.Include.NON_NULL) String procVersion,
                           @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = SandboxApplied.NoneFilter.class)
                           SandboxApplied sandbox) {
+    /**
+     * The label with what the kernel logged about overlayfs while the lab mounted the environment's
+     * overlay ("overlayfs: failed to set xattr on upper"): a mount it accepts with a warning can do less.
+     */
+    public static final String OVERLAY_KERNEL_LOG = "overlay.kernel-log";
+
     /** gVisor's /proc/version, the same in every release since 2018 (its sentry's fixed uname). */
     static final String GVISOR_VERSION = "Linux version 4.4.0 #1 SMP Sun Jan 10 15:06:54 PST 2016";
 

@@ -33,6 +33,31 @@ class CauseEdgeCasesTest {
     }
 
     @Test
+    void anOverlayEioWithoutTheKernelsWarningStaysUnknown() {
+        // GIVEN the 6.1 guest's EIO, but a mount whose kernel log said nothing about xattrs
+        CauseRegistryTest.Witness w = CauseRegistryTest.overlayUpperWithoutXattrs();
+        EnvironmentResult env = Canned.refingerprint(w.env(), f -> Canned.labels(f, Map.of()));
+        // THEN no overlayfs xattr cause is guessed
+        List<Cause> causes = Attribution.of(env).explain(w.cell());
+        assertThat(ids(causes)).doesNotContain(Causes.OVERLAYFS_UPPER_NO_XATTR.id());
+    }
+
+    @Test
+    void anOverlayEioIsNotBlamedOnXattrsWhenTheUpperLayerAloneFailsTheSame() {
+        // GIVEN the warning, but a fresh (upper-only) control that failed with EIO as well
+        CauseRegistryTest.Witness w = CauseRegistryTest.overlayUpperWithoutXattrs();
+        Observation fresh = w.env().cells().get(1);
+        Observation failedFresh = new Observation(fresh.operation(), fresh.scenario(), fresh.status(), null, "PARTIAL", null, null,
+                "exit-1", "/usr/bin/mv: cannot remove 'x': Input/output error", fresh.postState(), fresh.where(), 1.0);
+        EnvironmentResult env = Canned.env(w.env().fingerprint(), w.cell(), failedFresh);
+        assertThat(ids(Attribution.of(env).explain(w.cell()))).doesNotContain(Causes.OVERLAYFS_UPPER_NO_XATTR.id());
+        // AND with the clean control it is named, with the kernel's words
+        List<Cause> causes = Attribution.of(w.env()).explain(w.cell());
+        assertThat(ids(causes)).isEqualTo(Causes.OVERLAYFS_UPPER_NO_XATTR.id());
+        assertThat(evidence(causes)).contains("failed to set xattr on upper", "control: mv × dir-same-dir → OK");
+    }
+
+    @Test
     void aDeclaredLandlockPolicyIsQuotedInsteadOfInferred() {
         // GIVEN the launcher declared the policy in labels
         EnvironmentResult env = Canned.refingerprint(Recorded.env("landlock-no-refer"),

@@ -47,6 +47,7 @@ class CauseRegistryTest {
             Map.entry(Causes.BTRFS_SUBVOLUME, () -> Witness.recorded("btrfs-subvolume", "rename", "cross-mount-file")),
             Map.entry(Causes.OVERLAYFS_LOWER_DIR, () -> Witness.recorded("overlay-off", "rename", "seeded-dir-same-dir")),
             Map.entry(Causes.OVERLAYFS_INODE_NUMBER, () -> Witness.recorded("overlay-other-fs", "link", "seeded-file-same-dir")),
+            Map.entry(Causes.OVERLAYFS_UPPER_NO_XATTR, CauseRegistryTest::overlayUpperWithoutXattrs),
             Map.entry(Causes.FUSE_OVERLAYFS, () -> Witness.recorded("fuse-overlayfs", "rename", "seeded-dir-cross-dir")),
             Map.entry(Causes.FUSE, CauseRegistryTest::sshfs),
             Map.entry(Causes.LANDLOCK_REFER, () -> Witness.recorded("landlock-no-refer", "rename", "file-cross-dir")),
@@ -102,6 +103,22 @@ class CauseRegistryTest {
         Where w = new Where(50, 50, "0:60", "0:60", "fuse", "fuse", false);
         Observation cell = ran("rename", "file-cross-dir", "EXDEV", w);
         return new Witness(Canned.env(fp, cell, ran("rename", "file-same-dir", "EXDEV", w)), cell);
+    }
+
+    /**
+     * As overlay-userxattr@kernel-6.1 measured it: the upper layer on a tmpfs without user.* xattrs,
+     * the kernel's warning at mount time, and mv unable to remove the seeded source it had copied.
+     */
+    static Witness overlayUpperWithoutXattrs() {
+        MountFacts ovl = new MountFacts("primary", "/run/w/fs", 60, "0:70", "/run/w/fs", "overlay", "fsconform-overlay",
+                "rw,relatime", "rw,lowerdir=/run/w/seed,upperdir=/run/w/upper,workdir=/run/w/work,userxattr", "overlayfs");
+        Fingerprint fp = Canned.with(Canned.fingerprint(), 0, 2, Canned.ROOT_CAPS, null, List.of(ovl),
+                Map.of(Fingerprint.OVERLAY_KERNEL_LOG, "overlayfs: failed to set xattr on upper; overlayfs: ...falling back to xino=off."));
+        Where w = new Where(60, 60, "0:70", "0:70", "overlayfs", "overlayfs", true);
+        Observation cell = ran("mv", "seeded-dir-same-dir", "PARTIAL", null, w)
+                .withDetail("/usr/bin/mv: cannot remove '/run/w/fs/fsconform-seed/seeded-dir-same-dir/mv/a/src': Input/output error");
+        Where fresh = new Where(60, 60, "0:70", "0:70", "overlayfs", "overlayfs", false);
+        return new Witness(Canned.env(fp, cell, ran("mv", "dir-same-dir", "OK", fresh)), cell);
     }
 
     /** Recorded environments are all explained: an ENOSYS on a plain ext4 mount without a seccomp filter is not. */
