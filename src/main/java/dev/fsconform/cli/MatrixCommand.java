@@ -74,6 +74,21 @@ final class MatrixCommand implements Callable<Integer> {
                     + "(default: each environment's own `apps` in the environments file).")
     String apps;
 
+    @Option(names = "--probe-threads", description = "Probe each host-lab environment on a thread of this JVM instead of in a "
+            + "process of its own, where it allows (not under user namespaces or runsc, bubblewrap, firejail): the thread "
+            + "enters the environment's mount namespace and takes its Landlock domain and seccomp filter. Quicker; "
+            + "kernel guests run this way.")
+    boolean probeThreads;
+
+    @Option(names = "--stream-to", paramLabel = "DIR", description = "Also write each host-lab environment's results to "
+            + "DIR/NAME.json as soon as it is done (a kernel guest hands its rows out this way: one that runs out of "
+            + "time keeps those that finished).")
+    Path streamTo;
+
+    @Option(names = "--after", paramLabel = "FILE", hidden = true, description = "Wait (at most 120 s) until FILE exists "
+            + "before looking at what the kernel offers: a kernel guest loads its filesystem modules while this JVM starts.")
+    Path after;
+
 
     @Override
     public Integer call() throws Exception {
@@ -109,8 +124,15 @@ final class MatrixCommand implements Callable<Integer> {
                 chosenContainers.isEmpty() ? "" : ", " + chosenContainers.size() + " from " + containers.origin(),
                 kernelRows.isEmpty() ? "" : ", " + kernelRows.size() + " in kernel guests from " + kernelCatalog.origin());
         long t0 = System.nanoTime();
-        MatrixRun report = MatrixRun.of(HostLab.run(catalog, new HostLab.Options(root, only, n, Launcher.of(jar()), apps),
-                System.err::println));
+        Path stream = streamTo == null ? null : Dirs.outputDir(streamTo, "--stream-to");
+        awaitFile(after, 120);
+        MatrixRun report = MatrixRun.of(HostLab.run(catalog, new HostLab.Options(root, only, n, Launcher.of(jar()), apps,
+                probeThreads, r -> {
+                    if (stream != null) {
+                        ResultsJson.write(ResultsFile.of("fsconform " + Version.current(),
+                                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), List.of(r)), stream.resolve(r.name() + ".json"));
+                    }
+                }), System.err::println));
         if (!chosenContainers.isEmpty()) {
             ContainerMatrix.Report c = ContainerMatrix.run(containers,
                     new ContainerMatrix.Options(jar(), only, n, root, null, System.err::println, apps));
@@ -142,6 +164,13 @@ final class MatrixCommand implements Callable<Integer> {
             MatrixTimings.print(report.results(), millis, n, System.out);
         }
         return failed ? 1 : 0;
+    }
+
+    private static void awaitFile(Path file, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (file != null && !Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     private EnvironmentCatalog catalog() {

@@ -8,15 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fsconform jar as a kernel guest runs it, with a class-data archive (AppCDS) of the classes a
- * probe loads, dumped here on the host by one probe of a scratch directory. Under emulation every
- * JVM of the guest (its matrix, each environment's probe and sandbox wrapper) would otherwise parse
- * and verify the same few thousand classes again, at 20-30 times the native cost. CDS takes an
+ * The fsconform jar as a kernel guest runs it, with a class-data archive (AppCDS) of the classes its
+ * host lab loads, dumped here on the host by a host-lab run of one plain directory as the guest runs
+ * it (probe on a thread, results streamed, JSON only). Under emulation the guest's JVM would
+ * otherwise parse and verify those few thousand classes again, at 20-30 times the native cost. CDS takes an
  * archive only for the jar it was dumped from, by path, size and modification time: the guest mounts
  * this directory read-only at this same path.
  */
 final class ClassArchive {
     private static final int DUMP_SECONDS = 180;
+    /** A plain directory: an environment any user can build, so the dump also works without root. */
+    private static final String TRAINING = "plain";
 
     private ClassArchive() {
     }
@@ -36,8 +38,9 @@ final class ClassArchive {
         List<String> argv = new ArrayList<>(List.of(launcher.java().toString()));
         argv.addAll(Launcher.FAST_START);
         argv.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:disable", "-Xlog:all=warning:stderr",
-                "-Djava.io.tmpdir=" + train, "-jar", jar.toString(), "probe", train.toString(), "--quiet",
-                "--json", dir.resolve("train.json").toString()));
+                "-Djava.io.tmpdir=" + train, "-jar", jar.toString(), "matrix", "--no-docker", "--json-only", "--probe-threads",
+                "--only", TRAINING, "--apps", "none", "--out", train.toString(), "--work-dir", train.toString(),
+                "--stream-to", train.toString()));
         boolean dumped;
         try {
             dumped = Exec.run(argv, dir.resolve("dump.log"), Deadline.in(DUMP_SECONDS), children).ok()
@@ -46,7 +49,6 @@ final class ClassArchive {
             dumped = false;
         } finally {
             RunDir.deleteTree(train);
-            Files.deleteIfExists(dir.resolve("train.json"));
         }
         return dumped ? copy.withArchive(archive) : copy;
     }

@@ -77,6 +77,11 @@ final class Enclave implements AutoCloseable {
         return out;
     }
 
+    /** The namespaces' init, whose /proc entry names them. */
+    long pid() {
+        return initPid;
+    }
+
     boolean userns() {
         return userns;
     }

@@ -1,5 +1,7 @@
 package dev.fsconform.env;
 
+import dev.fsconform.app.AppJobs;
+import dev.fsconform.probe.ProbeConfig;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
 import dev.fsconform.result.InvalidResultsException;
@@ -17,6 +19,8 @@ import java.util.Map;
 final class EnvironmentRun {
     /** `fsconform sandbox` exits 125 when it cannot apply the sandbox (env(1) conventions). */
     private static final int SANDBOX_NOT_APPLICABLE = 125;
+    /** How the probe ran: on a thread of the host lab ({@link ProbeThread}) or as a process of its own. */
+    static final String PROBE_LABEL = "lab.probe";
     private final Environment env;
     private final LabContext ctx;
     private long setupMillis;
@@ -55,7 +59,7 @@ final class EnvironmentRun {
             setupMillis = millisSince(t0);
             setUp = true;
             long t1 = System.nanoTime();
-            result = probe(lab, m, Files.createDirectories(dir.resolve("out")));
+            result = probe(lab, enclave, m, Files.createDirectories(dir.resolve("out")));
             probeMillis = millisSince(t1);
         } catch (EnvFailure f) {
             phaseFailed(t0);
@@ -69,9 +73,12 @@ final class EnvironmentRun {
         return result.withPhases(new PhaseTimings(setupMillis, probeMillis, teardownMillis));
     }
 
-    /** Runs the probe (under the sandbox, if any) with its results on standard output. */
-    private EnvironmentResult probe(Lab lab, Mounted m, Path out) throws IOException, EnvFailure {
-        Path json = out.resolve("probe.json");
+    /**
+     * Runs the probe under the sandbox, if any: on a thread of this JVM when the run asks for it and
+     * the environment allows it ({@link ProbeThread}), else as a process with its results on standard
+     * output. Both see the same directories, labels, rights and namespace.
+     */
+    private EnvironmentResult probe(Lab lab, Enclave enclave, Mounted m, Path out) throws IOException, EnvFailure {
         Launcher launcher = ctx.launcher();
         Path tmp;
         Path stagingParent = env.sandbox().stagingParent();
@@ -84,24 +91,36 @@ final class EnvironmentRun {
         } else {
             tmp = Files.createDirectories(out.resolve("tmp"));
         }
-        List<String> probe = new ArrayList<>(launcher.fsconform(tmp));
-        probe.addAll(List.of("probe", m.dir().toString()));
-        if (m.second() != null) {
-            probe.addAll(List.of("--second", m.second().toString()));
-        } else if (env.sandbox().ownTmpfs() != null) {
-            probe.addAll(List.of("--second", env.sandbox().ownTmpfs()));
-        }
-        probe.addAll(List.of("--name", env.name(), "--json", "-", "--quiet", "--apps", ctx.appsFor(env)));
+        Path second = m.second() != null ? m.second() : env.sandbox().ownTmpfs() != null ? Path.of(env.sandbox().ownTmpfs()) : null;
         Map<String, String> labels = new LinkedHashMap<>(env.labels());
         if (env.backend().filesystems().contains("overlay")) {
             ctx.host().overlayDefaults().forEach((k, v) -> labels.put("kernel.overlay." + k, v));
         }
-        for (Map.Entry<String, String> l : labels.entrySet()) {
-            probe.addAll(List.of("--label", l.getKey() + "=" + l.getValue()));
-        }
+        labels.putAll(m.facts());
         List<Path> writable = new ArrayList<>(List.of(m.dir(), stagingParent != null ? tmp.getParent() : tmp));
         if (m.second() != null) {
             writable.add(m.second());
+        }
+        boolean thread = ctx.probeThreads() && ProbeThread.fits(env.sandbox(), enclave);
+        labels.put(PROBE_LABEL, thread ? "thread" : "process");
+        EnvironmentResult r = thread
+                ? ProbeThread.run(ProbeConfig.full(m.dir(), second, null, env.name(), labels).withApps(AppJobs.select(ctx.appsFor(env))),
+                        enclave, env.sandbox(), writable, lab.deadline(), env.name())
+                : probeProcess(lab, launcher, tmp, m.dir(), second, labels, writable, out.resolve("probe.json"));
+        return new EnvironmentResult(env.name(), env.group(), env.description(), r.status(), r.reason(),
+                r.fingerprint(), r.durationMillis(), r.cells());
+    }
+
+    private EnvironmentResult probeProcess(Lab lab, Launcher launcher, Path tmp, Path dir, Path second, Map<String, String> labels,
+                                           List<Path> writable, Path json) throws IOException, EnvFailure {
+        List<String> probe = new ArrayList<>(launcher.fsconform(tmp));
+        probe.addAll(List.of("probe", dir.toString()));
+        if (second != null) {
+            probe.addAll(List.of("--second", second.toString()));
+        }
+        probe.addAll(List.of("--name", env.name(), "--json", "-", "--quiet", "--apps", ctx.appsFor(env)));
+        for (Map.Entry<String, String> l : labels.entrySet()) {
+            probe.addAll(List.of("--label", l.getKey() + "=" + l.getValue()));
         }
         Exec.Outcome o = lab.exec("probe", env.sandbox().wrap(launcher.fsconform(tmp), writable, probe), json);
         if (!env.sandbox().none() && o.exitCode() == SANDBOX_NOT_APPLICABLE) {
@@ -112,9 +131,7 @@ final class EnvironmentRun {
             throw EnvFailure.setupError("probe" + (env.sandbox().none() ? "" : " under its sandbox") + " failed: " + o.lastLine());
         }
         try {
-            EnvironmentResult r = ResultsJson.read(json).environments().get(0);
-            return new EnvironmentResult(env.name(), env.group(), env.description(), r.status(), r.reason(),
-                    r.fingerprint(), r.durationMillis(), r.cells());
+            return ResultsJson.read(json).environments().get(0);
         } catch (InvalidResultsException | IndexOutOfBoundsException e) {
             throw EnvFailure.setupError("probe wrote unusable results: " + e.getMessage());
         }

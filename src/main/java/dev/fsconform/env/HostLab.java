@@ -22,10 +22,13 @@ public final class HostLab {
     /**
      * @param runRoot where run directories go; on disk, not tmpfs, since sparse images live there
      * @param apps the app jobs for every environment ({@code --apps}), or null for each environment's own
+     * @param probeThreads probe on threads of this JVM instead of a process per environment, where allowed
+     * @param finished told about each environment as soon as it is done (and not after Ctrl-C)
      */
-    public record Options(Path runRoot, String only, int jobs, Launcher launcher, String apps) {
+    public record Options(Path runRoot, String only, int jobs, Launcher launcher, String apps, boolean probeThreads,
+                          Consumer<EnvironmentResult> finished) {
         public Options(Path runRoot, String only, int jobs, Launcher launcher) {
-            this(runRoot, only, jobs, launcher, null);
+            this(runRoot, only, jobs, launcher, null, false, r -> { });
         }
     }
 
@@ -57,8 +60,8 @@ public final class HostLab {
             reaped.forEach(r -> progress.accept("reaper: " + r));
             SeedLayers seeds = SeedLayers.write(runDir.dir().resolve("seed"));
             LabContext ctx = new LabContext(host, runDir, seeds, o.launcher(), children,
-                    w -> progress.accept("warning: " + w), o.apps());
-            List<EnvironmentResult> results = runAll(chosen, ctx, pool, new Progress(chosen.size(), progress));
+                    w -> progress.accept("warning: " + w), o.apps(), o.probeThreads());
+            List<EnvironmentResult> results = runAll(chosen, ctx, pool, new Progress(chosen.size(), progress), o.finished());
             return new Report(describe(host), host.root(), results, reaped);
         } finally {
             pool.shutdownNow();
@@ -76,14 +79,22 @@ public final class HostLab {
     }
 
     private static List<EnvironmentResult> runAll(List<Environment> envs, LabContext ctx, ExecutorService pool,
-                                                  Progress progress) throws IOException {
+                                                  Progress progress, Consumer<EnvironmentResult> finished) throws IOException {
         try {
             List<Future<EnvironmentResult>> futures = new ArrayList<>();
             for (Environment e : envs) {
                 futures.add(pool.submit(() -> {
                     EnvironmentResult r = e.run(ctx);
                     // After Ctrl-C the killed environments would only report their killing.
-                    return ctx.children().closed() ? r : progress.done(r);
+                    if (ctx.children().closed()) {
+                        return r;
+                    }
+                    try {
+                        finished.accept(r);
+                    } catch (RuntimeException notWritten) {
+                        ctx.warn(notWritten.getMessage());
+                    }
+                    return progress.done(r);
                 }));
             }
             List<EnvironmentResult> out = new ArrayList<>();

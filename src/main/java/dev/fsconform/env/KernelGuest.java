@@ -33,6 +33,9 @@ final class KernelGuest {
     static final List<String> KEPT = List.of("console.log", "exit-status", "progress.log", "summary.txt", "lsm",
             "filesystems", "qemu.log", FIRST_BOOT);
 
+    /** Where the guest's host lab writes each environment's results as soon as it is done. */
+    static final String STREAM_DIR = "envs";
+
     /** Under emulation a probe takes 20-30 times as long as natively: environment budgets grow by this much. */
     static final int GUEST_SLOWDOWN = 5;
 
@@ -68,7 +71,7 @@ final class KernelGuest {
         if (failure == null) {
             failure = guestFailure(out);
         }
-        Map<String, EnvironmentResult> byName = new LinkedHashMap<>();
+        Map<String, EnvironmentResult> byName = streamed(out);
         if (Files.isRegularFile(out.resolve("matrix.json"))) {
             try {
                 ResultsFile file = ResultsJson.read(out.resolve("matrix.json"));
@@ -99,6 +102,28 @@ final class KernelGuest {
             }
         }
         return rows;
+    }
+
+    /**
+     * The rows the guest handed out one by one as its environments finished ({@code --stream-to}):
+     * what a guest that ran out of time or crashed still measured. Unreadable ones are left out.
+     */
+    static Map<String, EnvironmentResult> streamed(Path out) throws IOException {
+        Map<String, EnvironmentResult> byName = new LinkedHashMap<>();
+        Path dir = out.resolve(STREAM_DIR);
+        if (!Files.isDirectory(dir)) {
+            return byName;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                try {
+                    ResultsJson.read(f).environments().forEach(r -> byName.put(r.name(), r));
+                } catch (InvalidResultsException e) {
+                    // Half a file from a guest killed while writing it: that row is the guest's failure.
+                }
+            }
+        }
+        return byName;
     }
 
     private static EnvFailure boot(Kernel k, KernelImage image, Setup s, Path out, Deadline deadline, KernelStatus status)
@@ -133,7 +158,9 @@ final class KernelGuest {
      * The guest's script: mount the jar's share at the jar's host path (a class-data archive maps
      * only for the jar it was dumped from, by path; the JVM reads just the entries it needs, where
      * copying the jar cost seconds under emulation), record the kernel's LSMs and filesystems, run
-     * the host lab without containers, one environment per vCPU, and hand back matrix.json. The
+     * the host lab without containers, one environment per vCPU, each probed on a thread of that one
+     * JVM (a cold JVM per environment was most of the time under emulation), each environment's
+     * results handed out as soon as it is done (a guest out of time keeps those), and matrix.json. The
      * guest's run directories go under /run/fsconform/work, apart from the jar's path (on the
      * guest's tmpfs /var/tmp when the host's work directory is there): its reaper must not take
      * that for a run the guest left behind.
@@ -145,7 +172,7 @@ final class KernelGuest {
                 "#!/bin/sh",
                 "export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8",
                 "g=/fsconform-guest w=/run/fsconform",
-                "mkdir -p $w/work " + dir + " && cp $g/environments.yaml $w/ || exit 125",
+                "mkdir -p $w/work $g/" + STREAM_DIR + " " + dir + " && cp $g/environments.yaml $w/ || exit 125",
                 "mount -t 9p -o trans=virtio,version=9p2000.L,ro,cache=loose,msize=262144 " + Qemu.JAR_TAG + " " + dir
                         + " || exit 125",
                 "cat /sys/kernel/security/lsm > $g/lsm 2>/dev/null",
@@ -154,7 +181,8 @@ final class KernelGuest {
                 "cd $w && " + quote(launcher.java().toString()) + " "
                         + launcher.jvmOptions().stream().map(KernelGuest::quote).collect(Collectors.joining(" "))
                         + " -jar " + quote(launcher.jar().toString()) + " matrix --no-docker --only " + quote(only)
-                        + " --apps " + quote(apps) + " --json-only"
+                        + " --apps " + quote(apps) + " --json-only --probe-threads --stream-to $g/" + STREAM_DIR
+                        + " --after /run/fsconform-init/modules-loaded"
                         + " --environments $w/environments.yaml --out $w/out --work-dir $w/work --jobs " + jobs
                         + " > $g/summary.txt 2> $g/progress.log",
                 "rc=$?",

@@ -38,6 +38,11 @@ final class Lab {
         return host;
     }
 
+    /** The environment's time budget. */
+    Deadline deadline() {
+        return deadline;
+    }
+
     /** The lower layers every overlay of the run shares. */
     SeedLayers seedLayers() {
         return seedLayers;

@@ -21,7 +21,8 @@ final class FingerprintCollector {
     }
 
     static Fingerprint collect(Map<String, Path> roles, Map<String, String> labels) {
-        ProcStatus status = ProcStatus.self();
+        // The calling thread's: a probe on a thread of the host lab has its own seccomp filter and no_new_privs.
+        ProcStatus status = ProcStatus.thread();
         Mountinfo mi = Mountinfo.read();
         List<MountFacts> mounts = new ArrayList<>();
         roles.forEach((role, dir) -> mounts.add(mountOf(role, dir, Posix.get().stat(dir),

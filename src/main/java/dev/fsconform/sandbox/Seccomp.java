@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
-/** Installs a {@link SeccompPolicy} on every thread of this process. Irreversible. */
+/** Installs a {@link SeccompPolicy} on every thread of this process, or on the calling thread. Irreversible. */
 public final class Seccomp {
     private static final int FILTER_FLAG_TSYNC = 1;
 
@@ -49,6 +49,19 @@ public final class Seccomp {
      * threads get it at once. Returns the notes for rules that map to nothing on this arch.
      */
     public static List<String> install(SeccompPolicy policy) throws SandboxException {
+        return install(policy, FILTER_FLAG_TSYNC);
+    }
+
+    /**
+     * The same for the calling thread only (and the threads and processes it starts afterwards), as
+     * the kernel does without TSYNC: one thread of the host lab probes under the filter while the
+     * others go on without it.
+     */
+    public static List<String> installOnThisThread(SeccompPolicy policy) throws SandboxException {
+        return install(policy, 0);
+    }
+
+    private static List<String> install(SeccompPolicy policy, int flags) throws SandboxException {
         Arch arch = arch();
         Plan plan = plan(policy, arch);
         byte[] program = Bpf.write(Bpf.program(arch.auditArch(), plan.matches()));
@@ -59,8 +72,9 @@ public final class Seccomp {
             throw new SandboxException(Kind.SETUP, "seccomp: " + e.getMessage());
         }
         SandboxException.check(posix.setNoNewPrivs(), "prctl(PR_SET_NO_NEW_PRIVS)");
-        CallResult r = SandboxException.check(posix.seccompSetModeFilter(program, FILTER_FLAG_TSYNC),
-                "seccomp(SET_MODE_FILTER, TSYNC, policy " + policy.name() + ")");
+        String how = flags == FILTER_FLAG_TSYNC ? "TSYNC" : "this thread";
+        CallResult r = SandboxException.check(posix.seccompSetModeFilter(program, flags),
+                "seccomp(SET_MODE_FILTER, " + how + ", policy " + policy.name() + ")");
         if (r.value() > 0) {
             throw new SandboxException(Kind.SETUP, "seccomp(SET_MODE_FILTER, TSYNC): thread " + r.value()
                     + " has a diverging filter and could not be synchronised");

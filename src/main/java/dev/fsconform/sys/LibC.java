@@ -59,6 +59,10 @@ public interface LibC {
 
     @SaveError int execve(Pointer path, Pointer argv, Pointer envp);
 
+    @SaveError int unshare(int flags);
+
+    @SaveError int setns(int fd, int nstype);
+
     /**
      * Raw syscall(2), for calls some libcs lack (renameat2 before glibc 2.28, Landlock, seccomp, the
      * fs context API). Variadic in C; 64-bit integer arguments are passed the same way on x86_64 and

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * /proc/self/mountinfo, parsed once: the only place that shows a mount's type, source and effective
+ * The calling thread's /proc/thread-self/mountinfo, parsed once: the only place that shows a mount's type, source and effective
  * options. Every line that is not a mountinfo line is dropped, every field that is missing or garbled
  * is {@link #UNKNOWN} (a mount id of 0): sandboxes such as gVisor write their own mount table.
  *
@@ -43,8 +43,13 @@ public record Mountinfo(List<Mount> mounts, String unreadable) {
         mounts = List.copyOf(mounts);
     }
 
+    /**
+     * The calling thread's mount table: a thread can live in a mount namespace of its own (a probe on a
+     * thread of the host lab), and /proc/self shows the main thread's. /proc/self before Linux 3.17.
+     */
     public static Mountinfo read() {
-        return read(Path.of("/proc/self/mountinfo"));
+        Path thread = Path.of("/proc/thread-self/mountinfo");
+        return read(Files.exists(thread) ? thread : Path.of("/proc/self/mountinfo"));
     }
 
     static Mountinfo read(Path file) {

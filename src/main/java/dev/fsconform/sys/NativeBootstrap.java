@@ -15,11 +15,14 @@ public final class NativeBootstrap {
     }
 
     /**
-     * Points jffi at the first usable fallback when the temp directory cannot hold its stub; idempotent.
+     * Points jffi at the first usable fallback when the temp directory cannot hold its stub; idempotent,
+     * and nothing once libc is loaded.
      * Several, because one may share the temp directory's noexec mount (a probe in Docker's --tmpfs /tmp).
      */
     public static void prepare(Path... fallbacks) {
-        if (System.getProperty("jffi.extract.dir") != null || System.getProperty("jffi.boot.library.path") != null) {
+        // Loaded: the stub is in memory (a probe on a thread of the host lab, under a sandbox that
+        // would not even let it test the temp directory).
+        if (Posix.loaded() || System.getProperty("jffi.extract.dir") != null || System.getProperty("jffi.boot.library.path") != null) {
             return;
         }
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));

@@ -52,6 +52,8 @@ public final class Posix {
     private static final int LANDLOCK_RULE_PATH_BENEATH = 1;
     private static final int SECCOMP_SET_MODE_FILTER = 1;
     private static final int FSOPEN_CLOEXEC = 1;
+    private static final int CLONE_FS = 0x200;
+    private static final int CLONE_NEWNS = 0x20000;
     private static final int FSCONFIG_SET_FLAG = 0;
     private static final int FSCONFIG_SET_STRING = 1;
     private static final int FSCONFIG_CMD_CREATE = 6;
@@ -86,6 +88,11 @@ public final class Posix {
             }
         }
         return p;
+    }
+
+    /** Whether libc is loaded already, and with it jffi's stub. */
+    static boolean loaded() {
+        return instance != null;
     }
 
     private static Posix load() {
@@ -456,6 +463,29 @@ public final class Posix {
         CallResult r = result(libc.sigprocmask(SIG_SETMASK, empty, null));
         Reference.reachabilityFence(empty);
         return r;
+    }
+
+    /**
+     * Moves the calling thread alone into the mount namespace of process {@code pid}: unshare(CLONE_FS)
+     * first, since setns refuses a mount namespace to a thread that shares its root and working
+     * directory with the other threads of the process. The thread's root and working directory become
+     * that namespace's root; the other threads stay where they were, and what the thread starts
+     * (processes, threads) inherits the namespace.
+     */
+    public CallResult enterMountNamespaceOf(long pid) {
+        CallResult r = result(libc.unshare(CLONE_FS));
+        if (!r.succeeded()) {
+            return r;
+        }
+        CallResult ns = openNonBlocking(Path.of("/proc", Long.toString(pid), "ns", "mnt"));
+        if (!ns.succeeded()) {
+            return ns;
+        }
+        try {
+            return result(libc.setns(ns.fd(), CLONE_NEWNS));
+        } finally {
+            libc.close(ns.fd());
+        }
     }
 
     /** An execve(2) whose native memory is ready, so that nothing is allocated after a sandbox is applied. */

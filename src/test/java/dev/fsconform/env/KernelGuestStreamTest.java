@@ -1,0 +1,44 @@
+package dev.fsconform.env;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fsconform.result.EnvStatus;
+import dev.fsconform.result.EnvironmentResult;
+import dev.fsconform.result.ResultsFile;
+import dev.fsconform.result.ResultsJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rows a guest handed out as its environments finished are what a guest out of time still measured. */
+class KernelGuestStreamTest {
+    @TempDir
+    Path out;
+
+    @Test
+    void finishedRowsAreReadAndAHalfWrittenOneIsLeftOut() throws IOException {
+        // GIVEN a guest that finished tmpfs, was killed while writing ext4's file, and never got to xfs
+        Path dir = Files.createDirectories(out.resolve(KernelGuest.STREAM_DIR));
+        EnvironmentResult tmpfs = EnvironmentResult.notRun("tmpfs", "fs", "tmpfs", EnvStatus.SKIPPED, "a reason", 12);
+        ResultsJson.write(ResultsFile.of("fsconform test", "2026-01-01T00:00:00Z", List.of(tmpfs)), dir.resolve("tmpfs.json"));
+        Files.writeString(dir.resolve("ext4.json"), "{\"schema\": \"fsconform-res");
+        // THEN tmpfs is read as it was written, and ext4 is left to the guest's failure
+        assertThat(KernelGuest.streamed(out)).containsOnlyKeys("tmpfs");
+        assertThat(KernelGuest.streamed(out).get("tmpfs").reason()).isEqualTo("a reason");
+    }
+
+    @Test
+    void aGuestThatStreamedNothingHasNoRows() throws IOException {
+        assertThat(KernelGuest.streamed(out)).isEmpty();
+    }
+
+    @Test
+    void theGuestProbesOnThreadsAndStreamsEachRow() {
+        String script = KernelGuest.script(Launcher.of(Path.of("/opt/fsconform.jar")), List.of(), "none", 2);
+        assertThat(script).contains("--probe-threads", "--stream-to $g/" + KernelGuest.STREAM_DIR, "--jobs 2",
+                "--after /run/fsconform-init/modules-loaded");
+    }
+}
