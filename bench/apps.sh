@@ -17,6 +17,9 @@ jar=target/fsconform.jar
 [ -x /usr/bin/time ] || { echo "bench/apps.sh: needs GNU time (apt-get install time)" >&2; exit 2; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/fsconform-bench-apps-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+# A copy: a build during the run must not change the jar between (or under) its probes.
+cp "$jar" "$work/fsconform.jar"
+jar=$work/fsconform.jar
 
 # timed NAME COMMAND...: runs it, appends "NAME wall user sys" to $work/times (GNU time's format).
 timed() {
