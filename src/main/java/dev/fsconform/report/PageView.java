@@ -7,10 +7,21 @@ import java.util.List;
  * {@code data}). Every string here is escaped by the template; none is trusted.
  */
 record PageView(String title, String tool, String generatedAt, Summary summary, List<KernelRow> kernels,
-                List<EnvCard> environments, String csp, String data) {
+                List<EnvCard> environments, String csp, String data, Truncation truncated) {
 
     public boolean hasKernels() {
         return !kernels.isEmpty();
+    }
+
+    /**
+     * The page shows only the first {@code shown} of {@code total} environments, to stay within its size
+     * budget; null when it shows all. {@code leftOut} names the first few left out, {@code more} counts the rest.
+     */
+    record Truncation(String budget, int shown, int total, long shownCells, long totalCells, String leftOut, int more,
+                      String json) {
+        public boolean hasMore() {
+            return more > 0;
+        }
     }
 
     /** One guest kernel: what it is, how it was run, and how many of its environments ran. */

@@ -19,6 +19,11 @@ import java.util.Map;
 public final class Report {
     public static final String HTML = "matrix.html";
     public static final String JSON = "matrix.json";
+    /**
+     * The page's size budget (docs/performance.md: 100 environments × 400 cells fit). A larger matrix is
+     * shown truncated, with a notice naming what was left out; matrix.json always keeps everything.
+     */
+    public static final long PAGE_BUDGET_BYTES = 5_000_000;
 
     private Report() {
     }
@@ -45,8 +50,8 @@ public final class Report {
         }
     }
 
-    /** The page's text; nothing is written. */
+    /** The page's text, within {@link #PAGE_BUDGET_BYTES} or saying what it left out; nothing is written. */
     public static String html(ResultsFile merged, List<EnvironmentVerdict> verdicts) {
-        return Page.render(PageViews.of(merged, verdicts));
+        return PageBudget.render(merged, verdicts, PAGE_BUDGET_BYTES);
     }
 }

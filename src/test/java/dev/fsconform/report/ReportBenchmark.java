@@ -45,6 +45,9 @@ public final class ReportBenchmark {
         int dataBytes = html.indexOf("</script>", dataStart) - dataStart;
         System.out.printf(Locale.ROOT, "page:   %s (embedded data %s), matrix.json %s%n", mb(Files.size(page)), mb(dataBytes),
                 mb(Files.size(out.resolve(Report.JSON))));
+        int notice = html.indexOf("show the first ");
+        System.out.println(notice < 0 ? "page:   whole (within the budget)"
+                : "page:   truncated to the budget: " + html.substring(notice, html.indexOf(").", notice) + 1).replaceAll("\\s+", " "));
         System.out.printf(Locale.ROOT, "java:   grading %d ms, page + json %d ms (one run)%n",
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
         if (!Browser.available()) {
