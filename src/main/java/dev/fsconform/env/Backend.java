@@ -2,34 +2,42 @@ package dev.fsconform.env;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One kind of place the probe can run in. Each kind is a record read from matrix/environments.yaml
- * (its YAML {@code kind} picks the record); the values say which variant of the kind to build.
- * New variants are new YAML entries; only a new kind is new code.
+ * (its YAML {@code kind}, the record's {@link JsonTypeName}, picks the record); the values say which
+ * variant of the kind to build. New variants are new YAML entries; only a new kind is new code.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
-    @JsonSubTypes.Type(value = PlainDir.class, name = PlainDir.KIND),
-    @JsonSubTypes.Type(value = Tmpfs.class, name = Tmpfs.KIND),
-    @JsonSubTypes.Type(value = LoopFs.class, name = LoopFs.KIND),
-    @JsonSubTypes.Type(value = BtrfsSubvolumes.class, name = BtrfsSubvolumes.KIND),
-    @JsonSubTypes.Type(value = Overlay.class, name = Overlay.KIND),
-    @JsonSubTypes.Type(value = FuseOverlay.class, name = FuseOverlay.KIND),
-    @JsonSubTypes.Type(value = BindPair.class, name = BindPair.KIND),
-    @JsonSubTypes.Type(value = Pair.class, name = Pair.KIND),
-    @JsonSubTypes.Type(value = NestedBind.class, name = NestedBind.KIND),
+    @JsonSubTypes.Type(PlainDir.class),
+    @JsonSubTypes.Type(Tmpfs.class),
+    @JsonSubTypes.Type(LoopFs.class),
+    @JsonSubTypes.Type(BtrfsSubvolumes.class),
+    @JsonSubTypes.Type(Overlay.class),
+    @JsonSubTypes.Type(FuseOverlay.class),
+    @JsonSubTypes.Type(BindPair.class),
+    @JsonSubTypes.Type(Pair.class),
+    @JsonSubTypes.Type(NestedBind.class),
 })
 sealed interface Backend permits PlainDir, Tmpfs, LoopFs, BtrfsSubvolumes, Overlay, FuseOverlay, BindPair, Pair,
         NestedBind {
 
     /** The YAML kind, recorded as the {@code backend} label. */
-    String kind();
+    default String kind() {
+        return getClass().getAnnotation(JsonTypeName.class).value();
+    }
+
+    /** Every YAML kind, in the order they are listed above. */
+    static List<String> kinds() {
+        return Arrays.stream(Backend.class.getAnnotation(JsonSubTypes.class).value())
+                .map(t -> t.value().getAnnotation(JsonTypeName.class).value()).toList();
+    }
 
     /** Labels that say which variant this is (options, sizes), without the kind itself. */
     Map<String, String> describe();
@@ -40,25 +48,8 @@ sealed interface Backend permits PlainDir, Tmpfs, LoopFs, BtrfsSubvolumes, Overl
         describe().forEach((k, v) -> into.put(role + "." + k, v));
     }
 
-    /** Needs real root (mounts outside a user namespace, loop devices). */
-    boolean privileged();
-
-    /** Must be built inside its own user namespace (unprivileged overlay). */
-    default boolean userNamespace() {
-        return false;
-    }
-
-    Set<Tool> tools();
-
-    /** Kernel filesystems it mounts: a kernel without one gets the environment SKIPPED. */
-    default Set<String> filesystems() {
-        return Set.of();
-    }
-
-    /** Existing places outside the run directory it makes marked directories in (for the reaper). */
-    default List<Path> externalParents() {
-        return List.of();
-    }
+    /** Privilege, tools, filesystems and outside places building it needs. */
+    Requires requires();
 
     /**
      * Builds the place under {@code lab}'s directory {@code slot}, with a copy of the seed tree in it when

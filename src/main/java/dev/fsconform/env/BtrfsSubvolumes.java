@@ -1,25 +1,20 @@
 package dev.fsconform.env;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One btrfs filesystem with two subvolumes: the probe's directory is one, its second directory the
  * other. Same mount, different subvolumes: the cross-mount scenarios become cross-subvolume ones.
  */
+@JsonTypeName("btrfs-subvolumes")
 record BtrfsSubvolumes(String size) implements Backend {
-    static final String KIND = "btrfs-subvolumes";
 
     BtrfsSubvolumes {
         Sizes.parse(size, "size");
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override
@@ -28,18 +23,8 @@ record BtrfsSubvolumes(String size) implements Backend {
     }
 
     @Override
-    public boolean privileged() {
-        return true;
-    }
-
-    @Override
-    public Set<Tool> tools() {
-        return Set.of(Tool.MOUNT, Tool.CP, Tool.MKFS_BTRFS, Tool.BTRFS);
-    }
-
-    @Override
-    public Set<String> filesystems() {
-        return Set.of("btrfs");
+    public Requires requires() {
+        return Requires.root(Tool.MOUNT, Tool.CP, Tool.MKFS_BTRFS, Tool.BTRFS).mounting("btrfs");
     }
 
     @Override
@@ -51,9 +36,6 @@ record BtrfsSubvolumes(String size) implements Backend {
         for (Path sub : List.of(a, b)) {
             lab.run("btrfs subvolume create", List.of(Tool.BTRFS.path(), "subvolume", "create", sub.toString()));
         }
-        if (seed) {
-            lab.seed(a);
-        }
-        return new Mounted(a, b);
+        return new Mounted(lab.seeded(a, seed).dir(), b);
     }
 }

@@ -54,7 +54,8 @@ record Environment(String name, String group, String description, Backend backen
      */
     Needs needs() {
         boolean runsc = Sandbox.RUNSC.equals(sandbox.runtime());
-        java.util.Set<Tool> tools = backend.tools();
+        Requires needs = backend.requires();
+        java.util.Set<Tool> tools = needs.tools();
         List<String> devices = new ArrayList<>();
         if (tools.stream().anyMatch(t -> t.name().startsWith("MKFS_"))) {
             devices.add("/dev/loop-control, /dev/loopN");
@@ -63,10 +64,10 @@ record Environment(String name, String group, String description, Backend backen
             devices.add("/dev/fuse");
         }
         List<String> why = new ArrayList<>();
-        if (backend.privileged()) {
+        if (needs.privileged()) {
             why.add("mounts " + backend.kind());
         }
-        if (backend.userNamespace()) {
+        if (needs.userNamespace()) {
             why.add("mounts " + backend.kind() + " in a user namespace");
         }
         if (runsc) {
@@ -75,31 +76,32 @@ record Environment(String name, String group, String description, Backend backen
         if (sandbox.landlock() != null || sandbox.seccomp() != null) {
             why.add("Landlock/seccomp on itself, unprivileged");
         }
-        return new Needs(name, "host lab", backend.privileged() || runsc, false,
-                backend.privileged() ? "host" : backend.userNamespace() ? "own userns" : "", devices,
-                backend.userNamespace(), why.isEmpty() ? "a directory" : String.join("; ", why));
+        return new Needs(name, "host lab", needs.privileged() || runsc, false,
+                needs.privileged() ? "host" : needs.userNamespace() ? "own userns" : "", devices,
+                needs.userNamespace(), why.isEmpty() ? "a directory" : String.join("; ", why));
     }
 
     /** Why this machine cannot build it, or null: checked before anything is created. */
     String unavailable(Host host) {
         List<String> why = new ArrayList<>();
-        if (backend.privileged() && !host.root()) {
+        Requires needs = backend.requires();
+        if (needs.privileged() && !host.root()) {
             why.add("needs root");
         }
-        if (backend.userNamespace() && !host.userNamespaces()) {
+        if (needs.userNamespace() && !host.userNamespaces()) {
             why.add("user namespaces do not work here (unshare --user --map-root-user failed)");
         }
-        String tools = Tool.missing(backend.tools());
+        String tools = Tool.missing(needs.tools());
         if (tools != null) {
             why.add(tools);
         }
-        if (backend.privileged() || backend.userNamespace() || host.root()) {
+        if (needs.privileged() || needs.userNamespace() || host.root()) {
             String ns = Tool.missing(List.of(Tool.UNSHARE, Tool.NSENTER));
             if (ns != null) {
                 why.add(ns);
             }
         }
-        for (String fs : backend.filesystems()) {
+        for (String fs : needs.filesystems()) {
             if (!host.hasFilesystem(fs)) {
                 why.add("the kernel has no " + fs + " filesystem (not built in, no module)");
             }

@@ -51,8 +51,9 @@ final class EnvironmentRun {
         try {
             Files.createDirectories(dir);
             Backend backend = env.backend();
-            if (ctx.host().root() || backend.userNamespace()) {
-                enclave = Enclave.open(backend.userNamespace(), dir.resolve("enclave.log"), ctx.children());
+            boolean userns = backend.requires().userNamespace();
+            if (ctx.host().root() || userns) {
+                enclave = Enclave.open(userns, dir.resolve("enclave.log"), ctx.children());
             }
             lab = new Lab(dir, ctx.seedLayers(), ctx.host(), enclave, ctx.runDir(), deadline, ctx.children());
             Mounted m = backend.setUp(lab, "fs", true);
@@ -93,7 +94,7 @@ final class EnvironmentRun {
         }
         Path second = m.second() != null ? m.second() : env.sandbox().ownTmpfs() != null ? Path.of(env.sandbox().ownTmpfs()) : null;
         Map<String, String> labels = new LinkedHashMap<>(env.labels());
-        if (env.backend().filesystems().contains("overlay")) {
+        if (env.backend().requires().filesystems().contains("overlay")) {
             ctx.host().overlayDefaults().forEach((k, v) -> labels.put("kernel.overlay." + k, v));
         }
         labels.putAll(m.facts());

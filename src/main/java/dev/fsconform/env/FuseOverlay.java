@@ -1,30 +1,25 @@
 package dev.fsconform.env;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * fuse-overlayfs over the run's seed tree: overlay semantics implemented in user space, without
  * redirects. {@code upper} and {@code lower} say which filesystems hold the layers ({@link Layers}).
  */
+@JsonTypeName("fuse-overlayfs")
 record FuseOverlay(String options, Backend upper, Backend lower) implements Backend {
-    static final String KIND = "fuse-overlayfs";
 
     FuseOverlay {
         options = Sizes.options(options, "options");
         upper = upper == null ? Layers.defaultUpper(false) : upper;
         Layers.checkUsable(upper, "upper", false);
         Layers.checkUsable(lower, "lower", false);
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override
@@ -38,18 +33,8 @@ record FuseOverlay(String options, Backend upper, Backend lower) implements Back
     }
 
     @Override
-    public boolean privileged() {
-        return true;
-    }
-
-    @Override
-    public Set<Tool> tools() {
-        return Layers.tools(upper, lower, Tool.FUSE_OVERLAYFS, Tool.MKDIR);
-    }
-
-    @Override
-    public Set<String> filesystems() {
-        return Layers.filesystems(upper, lower, "fuse");
+    public Requires requires() {
+        return Requires.root(Tool.FUSE_OVERLAYFS, Tool.MKDIR).mounting("fuse").with(upper, lower);
     }
 
     @Override
@@ -59,8 +44,7 @@ record FuseOverlay(String options, Backend upper, Backend lower) implements Back
         }
         Layers l = Layers.build(lab, upper, lower, 1, slot);
         Path merged = lab.dir(slot);
-        String all = "lowerdir=" + l.lowerdir() + ",upperdir=" + l.upper() + ",workdir=" + l.work()
-                + (options.isEmpty() ? "" : "," + options);
+        String all = l.mountOptions(options);
         // The daemon forks into the background inside the enclave's pid namespace and dies with it.
         lab.mount("fuse-overlayfs", "fuse", List.of(Tool.FUSE_OVERLAYFS.path(), "-o", all, merged.toString()));
         return new Mounted(merged, null);

@@ -115,7 +115,7 @@ public final class HostLab {
         Set<Path> out = new LinkedHashSet<>();
         out.add(runRoot);
         catalog.environments().forEach(e -> {
-            out.addAll(e.backend().externalParents());
+            out.addAll(e.backend().requires().externalParents());
             if (e.sandbox().stagingParent() != null) {
                 out.add(e.sandbox().stagingParent());
             }

@@ -87,6 +87,24 @@ final class Lab {
                 target.toString()));
     }
 
+    /** A backend's one directory, with a copy of the seed tree in it when {@code seed} is set. */
+    Mounted seeded(Path dir, boolean seed) throws IOException, EnvFailure {
+        if (seed) {
+            seed(dir);
+        }
+        return new Mounted(dir, null);
+    }
+
+    /** Bind-mounts {@code source} onto {@code target} inside the namespaces, with mount(8)'s {@code options} (e.g. ro). */
+    void bind(String what, Path source, Path target, String... options) throws IOException, EnvFailure {
+        List<String> argv = new ArrayList<>(List.of(Tool.MOUNT.path(), "--bind"));
+        if (options.length > 0) {
+            argv.addAll(List.of("-o", String.join(",", options)));
+        }
+        argv.addAll(List.of(source.toString(), target.toString()));
+        mount(what, null, argv);
+    }
+
     /**
      * Runs a mount command for filesystem {@code fs} (null for bind mounts). A kernel without the
      * filesystem, or one that explains in its log why it refuses the mount, makes the environment

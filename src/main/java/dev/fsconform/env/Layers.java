@@ -3,11 +3,8 @@ package dev.fsconform.env;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Where an overlay's layers live. The upper and work directories get a backend of their own
@@ -72,24 +69,9 @@ record Layers(List<Path> lowers, Path upper, Path work) {
         return String.join(":", lowers.stream().map(Path::toString).toList());
     }
 
-    /** The tools an overlay-like backend needs: its own plus those of its layer filesystems. */
-    static Set<Tool> tools(Backend upper, Backend lower, Tool first, Tool... rest) {
-        Set<Tool> t = EnumSet.of(first, rest);
-        t.addAll(upper.tools());
-        if (lower != null) {
-            t.addAll(lower.tools());
-        }
-        return t;
-    }
-
-    /** The kernel filesystems an overlay-like backend mounts: its own plus those of its layers. */
-    static Set<String> filesystems(Backend upper, Backend lower, String own) {
-        Set<String> f = new HashSet<>(upper.filesystems());
-        if (lower != null) {
-            f.addAll(lower.filesystems());
-        }
-        f.add(own);
-        return f;
+    /** lowerdir, upperdir and workdir for mount -o, then the entry's own {@code options}. */
+    String mountOptions(String options) {
+        return "lowerdir=" + lowerdir() + ",upperdir=" + upper + ",workdir=" + work + (options.isEmpty() ? "" : "," + options);
     }
 
     static void describe(Backend upper, Backend lower, Map<String, String> into) {

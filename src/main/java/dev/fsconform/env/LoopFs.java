@@ -1,20 +1,20 @@
 package dev.fsconform.env;
 
 import dev.fsconform.input.Quote;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A disk filesystem made by mkfs in a sparse image and mounted with {@code -o loop}, which gives the
  * loop device autoclear: it detaches by itself when the filesystem is unmounted.
  */
+@JsonTypeName("loop-fs")
 record LoopFs(String fs, String size, List<String> mkfs, String options) implements Backend {
-    static final String KIND = "loop-fs";
 
     LoopFs {
         if (fs == null || Tool.mkfs(fs).isEmpty()) {
@@ -23,11 +23,6 @@ record LoopFs(String fs, String size, List<String> mkfs, String options) impleme
         Sizes.parse(size, "size");
         mkfs = mkfs == null ? List.of("-q") : List.copyOf(mkfs);
         options = Sizes.options(options, "options");
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override
@@ -43,27 +38,13 @@ record LoopFs(String fs, String size, List<String> mkfs, String options) impleme
     }
 
     @Override
-    public boolean privileged() {
-        return true;
-    }
-
-    @Override
-    public Set<Tool> tools() {
-        return Set.of(Tool.MOUNT, Tool.CP, Tool.mkfs(fs).orElseThrow());
-    }
-
-    @Override
-    public Set<String> filesystems() {
-        return Set.of(fs);
+    public Requires requires() {
+        return Requires.root(Tool.MOUNT, Tool.CP, Tool.mkfs(fs).orElseThrow()).mounting(fs);
     }
 
     @Override
     public Mounted setUp(Lab lab, String slot, boolean seed) throws IOException, EnvFailure {
-        Path mp = mountImage(lab, slot, fs, size, mkfs, options);
-        if (seed) {
-            lab.seed(mp);
-        }
-        return new Mounted(mp, null);
+        return lab.seeded(mountImage(lab, slot, fs, size, mkfs, options), seed);
     }
 
     /** mkfs into a sparse image, then mount(8) it with -o loop; shared with the btrfs subvolume kind. */

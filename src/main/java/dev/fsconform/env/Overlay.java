@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.fsconform.result.Fingerprint;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,8 +17,8 @@ import java.util.Set;
  * a user namespace, as an unprivileged user would (then only {@code userxattr} works); {@code upper}
  * and {@code lower} say which filesystems hold the layers ({@link Layers}).
  */
+@JsonTypeName("overlay")
 record Overlay(String options, Integer lowers, Boolean userns, Backend upper, Backend lower) implements Backend {
-    static final String KIND = "overlay";
     private static final Set<String> LAB_OWNED = Set.of("lowerdir", "upperdir", "workdir", "lowerdir+", "datadir+");
 
     Overlay {
@@ -38,11 +39,6 @@ record Overlay(String options, Integer lowers, Boolean userns, Backend upper, Ba
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
     public Map<String, String> describe() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("options", options.isEmpty() ? "(kernel defaults)" : options);
@@ -55,23 +51,9 @@ record Overlay(String options, Integer lowers, Boolean userns, Backend upper, Ba
     }
 
     @Override
-    public boolean privileged() {
-        return !userns;
-    }
-
-    @Override
-    public boolean userNamespace() {
-        return userns;
-    }
-
-    @Override
-    public Set<Tool> tools() {
-        return Layers.tools(upper, lower, Tool.MOUNT, Tool.MKDIR);
-    }
-
-    @Override
-    public Set<String> filesystems() {
-        return Layers.filesystems(upper, lower, "overlay");
+    public Requires requires() {
+        Requires own = userns ? Requires.ownUserNamespace(Tool.MOUNT, Tool.MKDIR) : Requires.root(Tool.MOUNT, Tool.MKDIR);
+        return own.mounting("overlay").with(upper, lower);
     }
 
     @Override
@@ -81,12 +63,11 @@ record Overlay(String options, Integer lowers, Boolean userns, Backend upper, Ba
             layers.add(lab.seedLayers().skeleton(i).toString());
         }
         layers.add(lab.seedLayers().seed().toString());
-        String extra = options.isEmpty() ? "" : "," + options;
         if (lab.host().root()) {
             // Checked from the host, with scratch upper and work directories it can see: the real ones
             // may sit on a filesystem mounted only inside the enclave.
             String check = "lowerdir=" + String.join(":", layers) + ",upperdir=" + lab.dir(slot + "-check-upper")
-                    + ",workdir=" + lab.dir(slot + "-check-work") + extra;
+                    + ",workdir=" + lab.dir(slot + "-check-work") + (options.isEmpty() ? "" : "," + options);
             String refusal = KernelOptionCheck.refusal("overlay", check);
             if (refusal != null) {
                 throw EnvFailure.skipped("the kernel refuses overlay options '" + options + "': " + refusal);
@@ -94,8 +75,8 @@ record Overlay(String options, Integer lowers, Boolean userns, Backend upper, Ba
         }
         Layers l = Layers.build(lab, upper, lower, lowers, slot);
         Path merged = lab.dir(slot);
-        String all = "lowerdir=" + l.lowerdir() + ",upperdir=" + l.upper() + ",workdir=" + l.work() + extra;
-        List<String> argv = List.of(Tool.MOUNT.path(), "-t", "overlay", "-o", all, "fsconform-overlay", merged.toString());
+        List<String> argv = List.of(Tool.MOUNT.path(), "-t", "overlay", "-o", l.mountOptions(options), "fsconform-overlay",
+                merged.toString());
         String said;
         try (KernelLog log = KernelLog.mark()) {
             Exec.Outcome o = lab.exec("mount overlay", argv);

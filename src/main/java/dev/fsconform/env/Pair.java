@@ -1,31 +1,22 @@
 package dev.fsconform.env;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Two backends side by side: the probe's directory in {@code primary}, its second directory in
  * {@code second}. Crosses a mount and, when the kinds differ, a filesystem (tmpfs → ext4).
  */
+@JsonTypeName("pair")
 record Pair(Backend primary, Backend second) implements Backend {
-    static final String KIND = "pair";
 
     Pair {
         if (primary == null || second == null) {
             throw new IllegalArgumentException("a pair needs both 'primary' and 'second' backends");
         }
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override
@@ -37,35 +28,8 @@ record Pair(Backend primary, Backend second) implements Backend {
     }
 
     @Override
-    public boolean privileged() {
-        return primary.privileged() || second.privileged();
-    }
-
-    @Override
-    public boolean userNamespace() {
-        return primary.userNamespace() || second.userNamespace();
-    }
-
-    @Override
-    public Set<Tool> tools() {
-        Set<Tool> t = EnumSet.noneOf(Tool.class);
-        t.addAll(primary.tools());
-        t.addAll(second.tools());
-        return t;
-    }
-
-    @Override
-    public Set<String> filesystems() {
-        Set<String> f = new HashSet<>(primary.filesystems());
-        f.addAll(second.filesystems());
-        return f;
-    }
-
-    @Override
-    public List<Path> externalParents() {
-        List<Path> p = new ArrayList<>(primary.externalParents());
-        p.addAll(second.externalParents());
-        return p;
+    public Requires requires() {
+        return Requires.sum(List.of(primary, second));
     }
 
     @Override

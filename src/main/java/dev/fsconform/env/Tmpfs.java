@@ -1,22 +1,17 @@
 package dev.fsconform.env;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** A fresh tmpfs mount. */
+@JsonTypeName("tmpfs")
 record Tmpfs(String options) implements Backend {
-    static final String KIND = "tmpfs";
 
     Tmpfs {
         options = Sizes.options(options, "options");
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override
@@ -25,18 +20,8 @@ record Tmpfs(String options) implements Backend {
     }
 
     @Override
-    public boolean privileged() {
-        return true;
-    }
-
-    @Override
-    public Set<Tool> tools() {
-        return Set.of(Tool.MOUNT, Tool.CP);
-    }
-
-    @Override
-    public Set<String> filesystems() {
-        return Set.of("tmpfs");
+    public Requires requires() {
+        return Requires.root(Tool.MOUNT, Tool.CP).mounting("tmpfs");
     }
 
     @Override
@@ -44,9 +29,6 @@ record Tmpfs(String options) implements Backend {
         Path mp = lab.dir(slot);
         lab.mount("mount tmpfs", "tmpfs", List.of(Tool.MOUNT.path(), "-t", "tmpfs", "-o", options.isEmpty() ? "defaults" : options,
                 "fsconform-tmpfs", mp.toString()));
-        if (seed) {
-            lab.seed(mp);
-        }
-        return new Mounted(mp, null);
+        return lab.seeded(mp, seed);
     }
 }

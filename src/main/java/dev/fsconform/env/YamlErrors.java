@@ -1,6 +1,5 @@
 package dev.fsconform.env;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -8,7 +7,6 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.fsconform.input.Quote;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -61,7 +59,6 @@ final class YamlErrors {
     }
 
     static String kinds() {
-        return Arrays.stream(Backend.class.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name)
-                .collect(Collectors.joining(", "));
+        return String.join(", ", Backend.kinds());
     }
 }
