@@ -1,6 +1,7 @@
 package dev.fsconform.container;
 
 import java.io.IOException;
+import dev.fsconform.sys.ProcessOwner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +22,8 @@ record RunId(String boot, long pid, long startSecond) {
     static final Duration FOREIGN_AGE = Duration.ofHours(6);
 
     static RunId current() {
-        ProcessHandle self = ProcessHandle.current();
-        return new RunId(bootId() + "." + pidNamespace(), self.pid(), startSecond(self));
+        ProcessOwner self = ProcessOwner.current();
+        return new RunId(bootId() + "." + pidNamespace(), self.pid(), self.startSecond());
     }
 
     static Optional<RunId> parse(String label) {
@@ -43,16 +44,12 @@ record RunId(String boot, long pid, long startSecond) {
         if (!here) {
             return created.plus(FOREIGN_AGE).isBefore(now);
         }
-        return ProcessHandle.of(pid).map(h -> startSecond(h) != startSecond || !h.isAlive()).orElse(true);
+        return new ProcessOwner(pid, startSecond).gone();
     }
 
     @Override
     public String toString() {
         return boot + "-" + pid + "-" + startSecond;
-    }
-
-    private static long startSecond(ProcessHandle h) {
-        return h.info().startInstant().map(Instant::getEpochSecond).orElse(0L);
     }
 
     /** The inode of this JVM's pid namespace, "0" if it cannot be read (then every pid is checked as ours). */

@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import dev.fsconform.sys.ProcessOwner;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +21,7 @@ import java.util.Optional;
 final class RunDir {
     static final String PREFIX = "fsconform-run-";
     static final String MARKER = "fsconform-run.owner";
+    private static final String OWNER = "owner=";
 
     private final Path dir;
     private final List<Path> external = new ArrayList<>();
@@ -45,10 +46,9 @@ final class RunDir {
     }
 
     private static Path marked(Path parent) throws IOException {
-        ProcessHandle self = ProcessHandle.current();
+        ProcessOwner self = ProcessOwner.current();
         Path d = Files.createTempDirectory(parent, PREFIX + self.pid() + "-");
-        long started = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
-        Files.writeString(d.resolve(MARKER), "pid=" + self.pid() + "\nstarted=" + started + "\n");
+        Files.writeString(d.resolve(MARKER), OWNER + self.token() + "\n");
         return d;
     }
 
@@ -58,33 +58,21 @@ final class RunDir {
         if (!name.startsWith(PREFIX) || !Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        long pid;
-        long started = -1;
+        Optional<ProcessOwner> owner;
         try {
-            String rest = name.substring(PREFIX.length());
-            pid = Long.parseLong(rest.substring(0, rest.indexOf('-')));
-            for (String line : Files.readAllLines(d.resolve(MARKER))) {
-                if (line.startsWith("started=")) {
-                    started = Long.parseLong(line.substring("started=".length()).strip());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // No marker yet (killed right after mkdir) or not ours: decide by the pid in the name alone.
-            return parsePid(name).map(p -> ProcessHandle.of(p).isEmpty()).orElse(false);
+            owner = Files.readAllLines(d.resolve(MARKER)).stream().filter(l -> l.startsWith(OWNER))
+                    .findFirst().flatMap(l -> ProcessOwner.parse(l.substring(OWNER.length()).strip()));
+        } catch (IOException e) {
+            owner = Optional.empty();
         }
-        long expected = started;
-        Optional<ProcessHandle> owner = ProcessHandle.of(pid);
-        return owner.isEmpty() || (expected > 0 && owner.get().info().startInstant()
-                .map(i -> i.toEpochMilli() != expected).orElse(false));
+        // No marker yet (killed right after mkdir), or an older run's: decide by the pid in the name alone.
+        return owner.or(() -> pidInName(name)).map(ProcessOwner::gone).orElse(false);
     }
 
-    private static Optional<Long> parsePid(String name) {
-        try {
-            String rest = name.substring(PREFIX.length());
-            return Optional.of(Long.parseLong(rest.substring(0, rest.indexOf('-'))));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+    private static Optional<ProcessOwner> pidInName(String name) {
+        String rest = name.substring(PREFIX.length());
+        int dash = rest.indexOf('-');
+        return dash < 0 ? Optional.empty() : ProcessOwner.parse(rest.substring(0, dash));
     }
 
     /** Removes this run's directories. */

@@ -1,5 +1,6 @@
 package dev.fsconform.files;
 
+import dev.fsconform.sys.ProcessOwner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,12 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Replaces files in one directory so that a reader sees either the old files or the complete new
@@ -123,8 +122,7 @@ public final class AtomicFiles {
 
     /** pid.startSecond of this JVM: enough to tell a live writer from one whose pid was reused. */
     private static String owner() {
-        ProcessHandle self = ProcessHandle.current();
-        return self.pid() + "." + startSecond(self);
+        return ProcessOwner.current().token();
     }
 
     static boolean stale(String name) {
@@ -134,17 +132,6 @@ public final class AtomicFiles {
         if (dash < 0 || dot < 0 || dot > dash) {
             return false;
         }
-        try {
-            long pid = Long.parseLong(rest.substring(0, dot));
-            long started = Long.parseLong(rest.substring(dot + 1, dash));
-            Optional<ProcessHandle> h = ProcessHandle.of(pid);
-            return h.isEmpty() || !h.get().isAlive() || startSecond(h.get()) != started;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static long startSecond(ProcessHandle h) {
-        return h.info().startInstant().map(Instant::getEpochSecond).orElse(0L);
+        return ProcessOwner.parse(rest.substring(0, dash)).map(ProcessOwner::gone).orElse(false);
     }
 }

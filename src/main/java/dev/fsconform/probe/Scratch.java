@@ -1,6 +1,7 @@
 package dev.fsconform.probe;
 
 import dev.fsconform.files.Trees;
+import dev.fsconform.sys.ProcessOwner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The probe's own directory under a root it was given. Its name carries the owning pid, so a later
+ * The probe's own directory under a root it was given. Its name carries its owner (pid and start), so a later
  * run can remove what a killed one left, and never touches anything it did not create.
  */
 final class Scratch implements AutoCloseable {
@@ -64,7 +65,7 @@ final class Scratch implements AutoCloseable {
 
     static Scratch create(Path root) throws IOException {
         reapStale(root);
-        return new Scratch(Files.createTempDirectory(root, PREFIX + ProcessHandle.current().pid() + "-"));
+        return new Scratch(Files.createTempDirectory(root, PREFIX + ProcessOwner.current().token() + "-"));
     }
 
     Path dir() {
@@ -107,12 +108,7 @@ final class Scratch implements AutoCloseable {
         }
         String rest = name.substring(PREFIX.length());
         int dash = rest.indexOf('-');
-        try {
-            long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
-            return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return ProcessOwner.parse(dash < 0 ? rest : rest.substring(0, dash)).map(ProcessOwner::gone).orElse(false);
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -24,7 +24,7 @@ class ReaperTest {
     @Test
     void reapsOnlyMarkedDirectoriesWhoseOwnerIsGone() throws Exception {
         Path dead = Files.createDirectories(parent.resolve(RunDir.PREFIX + deadPid() + "-1"));
-        Files.writeString(dead.resolve(RunDir.MARKER), "pid=1\nstarted=1\n");
+        Files.writeString(dead.resolve(RunDir.MARKER), "owner=1.1\n");
         Path workdir = Files.createDirectories(dead.resolve("envs/ov/fs-upperfs/work/work"));
         Files.setPosixFilePermissions(workdir, PosixFilePermissions.fromString("---------"));
         Path unmarkedDead = Files.createDirectories(parent.resolve(RunDir.PREFIX + deadPid() + "-2"));
@@ -48,7 +48,7 @@ class ReaperTest {
     void aReusedPidWithAnotherStartTimeIsStale() throws Exception {
         long self = ProcessHandle.current().pid();
         Path d = Files.createDirectories(parent.resolve(RunDir.PREFIX + self + "-9"));
-        Files.writeString(d.resolve(RunDir.MARKER), "pid=" + self + "\nstarted=12345\n");
+        Files.writeString(d.resolve(RunDir.MARKER), "owner=" + self + ".12345\n");
         assertThat(RunDir.stale(d)).isTrue();
         RunDir mine = RunDir.create(parent);
         assertThat(RunDir.stale(mine.dir())).isFalse();
