@@ -24,9 +24,10 @@ import java.util.Map;
     @JsonSubTypes.Type(BindPair.class),
     @JsonSubTypes.Type(Pair.class),
     @JsonSubTypes.Type(NestedBind.class),
+    @JsonSubTypes.Type(ReadOnlyBind.class),
 })
 sealed interface Backend permits PlainDir, Tmpfs, LoopFs, BtrfsSubvolumes, Overlay, FuseOverlay, BindPair, Pair,
-        NestedBind {
+        NestedBind, ReadOnlyBind {
 
     /** The YAML kind, recorded as the {@code backend} label. */
     default String kind() {

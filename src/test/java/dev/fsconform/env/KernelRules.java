@@ -59,6 +59,13 @@ final class KernelRules {
                             : c.op().equals("renameat2-exchange") && !c.targetExists() ? Set.of("ENOENT")
                             : (c.op().equals("renameat2-noreplace") || LabCell.LINKS.contains(c.op())) && c.targetExists() ? Set.of("EEXIST")
                             : LabCell.RENAMES.contains(c.op()) || LabCell.LINKS.contains(c.op()) ? EXDEV : null),
+            new Rule("read-only mount",
+                    "mnt_want_write refuses any change on a read-only mount with EROFS, after the VFS has looked up "
+                            + "a link's new name (EEXIST onto an existing target)",
+                    l -> "ro-bind".equals(l.get("backend")),
+                    c -> !c.seeded() ? null
+                            : LabCell.RENAMES.contains(c.op()) || c.op().equals("mv") ? Set.of("EROFS")
+                            : LabCell.LINKS.contains(c.op()) ? Set.of(c.targetExists() ? "EEXIST" : "EROFS") : null),
             new Rule("Landlock without REFER",
                     "a ruleset that handles but does not grant LANDLOCK_ACCESS_FS_REFER (or ABI 1, which cannot "
                             + "grant it) makes every rename or link to another directory EXDEV; same-directory ones work",

@@ -1,0 +1,49 @@
+package dev.fsconform.env;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.fsconform.probe.Seeds;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The seed tree on a read-only bind mount of itself, inside the directory of {@code of} (default: a
+ * directory in the run directory), while the rest of that directory stays writable: an image's files
+ * under {@code docker run --read-only} or bwrap's {@code --ro-bind}, next to a writable scratch place.
+ * Every seeded cell then writes to a read-only mount, which the kernel refuses with EROFS.
+ */
+@JsonTypeName("ro-bind")
+record ReadOnlyBind(Backend of) implements Backend {
+
+    ReadOnlyBind {
+        of = of == null ? new PlainDir(null) : of;
+        if (of instanceof Pair || of instanceof BindPair || of instanceof NestedBind || of instanceof ReadOnlyBind) {
+            throw new IllegalArgumentException("of must be a backend with one directory (got " + of.kind() + ")");
+        }
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> d = new LinkedHashMap<>();
+        of.describeAs("of", d);
+        return d;
+    }
+
+    @Override
+    public Requires requires() {
+        return Requires.root(Tool.MOUNT).with(of);
+    }
+
+    @Override
+    public Mounted setUp(Lab lab, String slot, boolean seed) throws IOException, EnvFailure {
+        if (!seed) {
+            throw EnvFailure.setupError("ro-bind makes the seed tree read-only, so it must be the probe's directory, not a second one");
+        }
+        Mounted base = of.setUp(lab, slot, true);
+        Path tree = base.dir().resolve(Seeds.DIR_NAME);
+        // mount(8) binds, then remounts the new mount read-only; the tree below it stays writable elsewhere.
+        lab.bind("bind the seed tree read-only", tree, tree, "ro");
+        return base;
+    }
+}
