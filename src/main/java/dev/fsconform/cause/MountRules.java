@@ -1,10 +1,11 @@
 package dev.fsconform.cause;
 
 import dev.fsconform.result.Boundary;
+import dev.fsconform.result.Observation;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Boundaries the kernel refuses to rename or link across: another mount, another btrfs subvolume. */
+/** Boundaries the kernel refuses to rename or link across (another mount, another btrfs subvolume), and mounts it refuses to change. */
 final class MountRules {
     private MountRules() {
     }
@@ -41,5 +42,26 @@ final class MountRules {
                 .add("one " + c.describeMount(c.where().sourceMountId(), c.where().sourceDev()) + " but two devices: source parent "
                         + c.where().sourceDev() + ", target parent " + c.where().targetDev()
                         + " (btrfs gives each subvolume its own st_dev)"));
+    }
+
+    /**
+     * EROFS for a seeded source: the kernel answers it only for a change on a read-only mount or
+     * filesystem, and a fresh twin in the writable scratch directory that did not get it shows that no
+     * filter answers EROFS for the call itself.
+     */
+    static Optional<Evidence> readOnly(Context c) {
+        if (!"EROFS".equals(Signals.errno(c.cell())) || c.where() == null || c.scenario() == null || !c.scenario().seeded()) {
+            return Optional.empty();
+        }
+        Observation fresh = c.controls().fresh(c.cell(), c.scenario().placement());
+        if (fresh != null && (!fresh.ran() || "EROFS".equals(Signals.errno(fresh)))) {
+            return Optional.empty();
+        }
+        Evidence e = new Evidence()
+                .add("EROFS: the kernel refuses any change on a read-only mount or filesystem (mnt_want_write) before the filesystem sees it")
+                .add("the source is in the seeded tree, on " + c.describeMount(c.where().sourceMountId(), c.where().sourceDev()));
+        e.add(fresh == null ? "no fresh control cell ran: inferred from EROFS on a seeded source alone"
+                : "control: " + Context.show(fresh) + " (fresh, in the writable scratch directory)");
+        return Optional.of(e);
     }
 }

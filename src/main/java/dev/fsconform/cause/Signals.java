@@ -29,12 +29,17 @@ public final class Signals {
                 && Scenario.parse(o.scenario()).map(s -> s.source() == Kind.DIR && s.target() != Kind.DIR).orElse(false);
     }
 
-    /** The errno a sandbox may have injected (ENOSYS, EPERM, EINVAL, EACCES), or null. */
-    static String injectable(Observation o) {
+    /** The errno behind a cell that ran (its own, or the one Java or mv reported), else its outcome; null when it did not run. */
+    static String errno(Observation o) {
         if (!o.ran()) {
             return null;
         }
-        String e = o.errnoName() != null ? o.errnoName() : o.outcome();
+        return o.errnoName() != null ? o.errnoName() : o.outcome();
+    }
+
+    /** The errno a sandbox may have injected (ENOSYS, EPERM, EINVAL, EACCES), or null. */
+    static String injectable(Observation o) {
+        String e = errno(o);
         return INJECTABLE.contains(e) ? e : null;
     }
 

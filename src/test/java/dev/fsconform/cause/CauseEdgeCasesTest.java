@@ -209,4 +209,23 @@ class CauseEdgeCasesTest {
                 : m).toList();
         return Canned.with(f, f.seccompMode(), f.landlockAbi(), f.capEff(), f.landlockRestricted(), mounts, f.labels());
     }
+
+    @Test
+    void erofsIsAReadOnlyMountOnlyWhenTheFreshTwinWasNotRefusedToo() {
+        Where ro = new Where(41, 41, "254:0", "254:0", "ext4", "ext4", true);
+        Observation seeded = ran("rename", "seeded-dir-same-dir", "EROFS", ro);
+
+        // GIVEN the fresh twin in the writable scratch directory renamed fine THEN the read-only mount is named, with the control
+        List<Cause> shown = Attribution.of(Canned.env(seeded, ran("rename", "dir-same-dir", "OK", sameMount()))).explain(seeded);
+        assertThat(ids(shown)).isEqualTo(Causes.READ_ONLY_MOUNT.id());
+        assertThat(evidence(shown)).contains("mnt_want_write", "control: rename × dir-same-dir → OK");
+
+        // GIVEN the fresh twin got EROFS as well (a filter answering EROFS for the call) THEN the rule stays silent
+        List<Cause> filtered = Attribution.of(Canned.env(seeded, ran("rename", "dir-same-dir", "EROFS", sameMount()))).explain(seeded);
+        assertThat(ids(filtered)).isEqualTo(Causes.UNKNOWN.id());
+
+        // GIVEN EROFS on a fresh cell THEN nothing says the seeded tree is read-only
+        Observation fresh = ran("rename", "dir-same-dir", "EROFS", sameMount());
+        assertThat(ids(Attribution.of(Canned.env(fresh)).explain(fresh))).isEqualTo(Causes.UNKNOWN.id());
+    }
 }

@@ -45,6 +45,7 @@ class CauseRegistryTest {
             Map.entry(Causes.GVISOR_COPY_UP, () -> Witness.recorded("docker-runsc-rootfs", "rename", "seeded-dir-same-dir")),
             Map.entry(Causes.GVISOR_RENAME_FLAGS, () -> Witness.recorded("docker-runsc-rootfs", "renameat2-exchange", "file-onto-file-same-dir")),
             Map.entry(Causes.BTRFS_SUBVOLUME, () -> Witness.recorded("btrfs-subvolume", "rename", "cross-mount-file")),
+            Map.entry(Causes.READ_ONLY_MOUNT, CauseRegistryTest::readOnlySeedTree),
             Map.entry(Causes.OVERLAYFS_LOWER_DIR, () -> Witness.recorded("overlay-off", "rename", "seeded-dir-same-dir")),
             Map.entry(Causes.OVERLAYFS_INODE_NUMBER, () -> Witness.recorded("overlay-other-fs", "link", "seeded-file-same-dir")),
             Map.entry(Causes.OVERLAYFS_UPPER_NO_XATTR, CauseRegistryTest::overlayUpperWithoutXattrs),
@@ -119,6 +120,13 @@ class CauseRegistryTest {
                 .withDetail("/usr/bin/mv: cannot remove '/run/w/fs/fsconform-seed/seeded-dir-same-dir/mv/a/src': Input/output error");
         Where fresh = new Where(60, 60, "0:70", "0:70", "overlayfs", "overlayfs", false);
         return new Witness(Canned.env(fp, cell, ran("mv", "dir-same-dir", "OK", fresh)), cell);
+    }
+
+    /** No read-only environment is recorded: the seeded tree on a read-only bind mount of its own (mount 41) in a writable ext4. */
+    private static Witness readOnlySeedTree() {
+        Where ro = new Where(41, 41, "254:0", "254:0", "ext4", "ext4", true);
+        Observation cell = ran("rename", "seeded-dir-same-dir", "EROFS", ro);
+        return new Witness(Canned.env(cell, ran("rename", "dir-same-dir", "OK", sameMount())), cell);
     }
 
     /** Recorded environments are all explained: an ENOSYS on a plain ext4 mount without a seccomp filter is not. */
