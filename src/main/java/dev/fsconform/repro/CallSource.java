@@ -6,7 +6,7 @@ import dev.fsconform.operation.Operation;
  * The exact call the probe makes, as a program small enough to read: C for the native calls (same
  * descriptors and raw syscall as {@code Posix}), Java for Files.move. Paths are relative to the fixture.
  */
-final class Programs {
+final class CallSource {
     private static final String C_HEAD = String.join("\n",
             "#define _GNU_SOURCE",
             "#include <errno.h>",
@@ -24,7 +24,7 @@ final class Programs {
             "}",
             "");
 
-    private Programs() {
+    private CallSource() {
     }
 
     /** The C program for a native call, or null when the operation is not one. */

@@ -23,11 +23,11 @@ public final class Reproductions {
     static Reproduction of(Operation op, Scenario s) {
         String target = Paths.target(s.placement());
         String setup = Setups.setup(s);
-        String c = Programs.c(op, target);
+        String c = CallSource.c(op, target);
         if (c != null) {
             return new Reproduction(setup, "cc -o /tmp/repro " + C_FILE + " && /tmp/repro", c, C_FILE);
         }
-        String java = Programs.java(op, target);
+        String java = CallSource.java(op, target);
         if (java != null) {
             return new Reproduction(setup, "java " + JAVA_FILE, java, JAVA_FILE);
         }

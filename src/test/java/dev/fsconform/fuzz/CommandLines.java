@@ -40,7 +40,7 @@ final class CommandLines {
     CommandLines(Path dir) {
         this.dir = dir;
         try {
-            Path results = Files.write(dir.resolve("valid.json"), Seeds.results().get(0));
+            Path results = Files.write(dir.resolve("valid.json"), Corpus.results().get(0));
             Path broken = Files.writeString(dir.resolve("broken.json"), "{\"schema\":\"fsconform-results\",\"schemaVersion\":");
             Path future = Files.writeString(dir.resolve("future.json"),
                     "{\"schema\":\"fsconform-results\",\"schemaVersion\":99,\"environments\":[]}");

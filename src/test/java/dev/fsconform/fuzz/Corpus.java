@@ -13,12 +13,12 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /** Real inputs the fuzzers start from: recorded runs of the host lab and the catalogues as shipped. */
-final class Seeds {
+final class Corpus {
     private static final Path RECORDED = resource("/recorded");
     private static final List<byte[]> RESULTS = loadResults();
     private static final Input MERGE_PARTNER = Inputs.read(RECORDED.resolve("host.json.gz"));
 
-    private Seeds() {
+    private Corpus() {
     }
 
     /** The recorded results files, decompressed: one environment each, ~600 cells. */
@@ -80,7 +80,7 @@ final class Seeds {
 
     private static List<byte[]> loadResults() {
         try (Stream<Path> files = Files.list(RECORDED)) {
-            return files.filter(p -> p.toString().endsWith(".json.gz")).sorted().map(Seeds::gunzip).toList();
+            return files.filter(p -> p.toString().endsWith(".json.gz")).sorted().map(Corpus::gunzip).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,7 +95,7 @@ final class Seeds {
     }
 
     private static byte[] classpath(String name) {
-        try (InputStream in = Seeds.class.getResourceAsStream(name)) {
+        try (InputStream in = Corpus.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test seed " + name);
             }
@@ -107,7 +107,7 @@ final class Seeds {
 
     private static Path resource(String name) {
         try {
-            return Path.of(Seeds.class.getResource(name).toURI());
+            return Path.of(Corpus.class.getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

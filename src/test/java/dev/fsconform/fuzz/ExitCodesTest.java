@@ -22,7 +22,7 @@ class ExitCodesTest {
     static Path tmp;
 
     static Stream<Arguments> badInputs() throws IOException {
-        Path valid = Files.write(tmp.resolve("valid.json"), Seeds.results().get(0));
+        Path valid = Files.write(tmp.resolve("valid.json"), Corpus.results().get(0));
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         Path missing = tmp.resolve("missing");
         // An output directory whose page is a directory: the refusal comes after grading, when writing.

@@ -53,7 +53,7 @@ final class Readers {
         Path f = write("results.json", input);
         return guard(input, InvalidResultsException.class, () -> {
             Input in = Inputs.read(f);
-            ResultsFile merged = Merge.of(List.of(in, Seeds.recordedInput()), "fsconform fuzz");
+            ResultsFile merged = Merge.of(List.of(in, Corpus.recordedInput()), "fsconform fuzz");
             List<EnvironmentVerdict> verdicts = Verdicts.of(merged);
             ConsoleSummary.print(verdicts, NOWHERE);
             verdicts.forEach(EnvironmentVerdict::diagnosis);
@@ -86,7 +86,7 @@ final class Readers {
     static Verdict declared(byte[] input) {
         Path f = write("declared.yaml", input);
         return guard(input, IllegalArgumentException.class,
-                () -> dev.fsconform.junit.DeclaredReader.load(f, Seeds.recordedInput().file().environments().get(0).cells()));
+                () -> dev.fsconform.junit.DeclaredReader.load(f, Corpus.recordedInput().file().environments().get(0).cells()));
     }
 
     /** /proc/self/mountinfo as a sandbox may write it: parsed, and every question the probe asks of it. */

@@ -25,39 +25,39 @@ class ReadersFuzzTest {
 
     @Test
     void resultsFilesAreGradedOrRefusedInOneLine() {
-        List<byte[]> seeds = Seeds.results();
+        List<byte[]> seeds = Corpus.results();
         mutate(TRIES, r -> Mutator.json(seeds.get((int) Math.floorMod(r, (long) seeds.size())), r), Readers::results);
     }
 
     @Test
     void environmentCataloguesLoadOrAreRefusedInOneLine() {
-        mutate(TRIES, r -> Mutator.yaml(Seeds.environments(), r), Readers::environments);
+        mutate(TRIES, r -> Mutator.yaml(Corpus.environments(), r), Readers::environments);
     }
 
     @Test
     void kernelCataloguesLoadOrAreRefusedInOneLine() {
-        mutate(TRIES, r -> Mutator.yaml(Seeds.kernels(), r), Readers::kernels);
+        mutate(TRIES, r -> Mutator.yaml(Corpus.kernels(), r), Readers::kernels);
     }
 
     @Test
     void containerCataloguesLoadOrAreRefusedInOneLine() {
-        mutate(TRIES, r -> Mutator.yaml(Seeds.containers(), r), Readers::containers);
+        mutate(TRIES, r -> Mutator.yaml(Corpus.containers(), r), Readers::containers);
     }
 
     @Test
     void expectationTablesLoadOrAreRefusedInOneLine() {
-        mutate(TRIES, r -> Mutator.yaml(Seeds.expectations(), r), Readers::expectations);
+        mutate(TRIES, r -> Mutator.yaml(Corpus.expectations(), r), Readers::expectations);
     }
 
     @Test
     void overrideFilesLoadOrAreRefusedInOneLine() {
-        mutate(TRIES, r -> Mutator.yaml(Seeds.declared(), r), Readers::declared);
+        mutate(TRIES, r -> Mutator.yaml(Corpus.declared(), r), Readers::declared);
     }
 
     /** Mountinfo and status are generated with shrinking in ProcInputPropertyTest; here the raw bytes, quickly. */
     @Test
     void procFilesNeverThrow() {
-        List<byte[]> tables = Seeds.procFiles();
+        List<byte[]> tables = Corpus.procFiles();
         mutateOnly(TRIES, r -> Mutator.text(tables.get((int) Math.floorMod(r, (long) tables.size())), r), Readers::mountinfo);
         mutateOnly(TRIES, r -> Mutator.text(tables.get((int) Math.floorMod(r, (long) tables.size())), r), Readers::status);
     }
