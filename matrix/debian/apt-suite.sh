@@ -8,6 +8,7 @@
 #   apt-suite.sh SUITE download PKG...       download .debs into the current directory
 #   apt-suite.sh SUITE policy|show PKG...    apt-cache look-ups
 #   apt-suite.sh SUITE path                  print the suite's private directory
+#   apt-suite.sh mirror                      print the Debian mirror (build-images.sh asks too)
 #
 # SUITE: bullseye | bookworm | bookworm-backports | trixie | sid (any suite the mirror serves).
 # The mirror is the host's own (the first non-security URI in /etc/apt), so no host is named here;
@@ -18,13 +19,6 @@ set -Eeuo pipefail
 trap 'echo "apt-suite: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 die() { echo "apt-suite: $*" >&2; exit 2; }
-[ $# -ge 2 ] || die "usage: apt-suite.sh SUITE update|download|policy|show|path [PKG...]"
-suite=$1 verb=$2; shift 2
-case "$suite" in *[!a-z0-9-]*|'') die "not a suite name: '$suite'";; esac
-
-if [ "$(id -u)" -eq 0 ]; then cache=${FSCONFORM_IMAGE_CACHE:-/var/cache/fsconform}
-else cache=${FSCONFORM_IMAGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/fsconform}; fi
-dir=$cache/apt/$suite
 
 mirror() {
   if [ -n "${FSCONFORM_DEBIAN_MIRROR:-}" ]; then echo "$FSCONFORM_DEBIAN_MIRROR"; return; fi
@@ -35,6 +29,15 @@ mirror() {
   [ -n "$m" ] || die "cannot find a Debian mirror in /etc/apt (set FSCONFORM_DEBIAN_MIRROR)"
   echo "$m"
 }
+
+[ "${1:-}" = mirror ] && { mirror; exit 0; }
+[ $# -ge 2 ] || die "usage: apt-suite.sh SUITE update|download|policy|show|path [PKG...]"
+suite=$1 verb=$2; shift 2
+case "$suite" in *[!a-z0-9-]*|'') die "not a suite name: '$suite'";; esac
+
+if [ "$(id -u)" -eq 0 ]; then cache=${FSCONFORM_IMAGE_CACHE:-/var/cache/fsconform}
+else cache=${FSCONFORM_IMAGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/fsconform}; fi
+dir=$cache/apt/$suite
 
 mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial" "$dir/parts" "$dir/prefs"
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg

@@ -126,15 +126,7 @@ find_jdk17() {
 
 # Debian mirror and suite: taken from the host's apt configuration so that no host
 # is named here and a mirror/proxy set up for the machine is used as-is.
-debian_mirror() {
-  if [ -n "${FSCONFORM_DEBIAN_MIRROR:-}" ]; then echo "$FSCONFORM_DEBIAN_MIRROR"; return; fi
-  local m
-  m=$(grep -hsE '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -v security | head -n1 || true)
-  [ -n "$m" ] || m=$(grep -hsE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list \
-        | awk '{print $2}' | grep -v security | head -n1 || true)
-  [ -n "$m" ] || die "cannot find a Debian mirror in /etc/apt (set FSCONFORM_DEBIAN_MIRROR)"
-  echo "$m"
-}
+debian_mirror() { "$HERE/../debian/apt-suite.sh" mirror; }
 debian_suite() { echo "${FSCONFORM_DEBIAN_SUITE:-$(. /etc/os-release && echo "$VERSION_CODENAME")}"; }
 # Ubuntu keeps docker.io and fuse-overlayfs in universe; debootstrap takes main only by default.
 debian_components() {
