@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +48,27 @@ sealed interface Backend permits PlainDir, Tmpfs, LoopFs, BtrfsSubvolumes, Overl
     default void describeAs(String role, Map<String, String> into) {
         into.put(role, kind());
         describe().forEach((k, v) -> into.put(role + "." + k, v));
+    }
+
+    /** {@link #describeAs} into a fresh map: the labels of a backend built on this one alone. */
+    default Map<String, String> describedAs(String role) {
+        Map<String, String> d = new LinkedHashMap<>();
+        describeAs(role, d);
+        return d;
+    }
+
+    /** Whether it makes one directory with nothing mounted inside it, so that a bind mount of it shows all of it. */
+    default boolean oneMount() {
+        return true;
+    }
+
+    /** {@code of}, or a directory in the run directory when absent; refused unless it is {@link #oneMount}. */
+    static Backend oneMount(Backend of, String field) {
+        Backend b = of == null ? new PlainDir(null) : of;
+        if (!b.oneMount()) {
+            throw new IllegalArgumentException(field + " must be a backend with one directory (got " + b.kind() + ")");
+        }
+        return b;
     }
 
     /** Privilege, tools, filesystems and outside places building it needs. */

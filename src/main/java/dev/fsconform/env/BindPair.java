@@ -3,7 +3,6 @@ package dev.fsconform.env;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,17 +14,17 @@ import java.util.Map;
 record BindPair(Backend of) implements Backend {
 
     BindPair {
-        of = of == null ? new PlainDir(null) : of;
-        if (of instanceof Pair || of instanceof BindPair || of instanceof NestedBind) {
-            throw new IllegalArgumentException("of must be a backend with one directory (got " + of.kind() + ")");
-        }
+        of = Backend.oneMount(of, "of");
     }
 
     @Override
     public Map<String, String> describe() {
-        Map<String, String> d = new LinkedHashMap<>();
-        of.describeAs("of", d);
-        return d;
+        return of.describedAs("of");
+    }
+
+    @Override
+    public boolean oneMount() {
+        return false;
     }
 
     @Override

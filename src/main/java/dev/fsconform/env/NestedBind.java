@@ -3,7 +3,6 @@ package dev.fsconform.env;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,9 +22,12 @@ record NestedBind(Backend inside) implements Backend {
 
     @Override
     public Map<String, String> describe() {
-        Map<String, String> d = new LinkedHashMap<>();
-        inside.describeAs("inside", d);
-        return d;
+        return inside.describedAs("inside");
+    }
+
+    @Override
+    public boolean oneMount() {
+        return false;
     }
 
     @Override

@@ -28,6 +28,11 @@ record Pair(Backend primary, Backend second) implements Backend {
     }
 
     @Override
+    public boolean oneMount() {
+        return false;
+    }
+
+    @Override
     public Requires requires() {
         return Requires.sum(List.of(primary, second));
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.fsconform.probe.Seeds;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,17 +16,17 @@ import java.util.Map;
 record ReadOnlyBind(Backend of) implements Backend {
 
     ReadOnlyBind {
-        of = of == null ? new PlainDir(null) : of;
-        if (of instanceof Pair || of instanceof BindPair || of instanceof NestedBind || of instanceof ReadOnlyBind) {
-            throw new IllegalArgumentException("of must be a backend with one directory (got " + of.kind() + ")");
-        }
+        of = Backend.oneMount(of, "of");
     }
 
     @Override
     public Map<String, String> describe() {
-        Map<String, String> d = new LinkedHashMap<>();
-        of.describeAs("of", d);
-        return d;
+        return of.describedAs("of");
+    }
+
+    @Override
+    public boolean oneMount() {
+        return false;
     }
 
     @Override
@@ -42,7 +41,7 @@ record ReadOnlyBind(Backend of) implements Backend {
         }
         Mounted base = of.setUp(lab, slot, true);
         Path tree = base.dir().resolve(Seeds.DIR_NAME);
-        // mount(8) binds, then remounts the new mount read-only; the tree below it stays writable elsewhere.
+        // mount(8) binds, then remounts the bind read-only; only the probe's view of the tree is read-only.
         lab.bind("bind the seed tree read-only", tree, tree, "ro");
         return base;
     }
