@@ -1,6 +1,5 @@
 package dev.fsconform.cli;
 
-import dev.fsconform.app.AppJobs;
 import dev.fsconform.container.ContainerCatalog;
 import dev.fsconform.container.ContainerMatrix;
 import dev.fsconform.env.EnvironmentCatalog;
@@ -70,8 +69,8 @@ final class MatrixCommand implements Callable<Integer> {
     Path workDir;
 
     @Option(names = "--apps", paramLabel = "JOBS",
-            description = "Real tools in every environment: none, all (every job but the opt-in ones) or job ids, comma-separated "
-                    + "(default: each environment's own `apps` in the environments file).")
+            description = "Real tools in every environment: " + AppsOption.SYNTAX
+                    + " (default: each environment's own `apps` in the environments file).")
     String apps;
 
     @Option(names = "--probe-threads", description = "Probe each host-lab environment on a thread of this JVM instead of in a "
@@ -114,11 +113,7 @@ final class MatrixCommand implements Callable<Integer> {
             throw new UsageException("--work-dir " + root + " has characters overlay mount options cannot carry (use letters, digits, . _ + - /)");
         }
         if (apps != null) {
-            try {
-                AppJobs.select(apps);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--apps: " + e.getMessage());
-            }
+            AppsOption.jobs(apps);
         }
         System.err.printf("fsconform matrix: %d environment(s) from %s%s%s%n", chosen.size(), catalog.origin(),
                 chosenContainers.isEmpty() ? "" : ", " + chosenContainers.size() + " from " + containers.origin(),

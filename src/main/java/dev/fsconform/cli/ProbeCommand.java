@@ -1,7 +1,6 @@
 package dev.fsconform.cli;
 
 import dev.fsconform.app.AppJob;
-import dev.fsconform.app.AppJobs;
 import dev.fsconform.grade.Grader;
 import dev.fsconform.probe.Probe;
 import dev.fsconform.probe.ProbeConfig;
@@ -50,8 +49,7 @@ final class ProbeCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--apps", paramLabel = "JOBS", defaultValue = "none",
-            description = "Real tools to run as app cells: none, all (every job but the opt-in ones), or job ids, "
-                    + "comma-separated (all,maven). Default: ${DEFAULT-VALUE}.")
+            description = "Real tools to run as app cells: " + AppsOption.SYNTAX + ". Default: ${DEFAULT-VALUE}.")
     String apps;
 
     @Option(names = "--stream", description = "With --json -: print the fingerprint and each cell as one JSON line as it finishes, before the results.")
@@ -77,12 +75,7 @@ final class ProbeCommand implements Callable<Integer> {
             warm.setDaemon(true);
             warm.start();
         }
-        List<AppJob> jobs;
-        try {
-            jobs = AppJobs.select(apps);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--apps: " + e.getMessage());
-        }
+        List<AppJob> jobs = AppsOption.jobs(apps);
         Probe probe = new Probe(ProbeConfig.full(primary, secondDir, seedRoot, name, labels).withApps(jobs));
         EnvironmentResult result = stream ? probe.run(new Probe.CellListener() {
             @Override

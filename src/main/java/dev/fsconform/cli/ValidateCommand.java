@@ -1,6 +1,5 @@
 package dev.fsconform.cli;
 
-import dev.fsconform.app.AppJobs;
 import dev.fsconform.grade.GradedCell;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
@@ -72,8 +71,7 @@ final class ValidateCommand implements Callable<Integer> {
     String expect;
 
     @Option(names = "--apps", paramLabel = "JOBS", defaultValue = "all",
-            description = "Real tools to run in each directory: all (every job but the opt-in ones), none, or job ids, "
-                    + "comma-separated (default: ${DEFAULT-VALUE}).")
+            description = "Real tools to run in each directory: " + AppsOption.SYNTAX + " (default: ${DEFAULT-VALUE}).")
     String apps;
 
     @Option(names = "--baseline", description = "Also run the probe outside the sandbox on the same directories and show the diff.")
@@ -107,11 +105,7 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--expect: " + e.getMessage());
         }
-        try {
-            AppJobs.select(apps);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--apps: " + e.getMessage());
-        }
+        AppsOption.jobs(apps);
         Path outDir = Dirs.outputDir(out, "--out");
         Target t = target != null ? target : new Target();
         String exec = t.exec;
