@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -31,41 +32,55 @@ public final class SandboxSpec {
 
     private enum Kind { EXEC, IMAGE, CONTAINER }
 
-    private final Kind kind;
-    private final String target;
-    private final Object container;
-    private final String runtime;
-    private final String dockerHost;
-    private final List<String> dirs;
-    private final Profile profile;
-    private final Path stage;
-    private final String java;
-    private final Path declared;
-    private final Duration timeLimit;
-    private final Path reportDir;
-    private final List<String> cells;
+    /** The settings of one spec; each {@code with…} method changes a copy (a shallow one: every value is immutable). */
+    private static final class Settings implements Cloneable {
+        Kind kind;
+        String target;
+        Object container;
+        String runtime;
+        String dockerHost;
+        List<String> dirs = List.of();
+        Profile profile = Profile.AGENT_SANDBOX;
+        Path stage;
+        String java;
+        Path declared;
+        Duration timeLimit = DEFAULT_TIME_LIMIT;
+        Path reportDir;
+        List<String> cells = List.of();
 
-    private SandboxSpec(Kind kind, String target, Object container, String runtime, String dockerHost, List<String> dirs,
-                        Profile profile, Path stage, String java, Path declared, Duration timeLimit, Path reportDir,
-                        List<String> cells) {
-        this.kind = kind;
-        this.target = target;
-        this.container = container;
-        this.runtime = runtime;
-        this.dockerHost = dockerHost;
-        this.dirs = List.copyOf(dirs);
-        this.profile = Objects.requireNonNull(profile, "profile");
-        this.stage = stage;
-        this.java = java;
-        this.declared = declared;
-        this.timeLimit = Objects.requireNonNull(timeLimit, "timeLimit");
-        this.reportDir = reportDir;
-        this.cells = List.copyOf(cells);
+        @Override
+        protected Settings clone() {
+            try {
+                return (Settings) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private final Settings settings;
+
+    private SandboxSpec(Settings s) {
+        s.dirs = List.copyOf(s.dirs);
+        s.cells = List.copyOf(s.cells);
+        Objects.requireNonNull(s.profile, "profile");
+        Objects.requireNonNull(s.timeLimit, "timeLimit");
+        this.settings = s;
     }
 
     private static SandboxSpec of(Kind kind, String target, Object container) {
-        return new SandboxSpec(kind, target, container, null, null, List.of(), Profile.AGENT_SANDBOX, null, null, null,
-                DEFAULT_TIME_LIMIT, null, List.of());
+        Settings s = new Settings();
+        s.kind = kind;
+        s.target = target;
+        s.container = container;
+        return new SandboxSpec(s);
+    }
+
+    /** A new spec with this one's settings, as {@code change} leaves them. */
+    private SandboxSpec with(Consumer<Settings> change) {
+        Settings copy = settings.clone();
+        change.accept(copy);
+        return new SandboxSpec(copy);
     }
 
     /**
@@ -100,38 +115,32 @@ public final class SandboxSpec {
 
     /** The directories inside the sandbox to probe (each gets the next as its second directory). */
     public SandboxSpec withDirs(String... paths) {
-        return new SandboxSpec(kind, target, container, runtime, dockerHost, List.of(paths), profile, stage, java, declared,
-                timeLimit, reportDir, cells);
+        return with(s -> s.dirs = List.of(paths));
     }
 
     /** The profile the sandbox must honour (default {@link Profile#AGENT_SANDBOX}). */
     public SandboxSpec expecting(Profile expected) {
-        return new SandboxSpec(kind, target, container, runtime, dockerHost, dirs, expected, stage, java, declared,
-                timeLimit, reportDir, cells);
+        return with(s -> s.profile = expected);
     }
 
     /** For {@link #exec}: copy the probe and a Java runtime into a directory the sandbox can see. */
     public SandboxSpec stagedIn(Path dir) {
-        return new SandboxSpec(kind, target, container, runtime, dockerHost, dirs, profile, dir, java, declared,
-                timeLimit, reportDir, cells);
+        return with(s -> s.stage = dir);
     }
 
     /** The Java to run inside the sandbox (a path there), instead of this JVM's or a copied-in one. */
     public SandboxSpec withJava(String path) {
-        return new SandboxSpec(kind, target, container, runtime, dockerHost, dirs, profile, stage, path, declared,
-                timeLimit, reportDir, cells);
+        return with(s -> s.java = path);
     }
 
     /** For {@link #image}: the OCI runtime registered with the engine ({@code runsc}, {@code crun} …). */
     public SandboxSpec withRuntime(String name) {
-        return new SandboxSpec(kind, target, container, name, dockerHost, dirs, profile, stage, java, declared,
-                timeLimit, reportDir, cells);
+        return with(s -> s.runtime = name);
     }
 
     /** For {@link #image}: the engine to use ({@code unix:///run/podman/podman.sock}) instead of DOCKER_HOST's. */
     public SandboxSpec withDockerHost(String url) {
-        return new SandboxSpec(kind, target, container, runtime, url, dirs, profile, stage, java, declared,
-                timeLimit, reportDir, cells);
+        return with(s -> s.dockerHost = url);
     }
 
     /**
@@ -145,14 +154,12 @@ public final class SandboxSpec {
      * </pre>
      */
     public SandboxSpec withDeclaredOutcomes(Path yaml) {
-        return new SandboxSpec(kind, target, container, runtime, dockerHost, dirs, profile, stage, java, yaml,
-                timeLimit, reportDir, cells);
+        return with(s -> s.declared = yaml);
     }
 
     /** How long the probes of all directories may take together; past it the run stops and fails. */
     public SandboxSpec withTimeLimit(Duration limit) {
-        return new SandboxSpec(kind, target, container, runtime, dockerHost, dirs, profile, stage, java, declared,
-                limit, reportDir, cells);
+        return with(s -> s.timeLimit = limit);
     }
 
     /**
@@ -160,8 +167,7 @@ public final class SandboxSpec {
      * or {@code build/fsconform/CLASS} in a Gradle project).
      */
     public SandboxSpec withReportDir(Path dir) {
-        return new SandboxSpec(kind, target, container, runtime, dockerHost, dirs, profile, stage, java, declared,
-                timeLimit, dir, cells);
+        return with(s -> s.reportDir = dir);
     }
 
     /**
@@ -170,69 +176,70 @@ public final class SandboxSpec {
      * (comma-separated globs) overrides this from the command line.
      */
     public SandboxSpec onlyCells(String... globs) {
-        return new SandboxSpec(kind, target, container, runtime, dockerHost, dirs, profile, stage, java, declared,
-                timeLimit, reportDir, List.of(globs));
+        return with(s -> s.cells = List.of(globs));
     }
 
     List<String> dirs() {
-        return dirs;
+        return settings.dirs;
     }
 
     Profile profile() {
-        return profile;
+        return settings.profile;
     }
 
     Path declared() {
-        return declared;
+        return settings.declared;
     }
 
     Duration timeLimit() {
-        return timeLimit;
+        return settings.timeLimit;
     }
 
     Path reportDir() {
-        return reportDir;
+        return settings.reportDir;
     }
 
     List<String> cells() {
-        return cells;
+        return settings.cells;
     }
 
     /** Settings that do not go together, in one line; null when the spec is usable. */
     String problem() {
-        if (dirs.isEmpty()) {
+        if (settings.dirs.isEmpty()) {
             return "no directory to probe: give the SandboxSpec directories with withDirs(...)";
         }
-        if (profile == Profile.NONE) {
+        if (settings.profile == Profile.NONE) {
             return "profile none judges nothing: choose Profile.POSIX_LOCAL or Profile.AGENT_SANDBOX";
         }
-        if (timeLimit.isNegative() || timeLimit.isZero()) {
-            return "the time limit must be positive, not " + timeLimit;
+        if (settings.timeLimit.isNegative() || settings.timeLimit.isZero()) {
+            return "the time limit must be positive, not " + settings.timeLimit;
         }
-        if (stage != null && kind != Kind.EXEC) {
+        if (settings.stage != null && settings.kind != Kind.EXEC) {
             return "stagedIn goes with exec: an image or container gets the probe copied in";
         }
-        if ((runtime != null || dockerHost != null) && kind != Kind.IMAGE) {
+        if ((settings.runtime != null || settings.dockerHost != null) && settings.kind != Kind.IMAGE) {
             return "withRuntime and withDockerHost go with image";
         }
         return null;
     }
 
     Validator validator() {
-        return switch (kind) {
-            case EXEC -> new Validator(new Validator.Sandbox.Exec(target, Optional.ofNullable(stage)), Optional.ofNullable(java));
-            case IMAGE -> new Validator(new Validator.Sandbox.Image(target, Optional.ofNullable(runtime), Optional.ofNullable(dockerHost),
-                    false), Optional.ofNullable(java));
-            case CONTAINER -> new Validator(new Validator.Sandbox.Container(container), Optional.ofNullable(java));
+        Settings s = settings;
+        Optional<String> java = Optional.ofNullable(s.java);
+        return switch (s.kind) {
+            case EXEC -> new Validator(new Validator.Sandbox.Exec(s.target, Optional.ofNullable(s.stage)), java);
+            case IMAGE -> new Validator(new Validator.Sandbox.Image(s.target, Optional.ofNullable(s.runtime),
+                    Optional.ofNullable(s.dockerHost), false), java);
+            case CONTAINER -> new Validator(new Validator.Sandbox.Container(s.container), java);
         };
     }
 
     @Override
     public String toString() {
-        return switch (kind) {
-            case EXEC -> "exec " + target;
-            case IMAGE -> "image " + target + (runtime == null ? "" : " (runtime " + runtime + ")");
-            case CONTAINER -> "container " + container;
-        } + " " + dirs + " " + profile.id();
+        return switch (settings.kind) {
+            case EXEC -> "exec " + settings.target;
+            case IMAGE -> "image " + settings.target + (settings.runtime == null ? "" : " (runtime " + settings.runtime + ")");
+            case CONTAINER -> "container " + settings.container;
+        } + " " + settings.dirs + " " + settings.profile.id();
     }
 }

@@ -11,16 +11,7 @@ import java.util.function.Consumer;
  * "sandbox exec"). The prefix is shell text, so its own quoting works; the probe's arguments are
  * passed as separate words after it. An empty prefix runs the probe directly (the baseline).
  */
-final class ExecCarrier implements Carrier {
-    private final String prefix;
-    private final String java;
-    private final Path jar;
-
-    ExecCarrier(String prefix, String java, Path jar) {
-        this.prefix = prefix;
-        this.java = java;
-        this.jar = jar;
-    }
+record ExecCarrier(String prefix, String java, Path jar) implements Carrier {
 
     @Override
     public String describe() {
