@@ -5,8 +5,9 @@
 #   where app-trace
 # and every round is diffed against the first. Left out, as they differ by design: timings (durations,
 # phases). Masked, as each run makes them anew: the run's scratch paths (…/fsconform-*), the tools' random
-# temporary names (.tmpXXX), loop device names (/dev/loopN), and mount ids and device numbers (a cell's
-# `where` keeps whether source and target share a mount and a device). Exit 0 when all rounds agree, 1
+# temporary names (.tmpXXX), loop device names (/dev/loopN), mount ids and device numbers (a cell's
+# `where` keeps whether source and target share a mount and a device), a container's hostname (its random
+# id) and the engine's names of its layer directories in overlay mount options (one per container). Exit 0 when all rounds agree, 1
 # with the differing lines otherwise. Run as root from anywhere (the host lab mounts filesystems).
 # Usage: bench/repeat-matrix.sh host|containers [ROUNDS] [extra matrix arguments...]
 #   host        the whole host lab (--no-docker)
@@ -37,11 +38,12 @@ echo "repeat-matrix: $ROUNDS $WHICH matrices into $OUT (load: $(cut -d' ' -f1-3 
 cells() {
   jq -r '
     def mask: if type == "string" then gsub("/[^\" ]*fsconform-[^\" /]*"; "<scratch>") | gsub("\\.tmp[0-9A-Za-z_]+"; ".tmp<N>")
-      | gsub("/dev/loop[0-9]+"; "/dev/loop<N>") else . end;
+      | gsub("/dev/loop[0-9]+"; "/dev/loop<N>") | gsub("/overlay2/(l/[A-Z0-9]{26}|[0-9a-f]{64})"; "/overlay2/<layer>") else . end;
     def where: if . == null then null else del(.sourceMountId, .targetMountId, .sourceDev, .targetDev)
       + {sameMount: (.sourceMountId == .targetMountId), sameDev: (.sourceDev == .targetDev)} end;
     .environments[] | .name as $e
-    | ([$e, "ENV", .status, (.reason // "-" | mask), (.fingerprint // {} | del(.mounts[]?.mountId, .mounts[]?.dev) | walk(mask)
+    | ([$e, "ENV", .status, (.reason // "-" | mask), (.fingerprint // {} | del(.mounts[]?.mountId, .mounts[]?.dev)
+        | if (.hostname // "" | test("^[0-9a-f]{12}$")) then .hostname = "<container id>" else . end | walk(mask)
         | tostring)] | @tsv),
       (.cells[] | [$e, .operation, .scenario, .status, (.reason // "-" | mask), (.outcome // "-"), (.errno // "-" | tostring),
         (.errnoName // "-"), (.exception // "-"), (.detail // "-" | mask), (.postState // {} | walk(mask) | tostring),
@@ -64,7 +66,8 @@ status() { awk -F'\t' '$2 == "ENV" {print $1 "\t" $3}' "$1" | sort -t$'\t' -k1,1
 differ=0
 for i in $(seq 2 "$ROUNDS"); do
   join -t$'\t' <(status "$OUT/1.cells") <(status "$OUT/$i.cells") | awk -F'\t' '$2 != $3' >"$OUT/env-1-$i.txt"
-  keep() { awk -F'\t' 'NR == FNR {skip[$1]; next} !($1 in skip)' "$OUT/env-1-$i.txt" "$1"; }
+  keep() { awk -F'\t' -v list="$(cut -f1 "$OUT/env-1-$i.txt" | paste -sd' ' -)" \
+    'BEGIN {n = split(list, a, " "); for (k = 1; k <= n; k++) skip[a[k]]} !($1 in skip)' "$1"; }
   diff <(keep "$OUT/1.cells") <(keep "$OUT/$i.cells") >"$OUT/diff-1-$i.txt" || true
   both=$(keep "$OUT/1.cells" | wc -l)
   changed=$(grep -c '^[<>]' "$OUT/diff-1-$i.txt" || true)

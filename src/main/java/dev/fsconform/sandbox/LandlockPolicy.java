@@ -1,5 +1,6 @@
 package dev.fsconform.sandbox;
 
+import dev.fsconform.input.Quote;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -152,7 +153,7 @@ public record LandlockPolicy(String name, Set<Access> handledAccess, Map<Path, S
     public static LandlockPolicy parse(String spec, List<Path> rwDirs) {
         String s = spec.trim();
         if (!NAMES.contains(s)) {
-            throw new IllegalArgumentException("unknown Landlock policy '" + spec + "' (valid: "
+            throw new IllegalArgumentException("unknown Landlock policy " + Quote.of(spec) + " (valid: "
                     + String.join(", ", NAMES) + ")");
         }
         if (rwDirs.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.fsconform.sandbox;
 
+import dev.fsconform.input.Quote;
 import dev.fsconform.sys.Arch;
 import dev.fsconform.sys.Errno;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public record SeccompPolicy(String name, List<Rule> rules) {
         public Rule {
             Objects.requireNonNull(syscall, "syscall");
             if (!Arch.knows(syscall)) {
-                throw new IllegalArgumentException("unknown syscall '" + syscall + "' (known: "
+                throw new IllegalArgumentException("unknown syscall " + Quote.of(syscall) + " (known: "
                         + String.join(", ", Arch.knownNames()) + ")");
             }
             if (errno < 1 || errno > MAX_ERRNO) {
@@ -86,20 +87,20 @@ public record SeccompPolicy(String name, List<Rule> rules) {
             return preset;
         }
         if (!s.contains("=")) {
-            throw new IllegalArgumentException("unknown seccomp policy '" + spec + "' (valid: "
+            throw new IllegalArgumentException("unknown seccomp policy " + Quote.of(spec) + " (valid: "
                     + String.join(", ", NAMES) + ", or SYSCALL=ERRNO[,SYSCALL=ERRNO])");
         }
         List<Rule> rules = new ArrayList<>();
         for (String part : s.split(",", -1)) {
             String[] kv = part.split("=", -1);
             if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
-                throw new IllegalArgumentException("bad seccomp rule '" + part + "' in '" + spec
-                        + "' (expected SYSCALL=ERRNO, e.g. renameat2=ENOSYS)");
+                throw new IllegalArgumentException("bad seccomp rule " + Quote.of(part) + " in " + Quote.of(spec)
+                        + " (expected SYSCALL=ERRNO, e.g. renameat2=ENOSYS)");
             }
             String syscall = kv[0].trim().toLowerCase(Locale.ROOT);
             Errno errno = Errno.parse(kv[1]);
             if (errno == null) {
-                throw new IllegalArgumentException("unknown errno '" + kv[1].trim() + "' for " + syscall
+                throw new IllegalArgumentException("unknown errno " + Quote.of(kv[1].trim()) + " for " + Quote.bare(syscall)
                         + " (use a name such as ENOSYS, EPERM, EACCES, EXDEV, or a number)");
             }
             rules.add(new Rule(syscall, errno.number()));

@@ -92,6 +92,9 @@ class LandlockPolicyTest {
                 .hasMessage("unknown Landlock policy 'strict' (valid: refer, no-refer, abi1, agent, agent-refer, best-effort)");
         assertThatThrownBy(() -> LandlockPolicy.parse("refer", List.of()))
                 .hasMessage("Landlock policy 'refer' needs at least one --rw DIR");
+        // a name with line breaks (found by the coverage-guided fuzzer) is quoted escaped, on one line
+        assertThatThrownBy(() -> LandlockPolicy.parse("\n\n", List.of(WS)))
+                .hasMessageStartingWith("unknown Landlock policy '\\n\\n' (valid:").hasMessageNotContaining("\n");
     }
 
     @Test

@@ -40,6 +40,9 @@ class SeccompPolicyTest {
         assertThatThrownBy(() -> SeccompPolicy.parse("renameat2=")).hasMessageStartingWith("bad seccomp rule 'renameat2='");
         assertThatThrownBy(() -> SeccompPolicy.parse("renameat2=EPERM,renameat2=ENOSYS")).hasMessageContaining("names renameat2 twice");
         assertThatThrownBy(() -> SeccompPolicy.parse("renameat2=5000")).hasMessage("errno 5000 for renameat2 is outside 1..4095");
+        for (String broken : new String[] {"a\nb", "rename\nat2=EPERM", "renameat2=E\nPERM", "x\n=EPERM", "renameat2=\n"}) {
+            assertThatThrownBy(() -> SeccompPolicy.parse(broken)).as(broken).hasMessageNotContaining("\n");
+        }
     }
 
     @Test
