@@ -15,16 +15,15 @@ import java.util.Set;
 /** The app jobs shipped with fsconform ({@code jobs.yaml}), loaded and validated once. */
 public final class AppJobs {
     static final String RESOURCE = "/dev/fsconform/app/jobs.yaml";
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
     record Table(List<AppJob> jobs) {
     }
 
     private AppJobs() {
     }
 
+    /** Built on first use, with the table: class loading of the mapper alone is a tenth of a probe's start. */
     private static final class Standard {
+        static final ObjectMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         static final List<AppJob> JOBS = load();
     }
 
@@ -69,7 +68,7 @@ public final class AppJobs {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            List<AppJob> jobs = YAML.readValue(in, Table.class).jobs();
+            List<AppJob> jobs = Standard.YAML.readValue(in, Table.class).jobs();
             Set<String> ids = new HashSet<>();
             for (AppJob j : jobs) {
                 if (!ids.add(j.id())) {

@@ -35,6 +35,8 @@ public interface LibC {
 
     @SaveError int mkdirat(int dirfd, String path, int mode);
 
+    @SaveError int unlinkat(int dirfd, String path, int flags);
+
     @SaveError int symlinkat(String target, int newdirfd, String linkpath);
 
     @SaveError long readlinkat(int dirfd, String path, Pointer buf, long size);

@@ -28,6 +28,7 @@ public final class Posix {
     private static final int ENOSPC = 28;
     private static final int ENAMETOOLONG = 36;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    private static final int AT_REMOVEDIR = 0x200;
     private static final int O_WRONLY = 1;
     private static final int O_CREAT = 0100;
     private static final int O_EXCL = 0200;
@@ -76,6 +77,14 @@ public final class Posix {
         this.data = ThreadLocal.withInitial(() -> Memory.allocateDirect(runtime, DATA_SIZE));
     }
 
+    /**
+     * Whether libc is loaded already, and with it jffi's stub: code that must not be the first to load
+     * it (before {@link NativeBootstrap}) asks.
+     */
+    public static boolean loaded() {
+        return instance != null;
+    }
+
     /** Loads libc once; throws {@link NativeUnavailableException} with a one-line reason if it cannot. */
     public static Posix get() {
         Posix p = instance;
@@ -88,11 +97,6 @@ public final class Posix {
             }
         }
         return p;
-    }
-
-    /** Whether libc is loaded already, and with it jffi's stub. */
-    static boolean loaded() {
-        return instance != null;
     }
 
     private static Posix load() {
@@ -339,6 +343,11 @@ public final class Posix {
 
     public CallResult mkdir(Path dir) {
         return mkdir(cwd, dir.toString());
+    }
+
+    /** unlinkat(2): a directory ({@code directory}, AT_REMOVEDIR) or any other name. */
+    public CallResult unlink(Dir at, String name, boolean directory) {
+        return result(libc.unlinkat(at.fd, name, directory ? AT_REMOVEDIR : 0));
     }
 
     public CallResult symlink(String target, Dir at, String name) {
