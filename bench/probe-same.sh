@@ -41,7 +41,7 @@ unshare --mount --propagation private bash -c "$body" _ "$work" "$old" "$new"
 cells='[.environments[].cells[] | del(.durationMicros)]'
 # The scratch directory's name (pid, random part), a pattern's random temporary name and which of the two
 # copies a run used are no result.
-same_paths() { jq -S "$cells" "$1" | sed -E 's/\.fsconform-scratch-[0-9]+-[0-9]+/SCRATCH/g; s#/ov/(old|new)/#/ov/X/#g; s#/seed-(old|new)/#/seed-X/#g; s#/\.tmp[0-9]+#/.tmpN#g'; }
+same_paths() { jq -S "$cells" "$1" | sed -E 's/\.fsconform-scratch-[0-9.]+-[0-9]+/SCRATCH/g; s#/ov/(old|new)/#/ov/X/#g; s#/seed-(old|new)/#/seed-X/#g; s#/\.tmp[0-9]+#/.tmpN#g'; }
 status=0
 for env in tmpfs overlay; do
   n=$(jq "$cells | length" "$work/$env-old.json")
