@@ -217,11 +217,11 @@ final class DindEngine implements Engine {
         List<String> argv = new ArrayList<>(List.of("docker", "run", "-d", "--network", "none"));
         argv.addAll(Labels.cliArgs(owner));
         String volume = null;
+        String source = null;
         switch (env.mount()) {
             case BIND:
-                String dir = "/srv/fsconform-bind/" + env.name();
-                cli(List.of("mkdir", "-p", dir));
-                argv.addAll(List.of("-v", dir + ":" + env.mount().target()));
+                source = "/srv/fsconform-bind/" + env.name();
+                cli(List.of("mkdir", "-p", source));
                 break;
             case VOLUME:
                 volume = "fsconform-" + env.name();
@@ -229,14 +229,12 @@ final class DindEngine implements Engine {
                 create.addAll(Labels.cliArgs(owner));
                 create.add(volume);
                 cli(create);
-                argv.addAll(List.of("-v", volume + ":" + env.mount().target()));
-                break;
-            case TMPFS:
-                argv.addAll(List.of("--tmpfs", env.mount().target()));
+                source = volume;
                 break;
             default:
                 break;
         }
+        argv.addAll(env.mount().runArgs(source));
         if (RUNSC.equals(env.runtime()) && hostRunsc().isEmpty()) {
             throw new EngineException("the inner engine's runsc is bound in from this machine, which has none on PATH"
                     + " (matrix/gvisor/install-runsc.sh installs it)", EnvStatus.SKIPPED);

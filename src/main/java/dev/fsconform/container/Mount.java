@@ -3,6 +3,7 @@ package dev.fsconform.container;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -46,6 +47,18 @@ enum Mount {
     /** Where the mount goes in the container, or null for the rootfs. */
     String target() {
         return target;
+    }
+
+    /**
+     * The {@code docker run} arguments that put this mount in place, {@code source} being the host
+     * directory or volume name it mounts (unused for the rootfs and a tmpfs).
+     */
+    List<String> runArgs(String source) {
+        return switch (this) {
+            case BIND, VOLUME -> List.of("-v", source + ":" + target);
+            case TMPFS -> List.of("--tmpfs", target);
+            case ROOTFS -> List.of();
+        };
     }
 
     @JsonValue

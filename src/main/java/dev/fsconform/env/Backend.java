@@ -27,8 +27,8 @@ import java.util.Map;
     @JsonSubTypes.Type(NestedBind.class),
     @JsonSubTypes.Type(ReadOnlyBind.class),
 })
-sealed interface Backend permits PlainDir, Tmpfs, LoopFs, BtrfsSubvolumes, Overlay, FuseOverlay, BindPair, Pair,
-        NestedBind, ReadOnlyBind {
+sealed interface Backend permits PlainDir, Tmpfs, LoopFs, BtrfsSubvolumes, Overlay, FuseOverlay, OverOne, Pair,
+        NestedBind {
 
     /** The YAML kind, recorded as the {@code backend} label. */
     default String kind() {

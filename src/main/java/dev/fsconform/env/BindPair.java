@@ -3,7 +3,6 @@ package dev.fsconform.env;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Two bind mounts of one directory: the same filesystem, the same files, two vfsmounts. The probe's
@@ -11,20 +10,10 @@ import java.util.Map;
  * (default: a directory in the run directory).
  */
 @JsonTypeName("bind-pair")
-record BindPair(Backend of) implements Backend {
+record BindPair(Backend of) implements OverOne {
 
     BindPair {
         of = Backend.oneMount(of, "of");
-    }
-
-    @Override
-    public Map<String, String> describe() {
-        return of.describedAs("of");
-    }
-
-    @Override
-    public boolean oneMount() {
-        return false;
     }
 
     @Override

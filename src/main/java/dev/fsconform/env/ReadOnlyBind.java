@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.fsconform.probe.Seeds;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * The seed tree on a read-only bind mount of itself, inside the directory of {@code of} (default: a
@@ -13,20 +12,10 @@ import java.util.Map;
  * Every seeded cell then writes to a read-only mount, which the kernel refuses with EROFS.
  */
 @JsonTypeName("ro-bind")
-record ReadOnlyBind(Backend of) implements Backend {
+record ReadOnlyBind(Backend of) implements OverOne {
 
     ReadOnlyBind {
         of = Backend.oneMount(of, "of");
-    }
-
-    @Override
-    public Map<String, String> describe() {
-        return of.describedAs("of");
-    }
-
-    @Override
-    public boolean oneMount() {
-        return false;
     }
 
     @Override

@@ -56,21 +56,19 @@ public final class ContainerBench {
     private static long bare(ContainerEnv env, String image, Path work) throws Exception {
         List<String> argv = new ArrayList<>(List.of("docker", "run", "--rm", "--network", "none"));
         String volume = null;
+        String source = null;
         switch (env.mount()) {
             case BIND:
-                Path dir = Files.createDirectories(work.resolve("bare-bind"));
-                argv.addAll(List.of("-v", dir + ":" + env.mount().target()));
+                source = Files.createDirectories(work.resolve("bare-bind")).toString();
                 break;
             case VOLUME:
                 volume = "fsconform-bench-" + ProcessHandle.current().pid();
-                argv.addAll(List.of("-v", volume + ":" + env.mount().target()));
-                break;
-            case TMPFS:
-                argv.addAll(List.of("--tmpfs", env.mount().target()));
+                source = volume;
                 break;
             default:
                 break;
         }
+        argv.addAll(env.mount().runArgs(source));
         if (!env.seccomp().equals(ContainerEnv.DEFAULT_SECCOMP)) {
             argv.addAll(List.of("--security-opt", "seccomp=" + (env.seccomp().equals(ContainerEnv.UNCONFINED) ? "unconfined"
                     : Path.of("matrix", "docker", env.seccomp()).toAbsolutePath())));

@@ -58,16 +58,20 @@ public final class TestLab implements AutoCloseable {
 
     /** An overlay whose lower layer holds `fsconform seed`; returns the merged directory. */
     public Path overlay(String name, String options) throws IOException {
+        Path merged = dir(name + "/merged");
+        String opts = seededLayers(name) + (options == null || options.isEmpty() ? "" : "," + options);
+        mount(merged, "mount", "-t", "overlay", "overlay", "-o", opts, merged.toString());
+        return merged;
+    }
+
+    /** Makes NAME/{lower,upper,work}, seeds the lower layer, and returns the overlay options naming the three. */
+    private String seededLayers(String name) throws IOException {
         Path base = dir(name);
         Path lower = dir(name + "/lower");
         dir(name + "/upper");
         dir(name + "/work");
-        Path merged = dir(name + "/merged");
         run(List.of(java(), "-jar", jar().toString(), "seed", lower.toString()));
-        String opts = "lowerdir=" + lower + ",upperdir=" + base.resolve("upper") + ",workdir=" + base.resolve("work")
-                + (options == null || options.isEmpty() ? "" : "," + options);
-        mount(merged, "mount", "-t", "overlay", "overlay", "-o", opts, merged.toString());
-        return merged;
+        return "lowerdir=" + lower + ",upperdir=" + base.resolve("upper") + ",workdir=" + base.resolve("work");
     }
 
     /** A fuse-overlayfs mount over a seeded lower layer, or null when fuse-overlayfs is not installed. */
@@ -76,14 +80,8 @@ public final class TestLab implements AutoCloseable {
         if (!Files.isExecutable(bin) || !Files.exists(Path.of("/dev/fuse"))) {
             return null;
         }
-        Path base = dir(name);
-        Path lower = dir(name + "/lower");
-        dir(name + "/upper");
-        dir(name + "/work");
         Path merged = dir(name + "/merged");
-        run(List.of(java(), "-jar", jar().toString(), "seed", lower.toString()));
-        mount(merged, bin.toString(), "-o", "lowerdir=" + lower + ",upperdir=" + base.resolve("upper") + ",workdir="
-                + base.resolve("work"), merged.toString());
+        mount(merged, bin.toString(), "-o", seededLayers(name), merged.toString());
         return merged;
     }
 
