@@ -114,7 +114,7 @@ class ProbeThreadIT {
 
     /** The run's own directory names (pid and random suffixes) and temporary names out of a text. */
     private static String normal(String s) {
-        return s == null ? "null" : s.replaceAll("fsconform-run-\\d+-\\d+", "RUN").replaceAll("fsconform-scratch-\\d+-\\d+", "SCRATCH")
+        return s == null ? "null" : s.replaceAll("fsconform-run-\\d+-\\d+", "RUN").replaceAll("fsconform-scratch-[\\d.]+-\\d+", "SCRATCH")
                 .replaceAll("\\.tmp\\d+", ".tmpN");
     }
 }
