@@ -7,8 +7,13 @@
 # phases). Masked, as each run makes them anew: the run's scratch paths (…/fsconform-*), the tools' random
 # temporary names (.tmpXXX), loop device names (/dev/loopN), mount ids and device numbers (a cell's
 # `where` keeps whether source and target share a mount and a device), a container's hostname (its random
-# id) and the engine's names of its layer directories in overlay mount options (one per container). Exit 0 when all rounds agree, 1
-# with the differing lines otherwise. Run as root from anywhere (the host lab mounts filesystems).
+# id) and the engine's names of its layer directories in overlay mount options (one per container). A real
+# tool's cell (operation app) is compared by status, outcome, errno, exception, end state and the
+# name and errno of the call that failed first; what its
+# trace told (the detail and the calls) is compared apart and reported, not failed on: the tools name
+# their temporary files at random and order their asynchronous I/O differently from run to run (npm's
+# copy after EXDEV is traced in one run and done by an untraced call in the next). Exit 0 when all
+# rounds agree, 1 with the differing lines otherwise. Run as root from anywhere (the host lab mounts filesystems).
 # Usage: bench/repeat-matrix.sh host|containers [ROUNDS] [extra matrix arguments...]
 #   host        the whole host lab (--no-docker)
 #   containers  the container catalogue, no host lab (--only of every container environment and its
@@ -34,20 +39,25 @@ OUT=${OUT:-$(mktemp -d /tmp/fsconform-repeat.XXXXXX)}
 mkdir -p "$OUT"
 echo "repeat-matrix: $ROUNDS $WHICH matrices into $OUT (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 
-# One line per environment and per cell, masked as the header says.
+# One line per environment and per cell, masked as the header says; with "narratives", one line per
+# real tool's cell with what its trace told.
 cells() {
-  jq -r '
+  jq -r --arg what "${2:-cells}" '
     def mask: if type == "string" then gsub("/[^\" ]*fsconform-[^\" /]*"; "<scratch>") | gsub("\\.tmp[0-9A-Za-z_]+"; ".tmp<N>")
       | gsub("/dev/loop[0-9]+"; "/dev/loop<N>") | gsub("/overlay2/(l/[A-Z0-9]{26}|[0-9a-f]{64})"; "/overlay2/<layer>") else . end;
     def where: if . == null then null else del(.sourceMountId, .targetMountId, .sourceDev, .targetDev)
       + {sameMount: (.sourceMountId == .targetMountId), sameDev: (.sourceDev == .targetDev)} end;
-    .environments[] | .name as $e
+    def told: if .operation == "app" and $what == "cells" then .detail = "<what the tool did>" | .app = null
+      | .postState.source |= (if type == "string" then gsub("\\([^)]*\\)"; "(<paths>)") else . end) else . end;
+    if $what == "narratives" then .environments[] | .name as $e | .cells[] | select(.operation == "app")
+      | [$e, .scenario, (.detail // "-" | mask), (.app // {} | walk(mask) | tostring)] | @tsv
+    else .environments[] | .name as $e
     | ([$e, "ENV", .status, (.reason // "-" | mask), (.fingerprint // {} | del(.mounts[]?.mountId, .mounts[]?.dev)
         | if (.hostname // "" | test("^[0-9a-f]{12}$")) then .hostname = "<container id>" else . end | walk(mask)
         | tostring)] | @tsv),
-      (.cells[] | [$e, .operation, .scenario, .status, (.reason // "-" | mask), (.outcome // "-"), (.errno // "-" | tostring),
+      (.cells[] | told | [$e, .operation, .scenario, .status, (.reason // "-" | mask), (.outcome // "-"), (.errno // "-" | tostring),
         (.errnoName // "-"), (.exception // "-"), (.detail // "-" | mask), (.postState // {} | walk(mask) | tostring),
-        (.where | where | tostring), (.app // {} | walk(mask) | tostring)] | @tsv)' "$1" | sort
+        (.where | where | tostring), (.app // {} | walk(mask) | tostring)] | @tsv) end' "$1" | sort
 }
 
 for i in $(seq 1 "$ROUNDS"); do
@@ -56,6 +66,7 @@ for i in $(seq 1 "$ROUNDS"); do
   [ -n "${COMPARE:-}" ] || java -jar "$JAR" matrix "${SELECT[@]}" "$@" --out "$OUT/$i" >"$OUT/$i.log" 2>&1 || code=$?
   [ -f "$OUT/$i/matrix.json" ] || { echo "round $i: no matrix.json (exit $code), see $OUT/$i.log" >&2; exit 2; }
   cells "$OUT/$i/matrix.json" >"$OUT/$i.cells"
+  cells "$OUT/$i/matrix.json" narratives >"$OUT/$i.narratives"
   [ -n "${COMPARE:-}" ] || echo "round $i: exit $code, $(wc -l <"$OUT/$i.cells") lines, $(( $(date +%s) - t0 )) s (load $(cut -d' ' -f1-3 /proc/loadavg))"
 done
 
@@ -73,6 +84,8 @@ for i in $(seq 2 "$ROUNDS"); do
   changed=$(grep -c '^[<>]' "$OUT/diff-1-$i.txt" || true)
   echo "round $i against round 1: $(( both - $(grep -c '^<' "$OUT/diff-1-$i.txt" || true) )) of $both lines the same in the environments with the same status$(
     [ -s "$OUT/env-1-$i.txt" ] && printf '; status differs: %s' "$(awk -F'\t' '{printf "%s%s %s -> %s", (NR > 1 ? ", " : ""), $1, $2, $3}' "$OUT/env-1-$i.txt")")"
+  told=$(diff <(keep "$OUT/1.narratives") <(keep "$OUT/$i.narratives") | grep -c '^<' || true)
+  [ "$told" = 0 ] || echo "  $told of $(keep "$OUT/1.narratives" | wc -l) real tools' cells told what the tool did differently (same outcome): diff $OUT/1.narratives $OUT/$i.narratives"
   if [ "$changed" != 0 ] || [ -s "$OUT/env-1-$i.txt" ]; then
     differ=1
     [ "$changed" = 0 ] || { echo "  differing lines ($OUT/diff-1-$i.txt):"; head -20 "$OUT/diff-1-$i.txt" | cut -c1-400; }
