@@ -7,7 +7,8 @@
 # phases). Masked, as each run makes them anew: the run's scratch paths (…/fsconform-*), the tools' random
 # temporary names (.tmpXXX), loop device names (/dev/loopN), mount ids and device numbers (a cell's
 # `where` keeps whether source and target share a mount and a device), a container's hostname (its random
-# id) and the engine's names of its layer directories in overlay mount options (one per container). A real
+# id), the engine's names of its layer directories in overlay mount options (one per container,
+# Docker's and podman's) and the id of the inner engine's container in the label naming it. A real
 # tool's cell (operation app) is compared by status, outcome, errno, exception, end state and the
 # name and errno of the call that failed first; what its
 # trace told (the detail and the calls) is compared apart and reported, not failed on: the tools name
@@ -44,7 +45,9 @@ echo "repeat-matrix: $ROUNDS $WHICH matrices into $OUT (load: $(cut -d' ' -f1-3 
 cells() {
   jq -r --arg what "${2:-cells}" '
     def mask: if type == "string" then gsub("/[^\" ]*fsconform-[^\" /]*"; "<scratch>") | gsub("\\.tmp[0-9A-Za-z_]+"; ".tmp<N>")
-      | gsub("/dev/loop[0-9]+"; "/dev/loop<N>") | gsub("/overlay2/(l/[A-Z0-9]{26}|[0-9a-f]{64})"; "/overlay2/<layer>") else . end;
+      | gsub("/dev/loop[0-9]+"; "/dev/loop<N>") | gsub("/overlay2/(l/[A-Z0-9]{26}|[0-9a-f]{64})"; "/overlay2/<layer>")
+      | gsub("/storage/overlay/(l/[A-Z0-9]{26}|[0-9a-f]{64})"; "/storage/overlay/<layer>")
+      | gsub(" container [0-9a-f]{12}$"; " container <id>") else . end;
     def where: if . == null then null else del(.sourceMountId, .targetMountId, .sourceDev, .targetDev)
       + {sameMount: (.sourceMountId == .targetMountId), sameDev: (.sourceDev == .targetDev)} end;
     def told: if .operation == "app" and $what == "cells" then .detail = "<what the tool did>" | .app = null
