@@ -74,7 +74,7 @@ public record LandlockPolicy(String name, Set<Access> handledAccess, Map<Path, S
         Objects.requireNonNull(name, "name");
         handledAccess = frozen(handledAccess);
         if (handledAccess.isEmpty()) {
-            throw new IllegalArgumentException("Landlock policy '" + name + "' handles no access right");
+            throw new IllegalArgumentException("Landlock policy " + Quote.of(name) + " handles no access right");
         }
         Map<Path, Set<Access>> copy = new LinkedHashMap<>();
         for (Map.Entry<Path, Set<Access>> rule : rules.entrySet()) {
@@ -83,7 +83,7 @@ public record LandlockPolicy(String name, Set<Access> handledAccess, Map<Path, S
             if (!handledAccess.containsAll(granted)) {
                 EnumSet<Access> extra = EnumSet.copyOf(granted);
                 extra.removeAll(handledAccess);
-                throw new IllegalArgumentException("Landlock policy '" + name + "' grants " + extra
+                throw new IllegalArgumentException("Landlock policy " + Quote.of(name) + " grants " + extra
                         + " on " + path + " without handling it (the kernel rejects that with EINVAL)");
             }
             copy.merge(path, granted, (a, b) -> frozen(union(a, b)));

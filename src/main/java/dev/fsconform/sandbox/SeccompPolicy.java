@@ -44,12 +44,12 @@ public record SeccompPolicy(String name, List<Rule> rules) {
         Objects.requireNonNull(name, "name");
         rules = List.copyOf(rules);
         if (rules.isEmpty()) {
-            throw new IllegalArgumentException("seccomp policy '" + name + "' has no rule");
+            throw new IllegalArgumentException("seccomp policy " + Quote.of(name) + " has no rule");
         }
         Set<String> seen = new HashSet<>();
         for (Rule r : rules) {
             if (!seen.add(r.syscall())) {
-                throw new IllegalArgumentException("seccomp policy '" + name + "' names " + r.syscall() + " twice");
+                throw new IllegalArgumentException("seccomp policy " + Quote.of(name) + " names " + r.syscall() + " twice");
             }
         }
     }
