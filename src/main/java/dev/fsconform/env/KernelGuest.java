@@ -163,7 +163,8 @@ final class KernelGuest {
      * results handed out as soon as it is done (a guest out of time keeps those), and matrix.json. The
      * guest's run directories go under /run/fsconform/work, apart from the jar's path (on the
      * guest's tmpfs /var/tmp when the host's work directory is there): its reaper must not take
-     * that for a run the guest left behind.
+     * that for a run the guest left behind. The kernel's filesystems are listed at the end, when the
+     * modules the guest loads in the background are all in.
      */
     static String script(Launcher launcher, List<Environment> envs, String apps, int jobs) {
         String only = envs.stream().map(Environment::name).collect(Collectors.joining(","));
@@ -176,7 +177,6 @@ final class KernelGuest {
                 "mount -t 9p -o trans=virtio,version=9p2000.L,ro,cache=loose,msize=262144 " + Qemu.JAR_TAG + " " + dir
                         + " || exit 125",
                 "cat /sys/kernel/security/lsm > $g/lsm 2>/dev/null",
-                "cat /proc/filesystems > $g/filesystems",
                 "echo \"fsconform-guest: host lab starting $(cut -d' ' -f1 /proc/uptime)s\"",
                 "cd $w && " + quote(launcher.java().toString()) + " "
                         + launcher.jvmOptions().stream().map(KernelGuest::quote).collect(Collectors.joining(" "))
@@ -186,6 +186,9 @@ final class KernelGuest {
                         + " --environments $w/environments.yaml --out $w/out --work-dir $w/work --jobs " + jobs
                         + " > $g/summary.txt 2> $g/progress.log",
                 "rc=$?",
+                // What the kernel offers once every module is in: environments that needed none may all be done before.
+                "n=0; while [ ! -e /run/fsconform-init/modules-loaded ] && [ $n -lt 600 ]; do sleep 0.2; n=$((n + 1)); done",
+                "cat /proc/filesystems > $g/filesystems",
                 "cp $w/out/matrix.json $g/matrix.json",
                 "exit $rc",
                 "");

@@ -41,4 +41,27 @@ class KernelGuestStreamTest {
         assertThat(script).contains("--probe-threads", "--stream-to $g/" + KernelGuest.STREAM_DIR, "--jobs 2",
                 "--after /run/fsconform-init/modules-loaded");
     }
+
+    @Test
+    void theKernelsFilesystemsAreListedOnceTheBackgroundModulesAreIn() {
+        // GIVEN the guest's script, WHEN its lines are read, THEN /proc/filesystems is copied after the lab ran
+        // and after the wait for the loader's marker (listed at the start, a slow boot missed ext4, xfs, btrfs, fuse)
+        List<String> lines = KernelGuest.script(Launcher.of(Path.of("/opt/fsconform.jar")), List.of(), "none", 2).lines().toList();
+        int lab = indexOf(lines, " matrix --no-docker ");
+        int wait = indexOf(lines, "[ ! -e /run/fsconform-init/modules-loaded ]");
+        int listed = indexOf(lines, "cat /proc/filesystems");
+
+        assertThat(listed).as("the filesystem list comes after the lab and the wait:%n%s", String.join("\n", lines))
+                .isGreaterThan(wait);
+        assertThat(wait).isGreaterThan(lab);
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line with " + part);
+    }
 }
