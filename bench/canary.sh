@@ -67,7 +67,13 @@ if [ -n "${KILL_AFTER:-}" ]; then
   ps -eo pid=,ppid=,lstart= | awk -v root="$pid" '{ppid[$1] = $2; start[$1] = $3 " " $4 " " $5 " " $6 " " $7}
     END {n = 1; want[root]; do {n = 0; for (p in ppid) if ((ppid[p] in want) && !(p in want)) {want[p]; n++}} while (n)
       for (p in want) if (p != root) print p, start[p]}' >"$ROOT/children.txt"
-  kill -KILL "$pid" 2>/dev/null && echo "canary: SIGKILLed matrix $pid after $(( $(date +%s) - t0 )) s ($(grep -c . "$ROOT/killed.log") progress lines, $(wc -l <"$ROOT/children.txt") processes below it)"
+  if kill -KILL "$pid" 2>/dev/null; then
+    echo "canary: SIGKILLed matrix $pid after $(( $(date +%s) - t0 )) s ($(grep -c . "$ROOT/killed.log") progress lines, $(wc -l <"$ROOT/children.txt") processes below it)"
+  else
+    # A run that ended before the kill tested no kill: say so and fail rather than pass as one.
+    echo "canary: the matrix had ended before the kill at $(( $(date +%s) - t0 )) s; choose a shorter KILL_AFTER" >&2
+    missed=1
+  fi
   wait "$pid" || true
   if [ -n "${REAP_ARGS:-}" ]; then read -ra reap <<<"$REAP_ARGS"
   elif [[ " $* " == *" --no-docker "* ]]; then reap=(--no-docker --only plain)
@@ -96,6 +102,7 @@ else
   jq -r '.environments[] | select(.status != "RAN") | "canary: \(.name) \(.status): \(.reason // "" | .[0:200])"' "$OUT/run/matrix.json"
 fi
 ok=${alive:-0}
+[ -z "${missed:-}" ] || ok=1
 java -cp "$CP" dev.fsconform.testsupport.Canary check "$WORK/canary" "$ROOT/canary.snap" || ok=1
 java -cp "$CP" dev.fsconform.testsupport.Canary check "$ROOT/ro-source" "$ROOT/ro.snap" || ok=1
 grep -F " $WORK/canary-ro " /proc/self/mountinfo | awk '{print "canary: read-only bind still mounted, options " $6}'
