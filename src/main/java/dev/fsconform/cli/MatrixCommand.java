@@ -84,8 +84,9 @@ final class MatrixCommand implements Callable<Integer> {
             + "time keeps those that finished).")
     Path streamTo;
 
-    @Option(names = "--after", paramLabel = "FILE", hidden = true, description = "Wait (at most 120 s) until FILE exists "
-            + "before looking at what the kernel offers: a kernel guest loads its filesystem modules while this JVM starts.")
+    @Option(names = "--after", paramLabel = "FILE", hidden = true, description = "Start each environment once the kernel "
+            + "lists the filesystems it mounts or FILE exists (at most 120 s), those needing nothing missing first: a "
+            + "kernel guest loads its filesystem modules while this JVM runs, and writes FILE when it is done.")
     Path after;
 
 
@@ -120,14 +121,13 @@ final class MatrixCommand implements Callable<Integer> {
                 kernelRows.isEmpty() ? "" : ", " + kernelRows.size() + " in kernel guests from " + kernelCatalog.origin());
         long t0 = System.nanoTime();
         Path stream = streamTo == null ? null : Dirs.outputDir(streamTo, "--stream-to");
-        awaitFile(after, 120);
         MatrixRun report = MatrixRun.of(HostLab.run(catalog, new HostLab.Options(root, only, n, Launcher.of(jar()), apps,
                 probeThreads, r -> {
                     if (stream != null) {
                         ResultsJson.write(ResultsFile.of("fsconform " + Version.current(),
                                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), List.of(r)), stream.resolve(r.name() + ".json"));
                     }
-                }), System.err::println));
+                }, after), System.err::println));
         if (!chosenContainers.isEmpty()) {
             ContainerMatrix.Report c = ContainerMatrix.run(containers,
                     new ContainerMatrix.Options(jar(), only, n, root, null, System.err::println, apps));
@@ -159,13 +159,6 @@ final class MatrixCommand implements Callable<Integer> {
             MatrixTimings.print(report.results(), millis, n, System.out);
         }
         return failed ? 1 : 0;
-    }
-
-    private static void awaitFile(Path file, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (file != null && !Files.exists(file) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
     }
 
     private EnvironmentCatalog catalog() {

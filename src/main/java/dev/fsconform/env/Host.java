@@ -46,9 +46,12 @@ record Host(boolean root, String kernel, int landlockAbi, boolean seccomp, Set<S
         return Map.copyOf(out);
     }
 
-    /** A filesystem is available when the kernel lists it or has a module that mount can load. */
+    /**
+     * A filesystem is available when the kernel lists it (now: a kernel guest loads modules while
+     * its lab runs) or has a module that mount can load.
+     */
     boolean hasFilesystem(String fs) {
-        return filesystems.contains(fs) || moduleExists(fs);
+        return filesystems.contains(fs) || procFilesystems().contains(fs) || moduleExists(fs);
     }
 
     private static boolean moduleExists(String fs) {

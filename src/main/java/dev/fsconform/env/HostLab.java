@@ -4,8 +4,10 @@ import dev.fsconform.result.EnvironmentResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,11 +26,13 @@ public final class HostLab {
      * @param apps the app jobs for every environment ({@code --apps}), or null for each environment's own
      * @param probeThreads probe on threads of this JVM instead of a process per environment, where allowed
      * @param finished told about each environment as soon as it is done (and not after Ctrl-C)
+     * @param modulesLoaded in a kernel guest, the file its init writes once all filesystem modules are
+     *     loaded (see {@link ModuleGate}); null elsewhere
      */
     public record Options(Path runRoot, String only, int jobs, Launcher launcher, String apps, boolean probeThreads,
-                          Consumer<EnvironmentResult> finished) {
+                          Consumer<EnvironmentResult> finished, Path modulesLoaded) {
         public Options(Path runRoot, String only, int jobs, Launcher launcher) {
-            this(runRoot, only, jobs, launcher, null, false, r -> { });
+            this(runRoot, only, jobs, launcher, null, false, r -> { }, null);
         }
     }
 
@@ -61,7 +65,8 @@ public final class HostLab {
             SeedLayers seeds = SeedLayers.write(runDir.dir().resolve("seed"));
             LabContext ctx = new LabContext(host, runDir, seeds, o.launcher(), children,
                     w -> progress.accept("warning: " + w), o.apps(), o.probeThreads());
-            List<EnvironmentResult> results = runAll(chosen, ctx, pool, new Progress(chosen.size(), progress), o.finished());
+            List<EnvironmentResult> results = runAll(chosen, ctx, pool, new Progress(chosen.size(), progress), o.finished(),
+                    ModuleGate.of(o.modulesLoaded()));
             return new Report(describe(host), host.root(), results, reaped);
         } finally {
             pool.shutdownNow();
@@ -79,11 +84,16 @@ public final class HostLab {
     }
 
     private static List<EnvironmentResult> runAll(List<Environment> envs, LabContext ctx, ExecutorService pool,
-                                                  Progress progress, Consumer<EnvironmentResult> finished) throws IOException {
+                                                  Progress progress, Consumer<EnvironmentResult> finished,
+                                                  ModuleGate gate) throws IOException {
         try {
-            List<Future<EnvironmentResult>> futures = new ArrayList<>();
-            for (Environment e : envs) {
-                futures.add(pool.submit(() -> {
+            // Started in the gate's order (the pool takes them as submitted), reported in the catalogue's.
+            Map<Environment, Future<EnvironmentResult>> futures = new IdentityHashMap<>();
+            for (Environment e : gate == null ? envs : gate.order(envs)) {
+                futures.put(e, pool.submit(() -> {
+                    if (gate != null) {
+                        gate.await(e);
+                    }
                     EnvironmentResult r = e.run(ctx);
                     // After Ctrl-C the killed environments would only report their killing.
                     if (ctx.children().closed()) {
@@ -98,8 +108,8 @@ public final class HostLab {
                 }));
             }
             List<EnvironmentResult> out = new ArrayList<>();
-            for (Future<EnvironmentResult> f : futures) {
-                out.add(f.get());
+            for (Environment e : envs) {
+                out.add(futures.get(e).get());
             }
             return out;
         } catch (InterruptedException e) {
