@@ -19,7 +19,16 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try --help)");
     }
 
+    private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
+
     public static void main(String[] args) {
+        // Every `mv` cell and tool step is a child process. The JDK's default launch (posix_spawn)
+        // execs jspawnhelper first, which then execs the child: VFORK execs the child directly, a
+        // third less CPU per child here and more under emulation. JDK 17 to 21 only: later JDKs
+        // deprecate VFORK, and an explicit -Djdk.lang.Process.launchMechanism is left alone.
+        if (System.getProperty(LAUNCH_MECHANISM) == null && Runtime.version().feature() <= 21) {
+            System.setProperty(LAUNCH_MECHANISM, "VFORK");
+        }
         if (args.length > 0 && args[0].equals("probe")) {
             NativePreload.start();
         }
