@@ -80,10 +80,17 @@ record Host(boolean root, String kernel, int landlockAbi, boolean seccomp, Set<S
         return ProcStatus.self().has("Seccomp");
     }
 
-    private static Set<String> procFilesystems() {
+    /**
+     * The kernel's filesystems as /proc/filesystems lists them now, by name, and those that need no
+     * device also as "nodev NAME" (a guest's module gate tells block filesystems by it).
+     */
+    static Set<String> procFilesystems() {
         try {
             return Files.readAllLines(Path.of("/proc/filesystems")).stream().map(String::strip)
-                    .map(l -> l.substring(l.lastIndexOf('\t') + 1).replaceFirst("^nodev\\s+", ""))
+                    .flatMap(l -> {
+                        String name = l.substring(l.lastIndexOf('\t') + 1).replaceFirst("^nodev\\s+", "");
+                        return l.startsWith("nodev") ? Stream.of(name, "nodev " + name) : Stream.of(name);
+                    })
                     .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             return Set.of();

@@ -1,14 +1,11 @@
 package dev.fsconform.env;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A kernel guest loads its filesystem modules (loop, ext4, xfs, btrfs, fuse: seconds each of emulated
@@ -22,7 +19,7 @@ record ModuleGate(Path allLoaded, long deadlineNanos, Supplier<Set<String>> list
     static final long WAIT_NANOS = 120_000_000_000L;
 
     static ModuleGate of(Path allLoaded) {
-        return allLoaded == null ? null : new ModuleGate(allLoaded, System.nanoTime() + WAIT_NANOS, ModuleGate::procFilesystems);
+        return allLoaded == null ? null : new ModuleGate(allLoaded, System.nanoTime() + WAIT_NANOS, Host::procFilesystems);
     }
 
     /** Environments whose filesystems the kernel lists now first, each part in its given order. */
@@ -46,19 +43,5 @@ record ModuleGate(Path allLoaded, long deadlineNanos, Supplier<Set<String>> list
         Set<String> fs = env.backend().requires().filesystems();
         return listed.containsAll(fs)
                 && (fs.stream().allMatch(f -> listed.contains("nodev " + f)) || Files.exists(Path.of("/dev/loop-control")));
-    }
-
-    /** Each entry of /proc/filesystems by name, and nodev ones also as "nodev NAME". */
-    static Set<String> procFilesystems() {
-        try {
-            return Files.readAllLines(Path.of("/proc/filesystems")).stream().map(String::strip)
-                    .flatMap(l -> {
-                        String name = l.substring(l.lastIndexOf('\t') + 1).replaceFirst("^nodev\\s+", "");
-                        return l.startsWith("nodev") ? Stream.of(name, "nodev " + name) : Stream.of(name);
-                    })
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException e) {
-            return Set.of();
-        }
     }
 }
