@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds fsconform's container images without any image registry.
 #
-#   build-images.sh [--jar JAR] [base|probe|probe-apps|apps-tools|dind|dind:SUITE|all ...]
+#   build-images.sh [--jar JAR] [base|probe|probe-apps|apps-tools|dind|dind:SUITE|kernel-tools|kernel:NAME=DIR|all ...]
 #
 # Prints one "kind=tag" line per image on stdout (for the Java suite to parse);
 # everything else goes to stderr. Tags are content hashes of the inputs and of the
@@ -31,6 +31,16 @@
 #   fsconform/dind-SUITE:<h>  the same from another Debian suite (dind:trixie, dind:sid):
 #                        each suite's docker.io needs that suite's libc, so a newer engine
 #                        generation comes with its own system. Prints "dind:SUITE=tag".
+#   fsconform/kernel-tools:<h>  Debian minbase of the host's suite with QEMU (qemu-system-x86, seabios) and
+#                        the tools a kernel guest's host lab runs from its root share (util-linux, mount,
+#                        mkfs for ext4/xfs/btrfs, fuse-overlayfs, kmod, procps): a container's root is
+#                        the guest's root there. No jar needed: CI builds it ahead of time.
+#   fsconform/kernel-NAME:<h>  kernel-tools + the base's Java runtime + one kernel of the kernel cache
+#                        (vmlinuz, initramfs.gz of build-kernel.sh's output, /opt/fsconform/kernel) + the
+#                        jar and a class-data archive of it dumped in the image by its own Java
+#                        (/opt/fsconform/fsconform.{jar,jsa}). kernel:NAME=DIR builds it from the cached
+#                        kernel in DIR and prints "kernel:NAME=tag"; needs --jar and FSCONFORM_CDS_DUMP
+#                        (the dump's command line, which fsconform passes: the guest's JVM options).
 #
 # Env: FSCONFORM_IMAGE_CACHE  work/cache dir (default /var/cache/fsconform; ~/.cache/fsconform if not root)
 #      FSCONFORM_JDK          JDK 17 home with jmods for jlink (default: detected)
@@ -445,12 +455,74 @@ dind_tag() {
   build_unlock
 }
 
+# ---- kernel guests ---------------------------------------------------------------
+KERNEL_TOOLS_PACKAGES=qemu-system-x86,seabios,util-linux,mount,e2fsprogs,xfsprogs,btrfs-progs,fuse-overlayfs,fuse3,kmod,procps
+kernel_tools_tag() {
+  local h
+  h=$( { declare -f kernel_tools_tag debootstrap_rootfs import_rootfs stable_tar; echo "$KERNEL_TOOLS_PACKAGES"; debian_suite
+         debian_mirror; debian_components; pkg_versions ${KERNEL_TOOLS_PACKAGES//,/ } libc6; } | h12)
+  KTOOLS_TAG=fsconform/kernel-tools:$h
+  exists "$KTOOLS_TAG" && { say "kernel-tools $KTOOLS_TAG exists"; return; }
+  build_lock .lock; exists "$KTOOLS_TAG" && { say "kernel-tools $KTOOLS_TAG was built meanwhile"; build_unlock; return; }
+  say "building $KTOOLS_TAG (debootstrap of $(debian_suite) with QEMU, takes a few minutes)"
+  debootstrap_rootfs "$CACHE/work-kernel-tools/rootfs" "$KERNEL_TOOLS_PACKAGES"
+  import_rootfs "$CACHE/work-kernel-tools/rootfs" "$KTOOLS_TAG" 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+  rm -rf "$CACHE/work-kernel-tools"
+  prune_old fsconform/kernel-tools 1
+  build_unlock
+}
+# The dump runs at build time with the image's own Java and jar path: CDS maps an archive only for
+# the jar it was dumped from (path, size, time) and the runtime that dumped it. A failed dump only
+# costs the guest's JVM its speed-up, as on the host.
+KERNEL_DOCKERFILE='ARG BASE
+ARG TOOLS
+FROM ${BASE} AS jre
+FROM ${TOOLS}
+COPY --from=jre /opt/java /opt/java
+COPY vmlinuz initramfs.gz /opt/fsconform/kernel/
+COPY fsconform.jar /opt/fsconform/fsconform.jar
+COPY cds-dump /opt/fsconform/cds-dump
+RUN mkdir -p /tmp/cds-train && { sh /opt/fsconform/cds-dump >/tmp/cds-train/dump.log 2>&1 || tail -n 3 /tmp/cds-train/dump.log; } \
+    && rm -rf /tmp/cds-train /opt/fsconform/cds-dump
+ENV PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin JAVA_HOME=/opt/java
+LABEL dev.fsconform.owner=fsconform'
+# kernel_tag NAME DIR JAR: one kernel of the cache as an image; prints nothing, sets KERNEL_TAG.
+kernel_tag() {
+  local name=$1 dir=$2 jar=$3 h ctx out repo
+  case $name in *[!a-z0-9.]*|'') die "not a kernel name: '$name'" ;; esac
+  [ -f "$dir/vmlinuz" ] && [ -f "$dir/initramfs.gz" ] || die "no built kernel in $dir (vmlinuz, initramfs.gz)"
+  [ -n "$jar" ] && [ -f "$jar" ] || die "a kernel image needs the jar: --jar target/fsconform.jar"
+  [ -n "${FSCONFORM_CDS_DUMP:-}" ] || die "a kernel image needs FSCONFORM_CDS_DUMP (fsconform matrix passes it)"
+  [ "$BASE_KIND" = jlink ] && [ -z "${FSCONFORM_BASE_IMAGE:-}" ] || die "kernel images need the jlink base"
+  kernel_tools_tag
+  repo=fsconform/kernel-$name
+  h=$( { echo "$BASE_TAG $KTOOLS_TAG"; echo "$KERNEL_DOCKERFILE"; echo "$FSCONFORM_CDS_DUMP"; declare -f kernel_tag
+         sha256sum <"$dir/vmlinuz"; sha256sum <"$dir/initramfs.gz"; sha256sum <"$jar"; } | h12)
+  KERNEL_TAG=$repo:$h
+  exists "$KERNEL_TAG" && { say "kernel $KERNEL_TAG exists"; return; }
+  build_lock .lock-probe; exists "$KERNEL_TAG" && { say "kernel $KERNEL_TAG was built meanwhile"; build_unlock; return; }
+  say "building $KERNEL_TAG (kernel, jar and its class-data archive)"
+  ctx=$CACHE/work-kernel-$$
+  rm -rf "$ctx"; mkdir -p "$ctx"
+  cp "$dir/vmlinuz" "$dir/initramfs.gz" "$ctx/"
+  cp "$jar" "$ctx/fsconform.jar"
+  printf '%s\n' "$FSCONFORM_CDS_DUMP" >"$ctx/cds-dump"
+  printf '%s\n' "$KERNEL_DOCKERFILE" >"$ctx/Dockerfile"
+  # Fixed times: the archive is checked against the jar's, and the layers depend on the content alone.
+  find "$ctx" -exec touch -h -d @0 {} +
+  out=$(docker build -q --network none --build-arg "BASE=$BASE_TAG" --build-arg "TOOLS=$KTOOLS_TAG" -t "$KERNEL_TAG" "$ctx" 2>&1) \
+    || { rm -rf "$ctx"; die "docker build of $KERNEL_TAG failed: $out"; }
+  rm -rf "$ctx"
+  prune_old "$repo" 2
+  build_unlock
+}
+
 # ---- main ------------------------------------------------------------------------
 JAR='' WANT=()
 while [ $# -gt 0 ]; do
   case $1 in
     --jar) JAR=${2:?--jar needs a path}; shift 2 ;;
-    base|probe|probe-apps|apps-tools|dind|dind:*) WANT+=("$1"); shift ;;
+    base|probe|probe-apps|apps-tools|dind|dind:*|kernel-tools|kernel:*=*) WANT+=("$1"); shift ;;
     all) WANT+=(base probe dind); shift ;;
     -h|--help) sed -n '2,/^set /{/^#/p}' "$0" >&2; exit 0 ;;
     *) die "unknown argument: $1" ;;
@@ -466,5 +538,7 @@ for w in "${WANT[@]}"; do
     apps-tools) apps_tools_tag; echo "apps-tools=$TOOLS_TAG" ;;
     dind) dind_tag; echo "dind=$DIND_TAG" ;;
     dind:*) dind_tag "${w#dind:}"; echo "$w=$DIND_TAG" ;;
+    kernel-tools) kernel_tools_tag; echo "kernel-tools=$KTOOLS_TAG" ;;
+    kernel:*=*) [ -n "${BASE_TAG:-}" ] || base_tag; w=${w#kernel:}; kernel_tag "${w%%=*}" "${w#*=}" "$JAR"; echo "kernel:${w%%=*}=$KERNEL_TAG" ;;
   esac
 done

@@ -2,6 +2,7 @@ package dev.fsconform.cli;
 
 import dev.fsconform.container.ContainerCatalog;
 import dev.fsconform.container.ContainerMatrix;
+import dev.fsconform.container.KernelContainers;
 import dev.fsconform.env.EnvironmentCatalog;
 import dev.fsconform.env.HostLab;
 import dev.fsconform.env.KernelCatalog;
@@ -136,7 +137,8 @@ final class MatrixCommand implements Callable<Integer> {
         }
         if (!kernelRows.isEmpty()) {
             KernelLab.Report k = KernelLab.run(kernelCatalog, catalog, new KernelLab.Options(root, kernelSpec, only,
-                    results.getParent().resolve("kernels"), Launcher.of(jar())), System.err::println);
+                    results.getParent().resolve("kernels"), Launcher.of(jar()),
+                    KernelContainers.factory(jar(), root, null, System.err::println)), System.err::println);
             System.err.println("kernels: " + k.vm());
             report = report.plus(k.results(), k.reaped());
         }

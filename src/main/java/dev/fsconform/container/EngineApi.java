@@ -147,9 +147,10 @@ final class EngineApi {
             hc.withCgroupnsMode("private");
         }
         if (p.capabilities()) {
-            hc.withCapAdd(Capability.ALL).withCapDrop(p.capDrop().stream().map(Capability::valueOf).toArray(Capability[]::new))
-                    .withDevices(p.devices().stream().map(d -> new Device("rwm", d, d)).toList())
-                    .withDeviceCgroupRules(p.deviceCgroupRules());
+            hc.withCapAdd(Capability.ALL).withCapDrop(p.capDrop().stream().map(Capability::valueOf).toArray(Capability[]::new));
+        }
+        if (!p.devices().isEmpty()) {
+            hc.withDevices(p.devices().stream().map(d -> new Device("rwm", d, d)).toList()).withDeviceCgroupRules(p.deviceCgroupRules());
         }
         return call("create a container of " + s.image(), () -> {
             CreateContainerCmd cmd = client.createContainerCmd(s.image()).withLabels(s.labels()).withHostConfig(hc)

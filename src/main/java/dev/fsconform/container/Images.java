@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The probe and dind images (one per Debian suite, for the inner-engine generations), built by
+ * The probe and dind images (one per Debian suite, for the inner-engine generations) and the kernel
+ * guests' images ({@link KernelContainers}), built by
  * matrix/docker/build-images.sh (bundled in the jar) or found by
  * their content-hash tags, so a second run builds nothing. The probe image carries this very jar and
  * the seed tree it writes, in a layer of its own.
@@ -69,7 +70,7 @@ record Images(String probe, String probeApps, Map<String, String> dind) {
                 argv.add("probe-apps");
             }
             suites.forEach(s -> argv.add("dind:" + s));
-            Map<String, String> tags = run(argv, api.host(), run, cleanup, progress);
+            Map<String, String> tags = run(argv, Map.of(), api.host(), run, cleanup, progress);
             Map<String, String> dind = new HashMap<>();
             for (String s : suites) {
                 if (!tags.containsKey("dind:" + s)) {
@@ -91,9 +92,35 @@ record Images(String probe, String probeApps, Map<String, String> dind) {
         }
     }
 
-    private static Map<String, String> run(List<String> argv, String host, RunId run, Cleanup cleanup,
+    /**
+     * The image of one kernel guest (build-images.sh kernel:NAME=DIR): QEMU and the guest's tools, the
+     * kernel built in {@code kernelDir}, the jar and its class-data archive, dumped in the image by
+     * {@code cdsDump} (a shell command line).
+     */
+    static String kernel(EngineApi api, Path jar, String name, Path kernelDir, String cdsDump, RunId run, Cleanup cleanup,
+                         Consumer<String> progress) throws EngineException {
+        Path dir = null;
+        try {
+            dir = Files.createDirectories(cleanup.runDir().resolve("images-" + name));
+            MatrixFile.extractScripts(dir, SCRIPTS);
+            String want = "kernel:" + name;
+            Map<String, String> tags = run(List.of("bash", dir.resolve(SCRIPTS[0]).toString(), "--jar", jar.toAbsolutePath().toString(),
+                    want + "=" + kernelDir), Map.of("FSCONFORM_CDS_DUMP", cdsDump), api.host(), run, cleanup, progress);
+            if (!tags.containsKey(want)) {
+                throw new EngineException("build-images.sh printed no image tag for kernel " + name + ": " + tags);
+            }
+            return tags.get(want);
+        } catch (IOException e) {
+            throw new EngineException("cannot run build-images.sh: " + e.getMessage());
+        } finally {
+            Cleanup.deleteTree(dir);
+        }
+    }
+
+    private static Map<String, String> run(List<String> argv, Map<String, String> env, String host, RunId run, Cleanup cleanup,
                                            Consumer<String> progress) throws IOException, EngineException {
         ProcessBuilder pb = new ProcessBuilder(argv);
+        pb.environment().putAll(env);
         pb.environment().put("DOCKER_HOST", host);
         pb.environment().put("FSCONFORM_RUN", run.toString());
         String base = System.getProperty("fsconform.base.image");

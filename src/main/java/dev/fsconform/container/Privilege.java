@@ -23,6 +23,11 @@ record Privilege(boolean privileged, boolean capabilities, List<String> capDrop,
         securityOpts = List.copyOf(securityOpts);
     }
 
+    /** No capability or confinement added, only these devices (a kernel guest's /dev/kvm). */
+    static Privilege devices(List<String> devices, String note) {
+        return new Privilege(false, false, List.of(), devices, List.of(), List.of(), note);
+    }
+
     static Privilege full() {
         return new Privilege(true, false, List.of(), List.of(), List.of(), List.of(), "privileged");
     }

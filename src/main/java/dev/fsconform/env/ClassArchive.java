@@ -35,12 +35,7 @@ final class ClassArchive {
         Launcher copy = new Launcher(launcher.java(), jar, Launcher.FAST_START);
         Path archive = dir.resolve("fsconform.jsa");
         Path train = Files.createDirectories(dir.resolve("train"));
-        List<String> argv = new ArrayList<>(List.of(launcher.java().toString()));
-        argv.addAll(Launcher.FAST_START);
-        argv.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:disable", "-Xlog:all=warning:stderr",
-                "-Djava.io.tmpdir=" + train, "-jar", jar.toString(), "matrix", "--no-docker", "--json-only", "--probe-threads",
-                "--only", TRAINING, "--apps", "none", "--out", train.toString(), "--work-dir", train.toString(),
-                "--stream-to", train.toString()));
+        List<String> argv = dumpArgv(launcher.java(), jar, archive, train);
         boolean dumped;
         try {
             dumped = Exec.run(argv, dir.resolve("dump.log"), Deadline.in(DUMP_SECONDS), children).ok()
@@ -51,6 +46,17 @@ final class ClassArchive {
             RunDir.deleteTree(train);
         }
         return dumped ? copy.withArchive(archive) : copy;
+    }
+
+    /** The dump, by {@code java} for {@code jar}: also what a kernel image runs when it is built. */
+    static List<String> dumpArgv(Path java, Path jar, Path archive, Path train) {
+        List<String> argv = new ArrayList<>(List.of(java.toString()));
+        argv.addAll(Launcher.FAST_START);
+        argv.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:disable", "-Xlog:all=warning:stderr",
+                "-Djava.io.tmpdir=" + train, "-jar", jar.toString(), "matrix", "--no-docker", "--json-only", "--probe-threads",
+                "--only", TRAINING, "--apps", "none", "--out", train.toString(), "--work-dir", train.toString(),
+                "--stream-to", train.toString()));
+        return argv;
     }
 
     /** The archive a launcher maps, or null. */

@@ -7,7 +7,7 @@ import dev.fsconform.result.EnvStatus;
  * refused, a tool or privilege is missing), SETUP_ERROR (it should have worked) or TIMEOUT.
  * The message is one line and goes into the results as the reason.
  */
-final class EnvFailure extends Exception {
+public final class EnvFailure extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final EnvStatus status;
@@ -17,19 +17,19 @@ final class EnvFailure extends Exception {
         this.status = status;
     }
 
-    static EnvFailure skipped(String reason) {
+    public static EnvFailure skipped(String reason) {
         return new EnvFailure(EnvStatus.SKIPPED, reason);
     }
 
-    static EnvFailure setupError(String reason) {
+    public static EnvFailure setupError(String reason) {
         return new EnvFailure(EnvStatus.SETUP_ERROR, reason);
     }
 
-    static EnvFailure timeout(String reason) {
+    public static EnvFailure timeout(String reason) {
         return new EnvFailure(EnvStatus.TIMEOUT, reason);
     }
 
-    EnvStatus status() {
+    public EnvStatus status() {
         return status;
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * One boot of one kernel: QEMU in an enclave of its own (it dies with this JVM, even by SIGKILL),
+ * One boot of one kernel: QEMU as the chosen {@link KernelLauncher} starts it (on the host in an
+ * enclave of its own, or in a container; either dies with this JVM, even by SIGKILL),
  * the host lab of this very jar run inside the guest over the chosen environments, and its
  * results read back from the writable share and renamed {@code NAME@kernel-K}, each fingerprint
  * carrying the guest kernel's facts. The console log, exit status and the guest's own summary are
@@ -42,7 +44,7 @@ final class KernelGuest {
     private KernelGuest() {
     }
 
-    record Setup(Path dir, Path keep, Launcher launcher, String environmentsYaml, Qemu qemu, Children children) {
+    record Setup(Path dir, Path keep, KernelLauncher launcher, KernelLauncher.Guest guest, String environmentsYaml, Qemu qemu) {
     }
 
     static List<EnvironmentResult> run(Kernel k, KernelImage image, List<Environment> envs, Setup s, KernelStatus status)
@@ -50,7 +52,7 @@ final class KernelGuest {
         long t0 = System.nanoTime();
         Path out = Files.createDirectories(s.dir().resolve("out"));
         Files.writeString(out.resolve("environments.yaml"), EnvironmentCatalog.slower(s.environmentsYaml(), GUEST_SLOWDOWN));
-        Files.writeString(out.resolve("run.sh"), script(s.launcher(), envs, k.apps(), s.qemu().smp()));
+        Files.writeString(out.resolve("run.sh"), script(s.guest().fsconform(), envs, k.apps(), s.qemu().smp()));
         Files.createDirectories(s.keep());
         status.watch(out);
         Deadline deadline = Deadline.in(k.timeoutSeconds());
@@ -83,7 +85,7 @@ final class KernelGuest {
         } else if (failure == null) {
             failure = EnvFailure.setupError("the guest wrote no results; console: " + lastConsoleLine(out));
         }
-        Map<String, String> facts = facts(k, image, s.qemu(), out);
+        Map<String, String> facts = facts(k, image, s.qemu(), s.guest().launcher(), out);
         if (firstBoot != null) {
             facts.put("kernel.boots", "2 (the first panicked before the host lab started: " + firstBoot + "; its console is kept as "
                     + FIRST_BOOT + ")");
@@ -128,10 +130,12 @@ final class KernelGuest {
 
     private static EnvFailure boot(Kernel k, KernelImage image, Setup s, Path out, Deadline deadline, KernelStatus status)
             throws IOException {
-        try (Enclave enclave = Enclave.open(!root(), s.dir().resolve("enclave.log"), s.children())) {
-            Exec.Outcome o = Exec.run(enclave.inside(s.qemu().argv(image, out, s.launcher().jar().getParent(), out.resolve("console.log"))),
-                    out.resolve("qemu.log"), deadline, s.children());
-            return o.ok() ? null : EnvFailure.setupError("QEMU failed: " + o.lastLine());
+        try {
+            Path log = out.resolve("qemu.log");
+            int rc = s.launcher().run(s.guest(), s.qemu().argv(s.guest(), out, out.resolve("console.log")), s.dir(), log,
+                    Duration.ofMillis(deadline.remainingMillis()));
+            return rc == 0 ? null : EnvFailure.setupError("QEMU failed: "
+                    + new Exec.Outcome(rc, Files.isRegularFile(log) ? Files.readString(log) : "").lastLine());
         } catch (EnvFailure f) {
             return f.status() == EnvStatus.TIMEOUT
                     ? EnvFailure.timeout("the guest timed out after " + k.timeoutSeconds() + " s, " + status.phase())
@@ -155,7 +159,7 @@ final class KernelGuest {
     }
 
     /**
-     * The guest's script: mount the jar's share at the jar's host path (a class-data archive maps
+     * The guest's script: mount the jar's share at the jar's path in QEMU's root (a class-data archive maps
      * only for the jar it was dumped from, by path; the JVM reads just the entries it needs, where
      * copying the jar cost seconds under emulation), record the kernel's LSMs and filesystems, run
      * the host lab without containers, one environment per vCPU, each probed on a thread of that one
@@ -224,7 +228,7 @@ final class KernelGuest {
     }
 
     /** The guest kernel's facts: which kernel, from where, how it was run, its LSMs and filesystems. */
-    private static Map<String, String> facts(Kernel k, KernelImage image, Qemu qemu, Path out) throws IOException {
+    private static Map<String, String> facts(Kernel k, KernelImage image, Qemu qemu, String launcher, Path out) throws IOException {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("kernel.axis", k.axis());
         f.put("kernel.release", image.release());
@@ -232,6 +236,7 @@ final class KernelGuest {
         f.put("kernel.packages", image.packages().lines().map(l -> l.split(" ")[0]).collect(Collectors.joining(" ")));
         f.put("kernel.vm", qemu.describe());
         f.put("kernel.accel", qemu.accel());
+        f.put("kernel.launcher", launcher);
         Path lsm = out.resolve("lsm");
         f.put("kernel.lsm", Files.isRegularFile(lsm) ? Files.readString(lsm).strip() : "none (no securityfs)");
         Path fs = out.resolve("filesystems");
@@ -264,7 +269,4 @@ final class KernelGuest {
         }
     }
 
-    private static boolean root() {
-        return "root".equals(System.getProperty("user.name"));
-    }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The kernel axis: for each chosen kernel of matrix/kernels.yaml, get its image (cache or build),
@@ -21,11 +22,18 @@ public final class KernelLab {
      * @param kernels "all", or comma-separated names of matrix/kernels.yaml
      * @param keep    where each kernel's console log, exit status and guest summary are kept
      */
-    public record Options(Path runRoot, String kernels, String only, Path keep, Launcher launcher) {
+    /** @param image makes the image launcher (null: no container code, as in the guest itself) */
+    public record Options(Path runRoot, String kernels, String only, Path keep, Launcher launcher, KernelLauncher.Factory image) {
     }
 
     public record Report(String vm, List<EnvironmentResult> results, List<String> reaped) {
     }
+
+    static final String LAUNCHER_PROPERTY = "fsconform.kernels.launcher";
+    /** What building a kernel (build-kernel.sh) needs on the host; the host's QEMU comes on top. */
+    private static final List<Tool> BUILD_TOOLS = List.of(Tool.BUSYBOX, Tool.DEPMOD, Tool.DPKG_DEB, Tool.APT_GET, Tool.XZ, Tool.ZSTD);
+    private static final List<Tool> HOST_TOOLS = Stream.concat(Stream.of(Tool.QEMU),
+            BUILD_TOOLS.stream()).toList();
 
     private KernelLab() {
     }
@@ -78,6 +86,7 @@ public final class KernelLab {
         List<String> chosen = select(kernels, o.kernels());
         List<Kernel> todo = kernels.kernels().stream().filter(k -> chosen.contains(k.name()))
                 .filter(k -> !environments(k, envs, o.only()).isEmpty()).toList();
+        String choice = launcher(o.image() != null);
         Qemu qemu = Qemu.detect();
         Children children = new Children();
         RunDir runDir = RunDir.create(o.runRoot());
@@ -86,11 +95,11 @@ public final class KernelLab {
         Thread hook = new Thread(() -> abandon(children, runDir), "fsconform-kernel-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         List<EnvironmentResult> results = new ArrayList<>();
+        List<KernelLauncher> launchers = new ArrayList<>();
         try (KernelStatus status = new KernelStatus(todo.size(), progress, 15)) {
-            String missing = Tool.missing(List.of(Tool.QEMU, Tool.BUSYBOX, Tool.DEPMOD, Tool.DPKG_DEB, Tool.APT_GET, Tool.XZ,
-                    Tool.ZSTD));
+            String missing = Tool.missing(choice.equals(KernelLauncher.HOST) ? HOST_TOOLS : BUILD_TOOLS);
             KernelImages images = KernelImages.open(runDir.dir(), children);
-            Launcher guest = null;
+            KernelLauncher launcher = null;
             for (int i = 0; i < todo.size(); i++) {
                 Kernel k = todo.get(i);
                 List<Environment> chosenEnvs = environments(k, envs, o.only());
@@ -103,13 +112,14 @@ public final class KernelLab {
                     Path dir = runDir.dir().resolve(k.axis());
                     KernelImage image = images.ensure(k, java.nio.file.Files.createDirectories(dir), status::set);
                     status.set("image " + image.how() + ": " + image.release() + " (" + image.dir() + ")");
-                    if (guest == null) {
-                        status.set("dumping the class-data archive the guest's JVMs map");
-                        guest = ClassArchive.prepare(o.launcher(), runDir.dir().resolve("guest"), children);
+                    if (launcher == null) {
+                        launcher = choice.equals(KernelLauncher.HOST) ? new HostQemu(o.launcher(), runDir.dir(), children)
+                                : o.image().open();
+                        launchers.add(launcher);
                     }
+                    KernelLauncher.Guest guest = launcher.prepare(k.name(), image.dir(), status::set);
                     results.addAll(KernelGuest.run(k, image, chosenEnvs,
-                            new KernelGuest.Setup(dir, o.keep().resolve(k.axis()), guest, envs.text(), qemu, children),
-                            status));
+                            new KernelGuest.Setup(dir, o.keep().resolve(k.axis()), launcher, guest, envs.text(), qemu), status));
                 } catch (EnvFailure f) {
                     long millis = (System.nanoTime() - t0) / 1_000_000;
                     for (Environment e : chosenEnvs) {
@@ -120,6 +130,7 @@ public final class KernelLab {
                 status.set(String.format("done in %.0f s", (System.nanoTime() - t0) / 1e9));
             }
         } finally {
+            launchers.forEach(KernelLauncher::close);
             runDir.delete();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -128,6 +139,25 @@ public final class KernelLab {
             }
         }
         return new Report(qemu.describe(), results, reaped);
+    }
+
+    /**
+     * Which launcher boots the guests: {@code -Dfsconform.kernels.launcher=host|image}, else the host's
+     * QEMU where the host has it (no image build, and the guest runs the very JDK and tools of the
+     * host, as the host lab does), else the kernel image where a container engine can build one.
+     */
+    static String launcher(boolean imageAvailable) {
+        String forced = System.getProperty(LAUNCHER_PROPERTY, "").strip();
+        if (forced.equals(KernelLauncher.HOST) || forced.equals(KernelLauncher.IMAGE) && imageAvailable) {
+            return forced;
+        }
+        if (forced.equals(KernelLauncher.IMAGE)) {
+            throw new InvalidEnvironmentsException("-D" + LAUNCHER_PROPERTY + "=image: this fsconform has no container engine code");
+        }
+        if (!forced.isEmpty()) {
+            throw new InvalidEnvironmentsException("-D" + LAUNCHER_PROPERTY + " must be host or image (got '" + forced + "')");
+        }
+        return Tool.QEMU.locate().isPresent() || !imageAvailable ? KernelLauncher.HOST : KernelLauncher.IMAGE;
     }
 
     /** Ctrl-C or SIGTERM: kill the guest (its enclave takes QEMU along), wait for it to go, remove the files. */

@@ -33,22 +33,23 @@ record Qemu(String accel, int smp, int memoryMb) {
     }
 
     /**
-     * The host's root read-only (multidevs=remap: its submounts keep distinct inode numbers), the
+     * The launcher's root (the host's, or the kernel image's container's) read-only (multidevs=remap:
+     * its submounts keep distinct inode numbers), the
      * results directory writable, the jar's directory read-only, the console into a file; no
      * network, no display, no firmware option ROMs beyond what -kernel needs, and no reboot: the
      * guest's power-off ends QEMU.
      */
-    List<String> argv(KernelImage image, Path out, Path jarDir, Path console) {
-        List<String> argv = new ArrayList<>(List.of(Tool.QEMU.path(),
+    List<String> argv(KernelLauncher.Guest guest, Path out, Path console) {
+        List<String> argv = new ArrayList<>(List.of(guest.qemu().toString(),
                 "-machine", "q35,accel=" + accel, "-cpu", accel.equals("kvm") ? "host" : "max",
                 "-smp", Integer.toString(smp), "-m", memoryMb + "M",
                 "-nodefaults", "-no-user-config", "-no-reboot", "-display", "none", "-monitor", "none",
                 "-serial", "file:" + console,
-                "-kernel", image.vmlinuz().toString(), "-initrd", image.initramfs().toString(),
+                "-kernel", guest.vmlinuz().toString(), "-initrd", guest.initramfs().toString(),
                 "-append", "console=ttyS0 panic=-1 quiet loglevel=3",
                 "-virtfs", "local,path=/,mount_tag=" + ROOT_TAG + ",security_model=none,readonly=on,multidevs=remap",
                 "-virtfs", "local,path=" + out + ",mount_tag=" + OUT_TAG + ",security_model=none,multidevs=remap",
-                "-virtfs", "local,path=" + jarDir + ",mount_tag=" + JAR_TAG + ",security_model=none,readonly=on"));
+                "-virtfs", "local,path=" + guest.jar().getParent() + ",mount_tag=" + JAR_TAG + ",security_model=none,readonly=on"));
         return argv;
     }
 
