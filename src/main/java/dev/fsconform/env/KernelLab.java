@@ -21,8 +21,8 @@ public final class KernelLab {
     /**
      * @param kernels "all", or comma-separated names of matrix/kernels.yaml
      * @param keep    where each kernel's console log, exit status and guest summary are kept
+     * @param image   makes the image launcher (null: no container code here)
      */
-    /** @param image makes the image launcher (null: no container code, as in the guest itself) */
     public record Options(Path runRoot, String kernels, String only, Path keep, Launcher launcher, KernelLauncher.Factory image) {
     }
 
@@ -32,8 +32,7 @@ public final class KernelLab {
     static final String LAUNCHER_PROPERTY = "fsconform.kernels.launcher";
     /** What building a kernel (build-kernel.sh) needs on the host; the host's QEMU comes on top. */
     private static final List<Tool> BUILD_TOOLS = List.of(Tool.BUSYBOX, Tool.DEPMOD, Tool.DPKG_DEB, Tool.APT_GET, Tool.XZ, Tool.ZSTD);
-    private static final List<Tool> HOST_TOOLS = Stream.concat(Stream.of(Tool.QEMU),
-            BUILD_TOOLS.stream()).toList();
+    private static final List<Tool> HOST_TOOLS = Stream.concat(Stream.of(Tool.QEMU), BUILD_TOOLS.stream()).toList();
 
     private KernelLab() {
     }
