@@ -12,10 +12,11 @@ import java.util.Map;
  * @param tmpfs target → options ("" for Docker's defaults)
  * @param runtime OCI runtime name, null for the engine's default
  * @param ulimits resource limit name (nofile, nproc) → soft and hard value; empty: the engine's defaults
+ * @param cpuShares the container's CPU weight (1024 is a nice-0 process's), null for the engine's default
  */
 record ContainerSpec(String image, List<String> entrypoint, List<String> cmd, Map<String, String> labels,
                      List<String> binds, Map<String, String> tmpfs, List<String> securityOpts, Privilege privilege,
-                     String runtime, String network, Map<String, Long> ulimits) {
+                     String runtime, String network, Map<String, Long> ulimits, Integer cpuShares) {
 
     ContainerSpec {
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
@@ -29,34 +30,38 @@ record ContainerSpec(String image, List<String> entrypoint, List<String> cmd, Ma
     }
 
     static ContainerSpec of(String image, List<String> cmd, Map<String, String> labels) {
-        return new ContainerSpec(image, null, cmd, labels, List.of(), Map.of(), List.of(), Privilege.NONE, null, "none", Map.of());
+        return new ContainerSpec(image, null, cmd, labels, List.of(), Map.of(), List.of(), Privilege.NONE, null, "none", Map.of(), null);
     }
 
     ContainerSpec withEntrypoint(List<String> e) {
-        return new ContainerSpec(image, e, cmd, labels, binds, tmpfs, securityOpts, privilege, runtime, network, ulimits);
+        return new ContainerSpec(image, e, cmd, labels, binds, tmpfs, securityOpts, privilege, runtime, network, ulimits, cpuShares);
     }
 
     ContainerSpec withBinds(List<String> b) {
-        return new ContainerSpec(image, entrypoint, cmd, labels, b, tmpfs, securityOpts, privilege, runtime, network, ulimits);
+        return new ContainerSpec(image, entrypoint, cmd, labels, b, tmpfs, securityOpts, privilege, runtime, network, ulimits, cpuShares);
     }
 
     ContainerSpec withTmpfs(Map<String, String> t) {
-        return new ContainerSpec(image, entrypoint, cmd, labels, binds, t, securityOpts, privilege, runtime, network, ulimits);
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, t, securityOpts, privilege, runtime, network, ulimits, cpuShares);
     }
 
     ContainerSpec withSecurityOpts(List<String> s) {
-        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, s, privilege, runtime, network, ulimits);
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, s, privilege, runtime, network, ulimits, cpuShares);
     }
 
     ContainerSpec withPrivilege(Privilege p) {
-        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, securityOpts, p, runtime, network, ulimits);
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, securityOpts, p, runtime, network, ulimits, cpuShares);
     }
 
     ContainerSpec withUlimits(Map<String, Long> u) {
-        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, securityOpts, privilege, runtime, network, u);
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, securityOpts, privilege, runtime, network, u, cpuShares);
+    }
+
+    ContainerSpec withCpuShares(Integer c) {
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, securityOpts, privilege, runtime, network, ulimits, c);
     }
 
     ContainerSpec withRuntime(String r) {
-        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, securityOpts, privilege, r, network, ulimits);
+        return new ContainerSpec(image, entrypoint, cmd, labels, binds, tmpfs, securityOpts, privilege, r, network, ulimits, cpuShares);
     }
 }

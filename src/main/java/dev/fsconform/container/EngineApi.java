@@ -136,6 +136,9 @@ final class EngineApi {
         HostConfig hc = HostConfig.newHostConfig().withAutoRemove(true).withNetworkMode(s.network())
                 .withBinds(s.binds().stream().map(Bind::parse).toList()).withTmpFs(s.tmpfs().isEmpty() ? null : s.tmpfs())
                 .withPrivileged(p.privileged()).withRuntime(s.runtime());
+        if (s.cpuShares() != null) {
+            hc.withCpuShares(s.cpuShares());
+        }
         if (!s.ulimits().isEmpty()) {
             hc.withUlimits(s.ulimits().entrySet().stream().map(u -> new Ulimit(u.getKey(), u.getValue(), u.getValue())).toList());
         }

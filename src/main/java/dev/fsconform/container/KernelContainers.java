@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * Its command ties it to this JVM: QEMU is killed when a FIFO, which only this JVM holds open for
  * writing, reads EOF, as it does the moment the JVM ends, SIGKILL included. The directory holding
  * the guest's results share is bound in at its own path, so results come back as with the host's
- * QEMU; the container carries the run's labels, so the next run's {@link Leftovers} removes what a
+ * QEMU; the container gets this JVM's nice level and the CPU weight that goes with it; it carries the run's labels, so the next run's {@link Leftovers} removes what a
  * crash left.
  */
 public final class KernelContainers implements KernelLauncher {
@@ -121,10 +121,12 @@ public final class KernelContainers implements KernelLauncher {
         Files.deleteIfExists(exit);
         Files.deleteIfExists(lifeline);
         mkfifo(lifeline);
-        List<String> cmd = new ArrayList<>(List.of(lifeline.toString(), exit.toString(), log.toString(), String.valueOf(niceLevel())));
+        int nice = niceLevel();
+        List<String> cmd = new ArrayList<>(List.of(lifeline.toString(), exit.toString(), log.toString(), String.valueOf(nice)));
         cmd.addAll(argv);
         ContainerSpec spec = ContainerSpec.of(image, cmd, Labels.owner(run, dir.getFileName().toString()))
-                .withEntrypoint(List.of("/bin/sh", "-c", COMMAND, "fsconform-kernel")).withBinds(List.of(dir + ":" + dir));
+                .withEntrypoint(List.of("/bin/sh", "-c", COMMAND, "fsconform-kernel")).withBinds(List.of(dir + ":" + dir))
+                .withCpuShares(nice == 0 ? null : cpuShares(nice));
         if (argv.stream().anyMatch(a -> a.contains("accel=kvm"))) {
             spec = spec.withPrivilege(Privilege.devices(List.of("/dev/kvm"), "unprivileged, /dev/kvm"));
         }
@@ -179,6 +181,15 @@ public final class KernelContainers implements KernelLauncher {
             Thread.currentThread().interrupt();
             throw EnvFailure.setupError("interrupted");
         }
+    }
+
+    /**
+     * The CPU weight the scheduler gives a process at {@code nice} (its table sched_prio_to_weight, about
+     * 1024 / 1.25^nice: 15 at 19): a container's group competes with the host's processes as one with its
+     * weight, so nice inside it alone would leave QEMU as strong as a nice-0 process.
+     */
+    static int cpuShares(int nice) {
+        return Math.max(2, (int) Math.round(1024 / Math.pow(1.25, Math.max(-20, Math.min(19, nice)))));
     }
 
     /** This JVM's nice level (field 19 of /proc/self/stat), 0 when it cannot be read. */
