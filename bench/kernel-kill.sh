@@ -45,6 +45,8 @@ for i in $(seq 1 "$ROUNDS"); do
   delay=$(( (RANDOM % (MAX_DELAY - 2)) + 3 ))
   sleep "$delay"
   kids=$(descendants "$pid" | tr '\n' ' ')
+  boxes=""
+  [ "$LAUNCHER" = host ] || boxes=" and $(containers | grep -c . || true) container(s) of it"
   phase=$(grep -a '^kernel ' "$WORK/run-$i.log" | tail -1 | sed 's/, [0-9]* s$//' || true)
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
@@ -53,7 +55,7 @@ for i in $(seq 1 "$ROUNDS"); do
   for k in $kids; do [ -d "/proc/$k" ] && alive="$alive $k($(tr '\0' ' ' < "/proc/$k/cmdline" | cut -c1-60))"; done
   naming=$(pgrep -af -- "$WORK/" | grep -v pgrep || true)
   [ "$LAUNCHER" = host ] || naming+=$(containers)
-  echo "round $i: SIGKILL after ${delay}s (${phase:-before the first kernel line}): $(echo $kids | wc -w) process(es) below it, alive 5 s later:${alive:- none}"
+  echo "round $i: SIGKILL after ${delay}s (${phase:-before the first kernel line}): $(echo $kids | wc -w) process(es) below it$boxes, alive 5 s later:${alive:- none}"
   if [ -n "$alive$naming" ]; then echo "  still running: $alive $naming"; status=1; fi
 done
 

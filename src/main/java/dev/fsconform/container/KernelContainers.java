@@ -102,7 +102,7 @@ public final class KernelContainers implements KernelLauncher {
         String tag;
         try {
             tag = tags.containsKey(kernel) ? tags.get(kernel)
-                    : Images.kernel(api, jar, kernel, kernelDir, dump, run, cleanup, l -> phase.accept(l));
+                    : Images.kernel(api, jar, kernel, kernelDir, dump, run, cleanup, phase);
         } catch (EngineException e) {
             throw e.status() == EnvStatus.SKIPPED ? EnvFailure.skipped(e.getMessage()) : EnvFailure.setupError(e.getMessage());
         }
