@@ -18,12 +18,17 @@ final class CellDirs implements Fixture.Maker, AutoCloseable {
     /** The cell's directory on the second mount (cross-mount targets), or null. */
     private final Path root2;
     private final Posix.Dir dir2;
+    /** {@code root + "/"} and {@code root2 + "/"}: a fixture path below one of them is that prefix and a relative name. */
+    private final String prefix;
+    private final String prefix2;
 
     private CellDirs(Path root, Posix.Dir dir, Path root2, Posix.Dir dir2) {
         this.root = root;
         this.dir = dir;
         this.root2 = root2;
         this.dir2 = dir2;
+        this.prefix = root + "/";
+        this.prefix2 = root2 == null ? null : root2 + "/";
     }
 
     /** Makes the cell directory {@code cell} in {@code scratch} (and in {@code scratch2} when not null). */
@@ -51,13 +56,18 @@ final class CellDirs implements Fixture.Maker, AutoCloseable {
         return root2;
     }
 
-    /** Where the probe observes {@code path}: relative to the cell directory that holds it. */
+    /**
+     * Where the probe observes {@code path}: relative to the cell directory that holds it. Fixture
+     * paths are the cell directory resolved with plain names, so the name is the rest of the string
+     * (Path.startsWith and relativize were a quarter of the probe's own time per cell).
+     */
     Place place(Path path) {
-        if (path.startsWith(root) && !path.equals(root)) {
-            return new Place(dir, root.relativize(path).toString());
+        String p = path.toString();
+        if (p.startsWith(prefix) && p.length() > prefix.length()) {
+            return new Place(dir, p.substring(prefix.length()));
         }
-        if (root2 != null && path.startsWith(root2) && !path.equals(root2)) {
-            return new Place(dir2, root2.relativize(path).toString());
+        if (prefix2 != null && p.startsWith(prefix2) && p.length() > prefix2.length()) {
+            return new Place(dir2, p.substring(prefix2.length()));
         }
         return Place.of(path);
     }
