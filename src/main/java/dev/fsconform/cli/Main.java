@@ -1,5 +1,6 @@
 package dev.fsconform.cli;
 
+import dev.fsconform.env.Milestones;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,7 @@ public final class Main implements Runnable {
     private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
 
     public static void main(String[] args) {
+        Milestones.mark("main");
         // Every `mv` cell and tool step is a child process. The JDK's default launch (posix_spawn)
         // execs jspawnhelper first, which then execs the child: VFORK execs the child directly, a
         // third less CPU per child here and more under emulation. JDK 17 to 21 only: later JDKs

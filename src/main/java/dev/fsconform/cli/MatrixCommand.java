@@ -8,6 +8,7 @@ import dev.fsconform.env.HostLab;
 import dev.fsconform.env.KernelCatalog;
 import dev.fsconform.env.KernelLab;
 import dev.fsconform.env.Launcher;
+import dev.fsconform.env.Milestones;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.ResultsFile;
 import dev.fsconform.result.ResultsJson;
@@ -93,6 +94,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Milestones.mark("matrix command parsed");
         EnvironmentCatalog catalog = catalog();
         List<String> chosen = HostLab.select(catalog, only);
         ContainerCatalog containers = noDocker ? null : ContainerCatalog.standard();
@@ -117,6 +119,7 @@ final class MatrixCommand implements Callable<Integer> {
         if (apps != null) {
             AppsOption.jobs(apps);
         }
+        Milestones.mark("catalogues read");
         System.err.printf("fsconform matrix: %d environment(s) from %s%s%s%n", chosen.size(), catalog.origin(),
                 chosenContainers.isEmpty() ? "" : ", " + chosenContainers.size() + " from " + containers.origin(),
                 kernelRows.isEmpty() ? "" : ", " + kernelRows.size() + " in kernel guests from " + kernelCatalog.origin());
@@ -149,6 +152,7 @@ final class MatrixCommand implements Callable<Integer> {
                 .anyMatch(r -> r.status() == EnvStatus.SETUP_ERROR || r.status() == EnvStatus.TIMEOUT);
         if (jsonOnly) {
             ResultsJson.write(file, results);
+            Milestones.mark("matrix.json written");
             System.out.printf("fsconform matrix: %d environment(s) in %.1f s: %s; results: %s%n", report.results().size(),
                     millis / 1000.0, report.results().stream().collect(Collectors.groupingBy(r -> r.status().name(),
                             TreeMap::new, Collectors.counting())), results);

@@ -59,6 +59,7 @@ final class EnvironmentRun {
             Mounted m = backend.setUp(lab, "fs", true);
             setupMillis = millisSince(t0);
             setUp = true;
+            Milestones.mark(env.name() + " set up");
             long t1 = System.nanoTime();
             result = probe(lab, enclave, m, Files.createDirectories(dir.resolve("out")));
             probeMillis = millisSince(t1);

@@ -50,6 +50,7 @@ public final class HostLab {
 
     public static Report run(EnvironmentCatalog catalog, Options o, Consumer<String> progress) throws IOException {
         Host host = Host.detect();
+        Milestones.mark("host detected");
         List<Environment> chosen = new Selection(o.only()).pick(catalog.environments());
         Children children = new Children();
         RunDir runDir = RunDir.create(o.runRoot());
@@ -62,11 +63,14 @@ public final class HostLab {
         try {
             List<String> reaped = Reaper.reap(parents(o.runRoot(), catalog), runDir.dir().resolve("reaper.log"), children);
             reaped.forEach(r -> progress.accept("reaper: " + r));
+            Milestones.mark("reaped");
             SeedLayers seeds = SeedLayers.write(runDir.dir().resolve("seed"));
+            Milestones.mark("seed layers written");
             LabContext ctx = new LabContext(host, runDir, seeds, o.launcher(), children,
                     w -> progress.accept("warning: " + w), o.apps(), o.probeThreads());
             List<EnvironmentResult> results = runAll(chosen, ctx, pool, new Progress(chosen.size(), progress), o.finished(),
                     ModuleGate.of(o.modulesLoaded()));
+            Milestones.mark("environments done");
             return new Report(describe(host), host.root(), results, reaped);
         } finally {
             pool.shutdownNow();
@@ -75,6 +79,7 @@ public final class HostLab {
                 progress.accept("warning: loop devices still attached below " + runDir.dir() + ": " + left);
             }
             runDir.delete();
+            Milestones.mark("run directory removed");
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -94,6 +99,7 @@ public final class HostLab {
                     if (gate != null) {
                         gate.await(e);
                     }
+                    Milestones.mark(e.name() + " starts");
                     EnvironmentResult r = e.run(ctx);
                     // After Ctrl-C the killed environments would only report their killing.
                     if (ctx.children().closed()) {
@@ -101,6 +107,7 @@ public final class HostLab {
                     }
                     try {
                         finished.accept(r);
+                        Milestones.mark(e.name() + " done");
                     } catch (RuntimeException notWritten) {
                         ctx.warn(notWritten.getMessage());
                     }

@@ -33,7 +33,7 @@ final class KernelGuest {
 
     /** What the guest writes into its share, besides matrix.json. */
     static final List<String> KEPT = List.of("console.log", "exit-status", "progress.log", "summary.txt", "lsm",
-            "filesystems", "qemu.log", FIRST_BOOT);
+            "filesystems", "qemu.log", FIRST_BOOT, "qemu-started");
 
     /** Where the guest's host lab writes each environment's results as soon as it is done. */
     static final String STREAM_DIR = "envs";
@@ -132,6 +132,8 @@ final class KernelGuest {
             throws IOException {
         try {
             Path log = out.resolve("qemu.log");
+            // The host's time of day the launcher starts QEMU at, for the time from there to the guest's milestones.
+            Files.writeString(out.resolve("qemu-started"), String.format("%.3f%n", System.currentTimeMillis() / 1000.0));
             int rc = s.launcher().run(s.guest(), s.qemu().argv(s.guest(), out, out.resolve("console.log")), s.dir(), log,
                     Duration.ofMillis(deadline.remainingMillis()));
             return rc == 0 ? null : EnvFailure.setupError("QEMU failed: "
@@ -184,12 +186,14 @@ final class KernelGuest {
                 "echo \"fsconform-guest: host lab starting $(cut -d' ' -f1 /proc/uptime)s\"",
                 "cd $w && " + quote(launcher.java().toString()) + " "
                         + launcher.jvmOptions().stream().map(KernelGuest::quote).collect(Collectors.joining(" "))
-                        + " -jar " + quote(launcher.jar().toString()) + " matrix --no-docker --only " + quote(only)
+                        + " -Dfsconform.milestones=true -jar " + quote(launcher.jar().toString())
+                        + " matrix --no-docker --only " + quote(only)
                         + " --apps " + quote(apps) + " --json-only --probe-threads --stream-to $g/" + STREAM_DIR
                         + " --after /run/fsconform-init/modules-loaded"
                         + " --environments $w/environments.yaml --out $w/out --work-dir $w/work --jobs " + jobs
                         + " > $g/summary.txt 2> $g/progress.log",
                 "rc=$?",
+                "echo \"fsconform-guest: host lab exited $(cut -d' ' -f1 /proc/uptime)s\"",
                 // What the kernel offers once every module is in: environments that needed none may all be done before.
                 "n=0; while [ ! -e /run/fsconform-init/modules-loaded ] && [ $n -lt 600 ]; do sleep 0.2; n=$((n + 1)); done",
                 "cat /proc/filesystems > $g/filesystems",

@@ -112,6 +112,7 @@ final class ProbeThread {
                 if (stop.get()) {
                     throw new OutOfTime();
                 }
+                Milestones.cellDone();
             });
             return new Outcome(r, null);
         } catch (OutOfTime e) {
