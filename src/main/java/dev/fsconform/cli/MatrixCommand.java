@@ -95,13 +95,15 @@ final class MatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Milestones.mark("matrix command parsed");
+        HostLab.detectAhead();
         EnvironmentCatalog catalog = catalog();
         List<String> chosen = HostLab.select(catalog, only);
         ContainerCatalog containers = noDocker ? null : ContainerCatalog.standard();
         List<String> chosenContainers = containers == null ? List.of() : containers.selectNames(only);
-        KernelCatalog kernelCatalog = KernelCatalog.standard();
         String kernelSpec = kernels != null ? kernels : only != null && only.contains("@kernel-") ? "all" : "none";
-        List<String> kernelRows = KernelLab.rowNames(kernelCatalog, catalog,
+        // Not read for no kernels: a kernel guest's own matrix, under emulation, has no use for it.
+        KernelCatalog kernelCatalog = KernelLab.none(kernelSpec) ? null : KernelCatalog.standard();
+        List<String> kernelRows = kernelCatalog == null ? List.of() : KernelLab.rowNames(kernelCatalog, catalog,
                 KernelLab.select(kernelCatalog, kernelSpec), only);
         if (chosen.isEmpty() && chosenContainers.isEmpty() && kernelRows.isEmpty()) {
             throw new UsageException("--only " + only + " matches no environment of " + catalog.origin()

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -20,9 +23,41 @@ import java.util.stream.Stream;
 record Host(boolean root, String kernel, int landlockAbi, boolean seccomp, Set<String> filesystems,
             boolean userNamespaces, int cores, Map<String, String> overlayDefaults) {
 
+    /** A detection started ahead of need ({@link #detectAhead}), taken by the next {@link #detect}. */
+    private static final AtomicReference<FutureTask<Host>> AHEAD = new AtomicReference<>();
+
     static Host detect() {
+        FutureTask<Host> ahead = AHEAD.getAndSet(null);
+        if (ahead == null) {
+            return detectNow();
+        }
+        try {
+            return ahead.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return detectNow();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Starts the detection on a thread of its own, for a caller that reads its catalogues meanwhile:
+     * jnr-ffi's loading and the user-namespace child are seconds in an emulated kernel guest.
+     */
+    static void detectAhead() {
+        FutureTask<Host> task = new FutureTask<>(Host::detectNow);
+        if (AHEAD.compareAndSet(null, task)) {
+            Thread t = new Thread(task, "fsconform-host-detect");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static Host detectNow() {
+        Process userns = startUsernsCheck();
         return new Host(uid() == 0, System.getProperty("os.version"), landlock(), seccompSupported(),
-                procFilesystems(), usernsWorks(), Runtime.getRuntime().availableProcessors(),
+                procFilesystems(), usernsWorked(userns), Runtime.getRuntime().availableProcessors(),
                 moduleParameters("overlay"));
     }
 
@@ -97,19 +132,35 @@ record Host(boolean root, String kernel, int landlockAbi, boolean seccomp, Set<S
         }
     }
 
-    /** Tried, not guessed from sysctls: distributions gate user namespaces in different ways. */
-    private static boolean usernsWorks() {
+    /**
+     * Tried, not guessed from sysctls: distributions gate user namespaces in different ways. Started
+     * first and awaited last, so the child runs while the rest is read.
+     */
+    private static Process startUsernsCheck() {
         return Tool.UNSHARE.locate().map(u -> {
             try {
-                Process p = new ProcessBuilder(List.of(u.toString(), "--user", "--map-root-user", "--mount", "true"))
+                return new ProcessBuilder(List.of(u.toString(), "--user", "--map-root-user", "--mount", "true"))
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
             } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+                return null;
             }
-        }).orElse(false);
+        }).orElse(null);
+    }
+
+    private static boolean usernsWorked(Process p) {
+        if (p == null) {
+            return false;
+        }
+        try {
+            if (p.waitFor(10, TimeUnit.SECONDS)) {
+                return p.exitValue() == 0;
+            }
+            p.destroyForcibly();
+            return false;
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

@@ -43,6 +43,11 @@ public final class HostLab {
     private HostLab() {
     }
 
+    /** Starts finding out what this machine offers (see {@link #run}) while the caller reads its catalogues. */
+    public static void detectAhead() {
+        Host.detectAhead();
+    }
+
     /** The names --only picks, in catalogue order. */
     public static List<String> select(EnvironmentCatalog catalog, String only) {
         return new Selection(only).pick(catalog.environments()).stream().map(Environment::name).toList();

@@ -37,9 +37,14 @@ public final class KernelLab {
     private KernelLab() {
     }
 
+    /** Whether --kernels names no kernel at all: then the kernel catalogue need not even be read. */
+    public static boolean none(String spec) {
+        return spec == null || spec.isBlank() || spec.equals("none");
+    }
+
     /** The kernels --kernels names, checked against the catalogue: an unknown name is bad input. */
     public static List<String> select(KernelCatalog catalog, String spec) {
-        if (spec == null || spec.isBlank() || spec.equals("none")) {
+        if (none(spec)) {
             return List.of();
         }
         if (spec.equals("all")) {
