@@ -97,8 +97,9 @@ public final class KernelContainers implements KernelLauncher {
     @Override
     public Guest prepare(String kernel, Path kernelDir, Consumer<String> phase) throws EnvFailure {
         phase.accept("building or finding the kernel's image");
-        String dump = KernelLauncher.classArchiveDump(JAVA, JAR, ARCHIVE, TRAIN).stream().map(KernelContainers::quote)
-                .collect(Collectors.joining(" "));
+        String dump = KernelLauncher.classArchiveDump(JAVA, JAR, ARCHIVE, TRAIN).stream()
+                .map(argv -> argv.stream().map(KernelContainers::quote).collect(Collectors.joining(" ")))
+                .collect(Collectors.joining(" && "));
         String tag;
         try {
             tag = tags.containsKey(kernel) ? tags.get(kernel)

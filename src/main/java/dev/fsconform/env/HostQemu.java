@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * The host's QEMU in an enclave of its own (it dies with this JVM, even by SIGKILL), sharing the
- * host's root; the guest runs a copy of this jar with a class-data archive dumped here once per run
- * ({@link ClassArchive}).
+ * host's root; the guest runs a copy of this jar with a class-data archive, both kept in the cache
+ * ({@link ClassArchive}) and dumped again only for another jar or JDK.
  */
 final class HostQemu implements KernelLauncher {
     static final String NAME = "host-qemu";
@@ -17,7 +17,7 @@ final class HostQemu implements KernelLauncher {
     private final Launcher launcher;
     private final Path runDir;
     private final Children children;
-    private Launcher guest;
+    private ClassArchive guest;
 
     HostQemu(Launcher launcher, Path runDir, Children children) {
         this.launcher = launcher;
@@ -28,11 +28,12 @@ final class HostQemu implements KernelLauncher {
     @Override
     public Guest prepare(String kernel, Path kernelDir, Consumer<String> phase) throws IOException {
         if (guest == null) {
-            phase.accept("dumping the class-data archive the guest's JVMs map");
-            guest = ClassArchive.prepare(launcher, runDir.resolve("guest"), children);
+            phase.accept("class-data archive for the guest's JVMs");
+            guest = ClassArchive.open(launcher, KernelImages.cacheRoot().resolve("guest-jar"), children);
+            phase.accept("class-data archive " + guest.how());
         }
         KernelImage image = new KernelImage(kernelDir, "", "", "");
-        return new Guest(NAME, Path.of(Tool.QEMU.path()), guest.java(), guest.jar(), ClassArchive.archive(guest), image.vmlinuz(),
+        return new Guest(NAME, Path.of(Tool.QEMU.path()), launcher.java(), guest.jar(), guest.archive(), image.vmlinuz(),
                 image.initramfs());
     }
 
@@ -43,8 +44,15 @@ final class HostQemu implements KernelLauncher {
         }
     }
 
+    /** The enclaves end with each boot and the run directory is KernelLab's: what is left is the cache entry's lock. */
     @Override
     public void close() {
-        // The enclaves end with each boot; the run directory is KernelLab's.
+        if (guest != null) {
+            try {
+                guest.close();
+            } catch (IOException e) {
+                // Closing the lock's channel failed: the lock goes with this process anyway.
+            }
+        }
     }
 }

@@ -47,9 +47,9 @@ public interface KernelLauncher extends AutoCloseable {
         }
     }
 
-    /** The command that dumps {@code archive} for {@code jar} as the guest's JVM will map it (train: a scratch directory). */
-    static List<String> classArchiveDump(Path java, Path jar, Path archive, Path train) {
-        return ClassArchive.dumpArgv(java, jar, archive, train);
+    /** The commands that dump {@code archive} for {@code jar} as the guest's JVM will map it (train: a scratch directory). */
+    static List<List<String>> classArchiveDump(Path java, Path jar, Path archive, Path train) {
+        return ClassArchive.dumpCommands(java, jar, archive, train);
     }
 
     /** Makes the image launcher (the container code lives in another package). */
