@@ -85,11 +85,13 @@ public final class KernelCatalog {
 
     /**
      * What a kernel guest asks of the host: QEMU in an enclave of its own, in a user namespace when not
-     * root; /dev/kvm only if usable (TCG otherwise). Inside the guest every row has its own root.
+     * root, or (image launcher) in a container with no capability added; /dev/kvm only if usable (TCG
+     * otherwise). Inside the guest every row has its own root.
      */
     public List<Needs> needs() {
         return kernels.stream().map(k -> new Needs("ENV@kernel-" + k.name(), "kernel guest", false, false, "own userns",
-                List.of("/dev/kvm (optional)"), true, "QEMU in an enclave, in a user namespace when not root; inside, the guest is root of itself")).toList();
+                List.of("/dev/kvm (optional)"), true, "QEMU in an enclave, in a user namespace when not root, or in an unprivileged container of its kernel image; "
+                        + "inside, the guest is root of itself")).toList();
     }
 
     public List<String> names() {
