@@ -97,9 +97,11 @@ public final class KernelContainers implements KernelLauncher {
     @Override
     public Guest prepare(String kernel, Path kernelDir, Consumer<String> phase) throws EnvFailure {
         phase.accept("building or finding the kernel's image");
+        // The training's plain directory cannot be built in an image build (no CAP_SYS_ADMIN to unshare
+        // there), so its matrix exits 1; the classes its JVM and the matrix loaded are listed all the same.
         String dump = KernelLauncher.classArchiveDump(JAVA, JAR, ARCHIVE, TRAIN).stream()
                 .map(argv -> argv.stream().map(KernelContainers::quote).collect(Collectors.joining(" ")))
-                .collect(Collectors.joining(" && "));
+                .collect(Collectors.joining("; "));
         String tag;
         try {
             tag = tags.containsKey(kernel) ? tags.get(kernel)
