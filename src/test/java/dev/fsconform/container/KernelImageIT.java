@@ -75,6 +75,12 @@ class KernelImageIT {
         Map<String, String> labels = tmpfs.fingerprint().labels();
         assertThat(labels.get("kernel.launcher")).startsWith("image:fsconform/kernel-5.10:");
         assertThat(labels.get("kernel.accel")).isEqualTo(kvm() ? "kvm" : "tcg");
+        // A missing archive only costs speed (-Xshare:auto says nothing): look into the image.
+        Process archive = new ProcessBuilder("docker", "run", "--rm", "--network", "none", "--entrypoint", "test",
+                labels.get("kernel.launcher").substring("image:".length()), "-s", KernelContainers.DIR + "/fsconform.jsa")
+                .redirectErrorStream(true).start();
+        assertThat(archive.waitFor(60, TimeUnit.SECONDS) && archive.exitValue() == 0).as("the image holds a class-data archive")
+                .isTrue();
         EnvironmentResult landlock = row(results, "landlock-best-effort@kernel-5.10");
         assertThat(landlock.status()).isEqualTo(EnvStatus.SKIPPED);
         assertThat(landlock.reason()).contains("the kernel offers no Landlock");
