@@ -166,7 +166,8 @@ final class KernelGuest {
      * copying the jar cost seconds under emulation), record the kernel's LSMs and filesystems, run
      * the host lab without containers, one environment per vCPU, each probed on a thread of that one
      * JVM (a cold JVM per environment was most of the time under emulation), each environment's
-     * results handed out as soon as it is done (a guest out of time keeps those), and matrix.json. The
+     * results handed out as soon as it is done (a guest out of time keeps those), and matrix.json,
+     * written straight into the share (a copy there cost seconds under emulation). The
      * guest's run directories go under /run/fsconform/work, apart from the jar's path (on the
      * guest's tmpfs /var/tmp when the host's work directory is there): its reaper must not take
      * that for a run the guest left behind. The kernel's filesystems are listed at the end, when the
@@ -190,14 +191,13 @@ final class KernelGuest {
                         + " matrix --no-docker --only " + quote(only)
                         + " --apps " + quote(apps) + " --json-only --probe-threads --stream-to $g/" + STREAM_DIR
                         + " --after /run/fsconform-init/modules-loaded"
-                        + " --environments $w/environments.yaml --out $w/out --work-dir $w/work --jobs " + jobs
+                        + " --environments $w/environments.yaml --out $g --work-dir $w/work --jobs " + jobs
                         + " > $g/summary.txt 2> $g/progress.log",
                 "rc=$?",
                 "echo \"fsconform-guest: host lab exited $(cut -d' ' -f1 /proc/uptime)s\"",
                 // What the kernel offers once every module is in: environments that needed none may all be done before.
                 "n=0; while [ ! -e /run/fsconform-init/modules-loaded ] && [ $n -lt 600 ]; do sleep 0.2; n=$((n + 1)); done",
                 "cat /proc/filesystems > $g/filesystems",
-                "cp $w/out/matrix.json $g/matrix.json",
                 "exit $rc",
                 "");
     }
