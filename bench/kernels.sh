@@ -33,7 +33,7 @@ for d in "$out"/kernels/kernel-*; do
         what = line; sub(/ [^ ]*s epoch [0-9.]*$/, "", what)
         printf "  guest milestone: %-36s %8s uptime, %7.1f s after QEMU started\n", what, w[n - 2], e - q
         if (what == "first cell") first = e - q }
-      END { printf "  host before QEMU: %.1f s; boot to first cell: %s\n", q - t0, first == "" ? "none" : sprintf("%.1f s", first) }
+      END { printf "  QEMU started %.1f s into the run (for the first kernel: the host before QEMU); boot to first cell: %s\n", q - t0, first == "" ? "none" : sprintf("%.1f s", first) }
     ' "$d/progress.log"
   fi
   if [ -f "$d/matrix.json" ]; then
