@@ -22,8 +22,9 @@
 #                        jar (/opt/fsconform/fsconform.jar, the layer above).
 #   fsconform/probe-apps:<h>  the probe on a Debian minbase of the host's suite that also has the
 #                        real tools of the app cells (docs/apps.md: GNU coreutils and tar, git,
-#                        python3 with pip, rsync, sqlite3, ccache and gcc, strace) and the base's Java
-#                        runtime. Prints "probe-apps=tag"; needs --jar (and a mirror, once).
+#                        python3 with pip, rsync, sqlite3, ccache and gcc, strace, npm with the suite's
+#                        Node.js, the host's pnpm when it has one) and the base's Java runtime.
+#                        Prints "probe-apps=tag"; needs --jar (and a mirror, once).
 #                        apps-tools builds only the Debian part (no jar needed), ahead of time.
 #   fsconform/dind:<h>   Debian minbase + docker.io + fuse-overlayfs/btrfs/xfs tools and
 #                        an entrypoint that runs an inner dockerd on a chosen storage
@@ -147,6 +148,22 @@ debian_components() {
 # debootstrapped image, so that a Debian update yields a new tag.
 pkg_versions() { apt-cache policy "$@" 2>/dev/null | awk '/^[^ ]/{p=$1} /Candidate:/{print p $2}'; }
 
+# The versions a debootstrap of the host's suite installs: those of its mirror and suite alone (not the
+# candidates of the host's security or third-party sources), from the host's lists where they cover
+# that suite, else from the suite's own (apt-suite.sh).
+suite_pkg_versions() {
+  local from out
+  from=$(debian_mirror); from="${from%/} $(debian_suite)/"
+  in_suite() { awk -F' [|] ' -v from="$from" '{sub(/^ +/, "", $1); sub(/\/ /, " ", $3)}
+                 index($3, from) == 1 && !seen[$1]++ {print $1 ":" $2}'; }
+  out=$(apt-cache madison "$@" 2>/dev/null | in_suite)
+  if [ "$(grep -c . <<<"$out")" -ne $# ]; then
+    "$HERE/../debian/apt-suite.sh" "$(debian_suite)" update || die "cannot read the package lists of $(debian_suite)"
+    out=$("$HERE/../debian/apt-suite.sh" "$(debian_suite)" madison "$@" 2>/dev/null | in_suite)
+  fi
+  echo "$out"
+}
+
 # Extracts a Debian package into DIR without installing it on the host. The .deb is
 # cached per candidate version, so a Debian update is fetched (and changes the tag).
 deb_extract() {
@@ -227,14 +244,37 @@ build_base_jlink() {
 }
 
 # ---- base: debootstrap -----------------------------------------------------------
+# Unmounts whatever is mounted below $1, deepest first: before a tree is slimmed or removed (rm -rf
+# would descend into a bind of /dev), also when an earlier build was killed with its mounts in place.
+umount_below() {
+  local m
+  [ -d "$1" ] || return 0
+  awk -v d="$(readlink -f "$1")/" 'index($5, d) == 1 {print $5}' /proc/self/mountinfo | sort -r \
+    | while read -r m; do umount -l "$m" || say "cannot unmount $m"; done
+}
+
+# debootstrap_rootfs DIR INCLUDE [SUITE] [APT]: a minbase of SUITE with INCLUDE; APT (comma-separated)
+# is installed afterwards by apt inside the tree, for packages whose dependencies debootstrap's resolver
+# cannot settle (it ignores Provides: Debian's npm needs a node-* package that only another provides).
 debootstrap_rootfs() {
-  local dir=$1 include=$2 suite=${3:-$(debian_suite)}
+  local dir=$1 include=$2 suite=${3:-$(debian_suite)} apt=${4:-} log rc=0
+  log=$CACHE/debootstrap-$suite.log
   command -v debootstrap >/dev/null || die "debootstrap missing (run install-engine.sh)"
-  rm -rf "$dir"; mkdir -p "$dir" "$CACHE/debootstrap-debs"
+  umount_below "$dir"; rm -rf --one-file-system "$dir"; mkdir -p "$dir" "$CACHE/debootstrap-debs"
   # --cache-dir keeps the .debs: a rebuild with a new recipe does not download again.
   debootstrap --variant=minbase --components="$(debian_components)" --include="$include" --cache-dir="$CACHE/debootstrap-debs" \
-    "$suite" "$dir" "$(debian_mirror)" >"$CACHE/debootstrap-$suite.log" 2>&1 \
-    || die "debootstrap of $suite failed (see $CACHE/debootstrap-$suite.log)"
+    "$suite" "$dir" "$(debian_mirror)" >"$log" 2>&1 \
+    || die "debootstrap of $suite failed (see $log)"
+  if [ -n "$apt" ]; then
+    # The lists debootstrap left (the mirror and suite it used) and its .deb cache as apt's archives.
+    trap 'umount_below "$dir"; exit 143' INT TERM HUP
+    mount -t proc proc "$dir/proc" && mount --bind /dev "$dir/dev" \
+      && mount --bind "$CACHE/debootstrap-debs" "$dir/var/cache/apt/archives" || rc=$?
+    [ $rc -ne 0 ] || DEBIAN_FRONTEND=noninteractive chroot "$dir" apt-get -q -y -o APT::Sandbox::User=root \
+      install --no-install-recommends ${apt//,/ } >>"$log" 2>&1 || rc=$?
+    umount_below "$dir"; trap - INT TERM HUP
+    [ $rc -eq 0 ] || die "apt-get install ${apt//,/ } in the $suite tree failed (see $log)"
+  fi
   # Slim the image: apt lists, docs and caches are not needed at run time.
   rm -rf "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin "$dir"/var/cache/apt/archives/*.deb "$dir"/usr/share/doc/* \
     "$dir"/usr/share/man/* "$dir"/usr/share/locale/* "$dir"/var/log/*
@@ -363,15 +403,19 @@ prune_old() {
 }
 
 # ---- probe-apps -----------------------------------------------------------------
-# npm and pnpm are left out: Debian's npm brings hundreds of packages, so those cells are SKIPPED there.
 APPS_PACKAGES=git,python3,python3-pip,python3-setuptools,python3-wheel,rsync,sqlite3,strace,ccache,gcc
+# Installed by apt inside the tree (debootstrap_rootfs explains why): npm brings the suite's Node.js.
+APPS_APT=npm
 # The Debian system with the tools, then the base's Java runtime copied over it (the host's glibc is
-# this suite's, so the jlink runtime runs), then the probe's own two layers.
+# this suite's, so the jlink runtime runs), then pnpm (not in Debian: the host's own, when it has one),
+# then the probe's own two layers.
 APPS_DOCKERFILE='ARG BASE
 ARG TOOLS
 FROM ${BASE} AS jre
 FROM ${TOOLS}
 COPY --from=jre /opt/java /opt/java
+COPY node_modules/ /usr/local/lib/node_modules/
+RUN if [ -d /usr/local/lib/node_modules/pnpm ]; then ln -s ../lib/node_modules/pnpm/bin/pnpm.cjs /usr/local/bin/pnpm; fi
 # debootstrap leaves most of Python without bytecode: every fresh container would compile pip and the
 # modules it imports on each run (hundreds of renames in the trace, seconds per job). A test file or two
 # of the standard library does not compile; that is no failure of the image.
@@ -380,28 +424,42 @@ ENV PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/
 LABEL dev.fsconform.owner=fsconform'
 apps_tools_tag() {
   local h
-  h=$( { declare -f apps_tools_tag debootstrap_rootfs import_rootfs stable_tar; echo "$APPS_PACKAGES"; debian_suite
-         debian_mirror; debian_components; pkg_versions ${APPS_PACKAGES//,/ } libc6; } | h12)
+  h=$( { declare -f apps_tools_tag debootstrap_rootfs umount_below import_rootfs stable_tar; echo "$APPS_PACKAGES $APPS_APT"
+         debian_suite; debian_mirror; debian_components; suite_pkg_versions ${APPS_PACKAGES//,/ } ${APPS_APT//,/ } nodejs libc6; } | h12)
   TOOLS_TAG=fsconform/apps-tools:$h
   exists "$TOOLS_TAG" && { say "apps-tools $TOOLS_TAG exists"; return; }
   build_lock .lock; exists "$TOOLS_TAG" && { say "apps-tools $TOOLS_TAG was built meanwhile"; build_unlock; return; }
   say "building $TOOLS_TAG (debootstrap of $(debian_suite) with the app tools, takes a few minutes)"
-  debootstrap_rootfs "$CACHE/work-apps/rootfs" "$APPS_PACKAGES"
+  debootstrap_rootfs "$CACHE/work-apps/rootfs" "$APPS_PACKAGES" "$(debian_suite)" "$APPS_APT"
   import_rootfs "$CACHE/work-apps/rootfs" "$TOOLS_TAG"
   rm -rf "$CACHE/work-apps"
-  prune_old fsconform/apps-tools 1
+  prune_old fsconform/apps-tools 2
   build_unlock
 }
+# The host's pnpm (npm's global root; .ci/run installs it from the npm registry): its package directory
+# when there is one. Its files and version key the apps-base tag, so a new pnpm makes a new image.
+host_pnpm() {
+  local root
+  root=$(npm root -g 2>/dev/null) || return 0
+  [ -f "$root/pnpm/package.json" ] && [ -f "$root/pnpm/bin/pnpm.cjs" ] && echo "$root/pnpm"
+  return 0
+}
 probe_apps_tag() {
-  local jar=$1 h tools ctx out
+  local jar=$1 h tools ctx out pnpm pnpm_version=''
   [ "$BASE_KIND" = jlink ] && [ -z "${FSCONFORM_BASE_IMAGE:-}" ] || die "probe-apps needs the jlink base"
   apps_tools_tag
   tools=$TOOLS_TAG
-  h=$( { echo "$BASE_TAG $tools"; echo "$APPS_DOCKERFILE"; } | h12)
+  pnpm=$(host_pnpm)
+  [ -z "$pnpm" ] || pnpm_version=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$pnpm/package.json")
+  h=$( { echo "$BASE_TAG $tools"; echo "$APPS_DOCKERFILE"
+         if [ -n "$pnpm" ]; then echo "pnpm $pnpm_version"; stable_tar "$pnpm" | sha256sum; fi; } | h12)
   local apps_base=fsconform/apps-base:$h
   if ! exists "$apps_base" && { build_lock .lock-probe; ! exists "$apps_base"; }; then
+    if [ -n "$pnpm" ]; then say "building $apps_base (pnpm $pnpm_version from $pnpm)"
+    else say "building $apps_base (no pnpm on this machine: the image has none, its cells are SKIPPED)"; fi
     ctx=$CACHE/work-apps-base-$$
-    rm -rf "$ctx"; mkdir -p "$ctx"
+    rm -rf "$ctx"; mkdir -p "$ctx/node_modules"
+    [ -z "$pnpm" ] || cp -a "$pnpm" "$ctx/node_modules/pnpm"
     printf '%s\n' "$APPS_DOCKERFILE" >"$ctx/Dockerfile"
     out=$(docker build -q --network none --build-arg "BASE=$BASE_TAG" --build-arg "TOOLS=$tools" -t "$apps_base" "$ctx" 2>&1) \
       || { rm -rf "$ctx"; die "docker build of $apps_base failed: $out"; }
