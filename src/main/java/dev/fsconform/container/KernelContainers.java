@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Kernel guests booted from locally built images (build-images.sh kernel:NAME=DIR): QEMU, the guest's
@@ -99,9 +98,7 @@ public final class KernelContainers implements KernelLauncher {
         phase.accept("building or finding the kernel's image");
         // The training's plain directory cannot be built in an image build (no CAP_SYS_ADMIN to unshare
         // there), so its matrix exits 1; the classes its JVM and the matrix loaded are listed all the same.
-        String dump = KernelLauncher.classArchiveDump(JAVA, JAR, ARCHIVE, TRAIN).stream()
-                .map(argv -> argv.stream().map(KernelContainers::quote).collect(Collectors.joining(" ")))
-                .collect(Collectors.joining("; "));
+        String dump = KernelLauncher.classArchiveDump(JAVA, JAR, ARCHIVE, TRAIN);
         String tag;
         try {
             tag = tags.containsKey(kernel) ? tags.get(kernel)
@@ -204,9 +201,5 @@ public final class KernelContainers implements KernelLauncher {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 }

@@ -202,7 +202,8 @@ final class KernelGuest {
                 "");
     }
 
-    private static String quote(String s) {
+    /** One word for /bin/sh, whatever it holds. */
+    static String quote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 

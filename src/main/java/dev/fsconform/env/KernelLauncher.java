@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Where a kernel guest's QEMU runs: on this host ({@code host-qemu}, the host's root is the guest's),
@@ -47,9 +48,14 @@ public interface KernelLauncher extends AutoCloseable {
         }
     }
 
-    /** The commands that dump {@code archive} for {@code jar} as the guest's JVM will map it (train: a scratch directory). */
-    static List<List<String>> classArchiveDump(Path java, Path jar, Path archive, Path train) {
-        return ClassArchive.dumpCommands(java, jar, archive, train);
+    /**
+     * The shell line that dumps {@code archive} for {@code jar} as the guest's JVM will map it (train: a
+     * scratch directory). Its commands are joined with {@code ;}: each runs whatever the one before exited with.
+     */
+    static String classArchiveDump(Path java, Path jar, Path archive, Path train) {
+        return ClassArchive.dumpCommands(java, jar, archive, train).stream()
+                .map(argv -> argv.stream().map(KernelGuest::quote).collect(Collectors.joining(" ")))
+                .collect(Collectors.joining("; "));
     }
 
     /** Makes the image launcher (the container code lives in another package). */
