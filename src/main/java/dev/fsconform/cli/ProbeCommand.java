@@ -52,6 +52,10 @@ final class ProbeCommand implements Callable<Integer> {
             description = "Real tools to run as app cells: " + AppsOption.SYNTAX + ". Default: ${DEFAULT-VALUE}.")
     String apps;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Worker threads for the cells (default: the available processors; environment runs use 1).")
+    Integer jobsArg;
+
     @Option(names = "--stream", description = "With --json -: print the fingerprint and each cell as one JSON line as it finishes, before the results.")
     boolean stream;
 
@@ -75,8 +79,12 @@ final class ProbeCommand implements Callable<Integer> {
             warm.setDaemon(true);
             warm.start();
         }
+        int workers = jobsArg == null ? Runtime.getRuntime().availableProcessors() : jobsArg;
+        if (workers < 1) {
+            throw new UsageException("--jobs wants a number of worker threads of at least 1, got " + workers);
+        }
         List<AppJob> jobs = AppsOption.jobs(apps);
-        Probe probe = new Probe(ProbeConfig.full(primary, secondDir, seedRoot, name, labels).withApps(jobs));
+        Probe probe = new Probe(ProbeConfig.full(primary, secondDir, seedRoot, name, labels).withApps(jobs), workers);
         EnvironmentResult result = stream ? probe.run(new Probe.CellListener() {
             @Override
             public void started(Fingerprint fingerprint) {

@@ -62,7 +62,8 @@ final class ContainerRun {
     static List<String> argv(ContainerEnv env, Map<String, String> engineLabels) {
         List<String> a = new ArrayList<>(List.of("java"));
         a.addAll(JVM_FLAGS);
-        a.addAll(List.of("-jar", JAR, "probe", env.mount().primary()));
+        // One worker: lanes already run containers side by side.
+        a.addAll(List.of("-jar", JAR, "probe", env.mount().primary(), "--jobs", "1"));
         if (env.mount().second() != null) {
             a.add("--second");
             a.add(env.mount().second());

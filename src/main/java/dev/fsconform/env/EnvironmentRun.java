@@ -120,7 +120,8 @@ final class EnvironmentRun {
         if (second != null) {
             probe.addAll(List.of("--second", second.toString()));
         }
-        probe.addAll(List.of("--name", env.name(), "--json", "-", "--quiet", "--apps", ctx.appsFor(env)));
+        // One worker: lanes already run environments side by side.
+        probe.addAll(List.of("--name", env.name(), "--json", "-", "--quiet", "--jobs", "1", "--apps", ctx.appsFor(env)));
         for (Map.Entry<String, String> l : labels.entrySet()) {
             probe.addAll(List.of("--label", l.getKey() + "=" + l.getValue()));
         }

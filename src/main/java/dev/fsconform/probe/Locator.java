@@ -4,17 +4,17 @@ import dev.fsconform.result.Where;
 import dev.fsconform.sys.FsType;
 import dev.fsconform.sys.Posix;
 import dev.fsconform.sys.Stat;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
  * A cell's {@link Where}: mount id, device and filesystem type of the directories holding its source
  * and its target. One statx per directory (one when both are the same); statfs once per mount, since a
  * mounted filesystem never changes type: keyed by device and statx's mount id, and asked again for
- * every directory where the kernel gives no mount id.
+ * every directory where the kernel gives no mount id. Shared by the probe's worker threads.
  */
 final class Locator {
-    private final Map<String, String> fsTypes = new HashMap<>();
+    private final Map<String, String> fsTypes = new ConcurrentHashMap<>();
 
     Where where(Place a, Place b, boolean seeded) {
         Posix posix = Posix.get();

@@ -29,9 +29,26 @@ import java.util.Map;
  */
 public final class Probe {
     private final ProbeConfig config;
+    /** Worker threads for the operation × scenario cells; 1 runs them on the calling thread. */
+    private final int jobs;
 
     public Probe(ProbeConfig config) {
+        this(config, 1);
+    }
+
+    /**
+     * With {@code jobs} worker threads for the operation × scenario cells. Each cell has its own cell
+     * directory and takes nothing process-wide (no cwd, umask, signal or environment change; buffers
+     * are per thread), so cells are independent; results are still emitted and listed in catalogue
+     * order. The workers are started by the calling thread, so they inherit its mount namespace,
+     * Landlock domain and seccomp filter. Patterns and app cells stay sequential.
+     */
+    public Probe(ProbeConfig config, int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+        }
         this.config = config;
+        this.jobs = jobs;
     }
 
     /** Told about each cell as it completes, with the wall time the whole cell took (fixture included). */
@@ -67,15 +84,29 @@ public final class Probe {
             int n = 0;
             try (Posix.Dir scratch = Posix.get().openDir(one.dir());
                  Posix.Dir scratch2 = two == null ? null : Posix.get().openDir(two.dir())) {
+                List<Cell> catalogue = new ArrayList<>();
                 for (Scenario s : config.scenarios()) {
                     for (Operation op : config.operations()) {
-                        stopIfShuttingDown();
                         String cell = cellName(n++);
-                        long t0 = System.nanoTime();
-                        Observation o = runCell(op, s, scratch, scratch2, cell, haveSeeds, locator);
-                        listener.cellDone(o, System.nanoTime() - t0);
-                        cells.add(o);
+                        catalogue.add(() -> {
+                            stopIfShuttingDown();
+                            long t0 = System.nanoTime();
+                            Observation o = runCell(op, s, scratch, scratch2, cell, haveSeeds, locator);
+                            return new Timed(o, System.nanoTime() - t0);
+                        });
                     }
+                }
+                if (jobs == 1) {
+                    for (Cell c : catalogue) {
+                        Timed t = c.call();
+                        listener.cellDone(t.cell(), t.nanos());
+                        cells.add(t.cell());
+                    }
+                } else {
+                    Parallel.run(catalogue, jobs, t -> {
+                        listener.cellDone(t.cell(), t.nanos());
+                        cells.add(t.cell());
+                    });
                 }
             }
             for (Pattern p : config.patterns()) {
@@ -96,6 +127,16 @@ public final class Probe {
         return new EnvironmentResult(config.name(), config.labels().getOrDefault("group", "adhoc"),
                 config.labels().getOrDefault("description", "probe of " + config.primary()),
                 EnvStatus.RAN, null, fingerprint, millis, cells);
+    }
+
+    /** One operation × scenario cell, ready to run. */
+    @FunctionalInterface
+    interface Cell {
+        Timed call() throws IOException;
+    }
+
+    /** A cell's observation and the wall time it took, fixture included. */
+    record Timed(Observation cell, long nanos) {
     }
 
     /** "c0042": what String.format("c%04d", n) gives, without parsing a format for every cell. */

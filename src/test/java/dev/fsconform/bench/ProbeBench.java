@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * In-process cost of one cell (fixture, snapshots, call, post-state check) on a directory, after
- * warm-up. Usage: ProbeBench DIR [ROUNDS]. Prints median and p90 per cell, mv cells apart (they
- * start a process each).
+ * warm-up. Usage: ProbeBench DIR [ROUNDS [JOBS]]. Prints median and p90 per cell, mv cells apart (they
+ * start a process each). With JOBS worker threads a cell's time is its latency under that much
+ * concurrency; the throughput line is a round's wall time over its cells.
  */
 public final class ProbeBench {
     private ProbeBench() {
@@ -21,20 +22,31 @@ public final class ProbeBench {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int jobs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        List<Long> roundWall = new ArrayList<>();
+        int[] perRound = new int[1];
         List<Long> native_ = new ArrayList<>();
         List<Long> mv = new ArrayList<>();
         for (int r = 0; r < rounds + 3; r++) {
             boolean warm = r >= 3;
             Path work = Files.createTempDirectory(dir, "bench-");
-            new Probe(ProbeConfig.full(work, null, null, "bench", Map.of())).run((cell, nanos) -> {
+            perRound[0] = 0;
+            long t0 = System.nanoTime();
+            new Probe(ProbeConfig.full(work, null, null, "bench", Map.of()), jobs).run((cell, nanos) -> {
+                perRound[0]++;
                 if (warm && cell.ran()) {
                     (cell.operation().equals("mv") ? mv : native_).add(nanos);
                 }
             });
+            if (warm) {
+                roundWall.add((System.nanoTime() - t0) / perRound[0]);
+            }
             Files.delete(work);
         }
         report("cells without mv", native_);
         report("mv cells", mv);
+        report("round wall / cells", roundWall);
+        System.out.println("jobs " + jobs + " (the last line includes mv cells, patterns and scratch set-up and removal)");
     }
 
     private static void report(String what, List<Long> nanos) {

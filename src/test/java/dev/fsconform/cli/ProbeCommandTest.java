@@ -105,6 +105,16 @@ class ProbeCommandTest {
     }
 
     @Test
+    void badJobsIsOneLineError() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("j"));
+        for (String bad : List.of("0", "-2", "many")) {
+            Captured run = Captured.run("probe", dir.toString(), "--jobs", bad, "--quiet");
+            assertThat(run.code).as("--jobs %s", bad).isEqualTo(2);
+            assertThat(run.err.strip()).as("--jobs %s", bad).contains("--jobs").doesNotContain("\n").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void schemaRejectsACellWithAnUnknownStatus() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("p"));
         Path json = tmp.resolve("o.json");
