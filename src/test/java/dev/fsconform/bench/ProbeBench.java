@@ -1,10 +1,12 @@
 package dev.fsconform.bench;
 
+import dev.fsconform.operation.Operation;
 import dev.fsconform.probe.Probe;
 import dev.fsconform.probe.ProbeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,29 @@ public final class ProbeBench {
         report("cells without mv", native_);
         report("mv cells", mv);
         report("round wall / cells", roundWall);
-        System.out.println("jobs " + jobs + " (the last line includes mv cells, patterns and scratch set-up and removal)");
+        // Throughput of the cells without mv alone: the same rounds with mv and the patterns left out.
+        List<Long> nativeWall = new ArrayList<>();
+        List<Operation> ops = Arrays.stream(Operation.values()).filter(o -> o != Operation.MV).toList();
+        for (int r = 0; r < rounds + 3; r++) {
+            Path work = Files.createTempDirectory(dir, "bench-");
+            ProbeConfig all = ProbeConfig.full(work, null, null, "bench", Map.of());
+            ProbeConfig config = new ProbeConfig(work, null, all.seeds(), "bench", Map.of(), ops, all.scenarios(), List.of());
+            perRound[0] = 0;
+            long t0 = System.nanoTime();
+            new Probe(config, jobs).run((cell, nanos) -> {
+                if (cell.ran()) {
+                    perRound[0]++;
+                }
+            });
+            if (r >= 3) {
+                nativeWall.add((System.nanoTime() - t0) / perRound[0]);
+            }
+            Files.delete(work);
+        }
+        report("no-mv wall / cells", nativeWall);
+        System.out.println("jobs " + jobs + ": the first two lines are latency per cell; 'round wall / cells' includes mv cells,"
+                + " patterns and scratch set-up and removal; 'no-mv wall / cells' is a round of the cells without mv"
+                + " (scratch set-up and removal included) over the cells that ran: throughput");
     }
 
     private static void report(String what, List<Long> nanos) {
