@@ -62,13 +62,14 @@ final class ContainerRun {
     static List<String> argv(ContainerEnv env, Map<String, String> engineLabels) {
         List<String> a = new ArrayList<>(List.of("java"));
         a.addAll(JVM_FLAGS);
-        // One worker: lanes already run containers side by side.
-        a.addAll(List.of("-jar", JAR, "probe", env.mount().primary(), "--jobs", "1"));
+        a.addAll(List.of("-jar", JAR, "probe", env.mount().primary()));
         if (env.mount().second() != null) {
             a.add("--second");
             a.add(env.mount().second());
         }
         a.addAll(List.of("--name", env.name(), "--json", "-", "--apps", env.apps() == null ? "none" : env.apps()));
+        // One worker: lanes already run containers side by side.
+        a.addAll(List.of("--jobs", "1"));
         for (Map.Entry<String, String> l : labels(env, engineLabels).entrySet()) {
             a.add("--label");
             a.add(l.getKey() + "=" + l.getValue());

@@ -45,6 +45,6 @@ class ContainerMatrixTest {
 
         assertThat(String.join(" ", argv)).startsWith("java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar /opt/fsconform/fsconform.jar probe /tmp --second /seed --name t --json -")
                 .contains("--label docker.storage-driver=vfs").contains("--label docker.mount=tmpfs")
-                .contains("--label docker.seccomp=default");
+                .contains("--label docker.seccomp=default").contains("--jobs 1");
     }
 }
