@@ -81,7 +81,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
         int workers = jobsArg == null ? Runtime.getRuntime().availableProcessors() : jobsArg;
         if (workers < 1) {
-            throw new UsageException("--jobs wants a number of worker threads of at least 1, got " + workers);
+            throw new UsageException("--jobs must be at least 1, got " + workers);
         }
         List<AppJob> jobs = AppsOption.jobs(apps);
         Probe probe = new Probe(ProbeConfig.full(primary, secondDir, seedRoot, name, labels).withApps(jobs), workers);

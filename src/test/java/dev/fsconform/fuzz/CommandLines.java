@@ -27,7 +27,7 @@ final class CommandLines {
     private static final Map<String, List<String>> OPTIONS = Map.of(
             "grade", List.of("--strict", "--no-diagnosis", "--explain", "--help"),
             "report", List.of("--quiet", "--help"),
-            "probe", List.of("--second", "--seeds", "--name", "--label", "--json", "--quiet"),
+            "probe", List.of("--second", "--seeds", "--name", "--label", "--json", "--quiet", "--jobs"),
             "seed", List.of("--help"),
             "matrix", List.of("--only", "--out", "--jobs", "--timings", "--no-docker", "--work-dir"),
             "validate", List.of("--exec", "--image", "--runtime", "--docker-host", "--dir", "--stage", "--java",

@@ -45,6 +45,8 @@ class ExitCodesTest {
                 line("probe: --json cannot be written", "probe", tmp.toString(), "--json", proc + "/x.json"),
                 line("probe: --seeds missing", "probe", tmp.toString(), "--seeds", missing.toString()),
                 line("probe: bad label", "probe", tmp.toString(), "--label", "novalue"),
+                line("probe: --jobs 0", "probe", tmp.toString(), "--jobs", "0"),
+                line("probe: --jobs not a number", "probe", tmp.toString(), "--jobs", "two"),
                 line("seed: not writable", "seed", proc),
                 line("seed: a file", "seed", file.toString()),
                 line("matrix: missing catalogue", "matrix", "--environments", missing.toString()),
