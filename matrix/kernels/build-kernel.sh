@@ -5,6 +5,7 @@
 #
 #   build-kernel.sh resolve SUITE PACKAGE      print the concrete packages as NAME=VERSION SHA256 lines
 #   build-kernel.sh build SUITE PACKAGE DIR    download, unpack, build DIR/{vmlinuz,initramfs.gz,release,modules}
+#                                              (vmlinuz: what QEMU's -kernel boots, see boot_image)
 #
 # PACKAGE is usually a metapackage (linux-image-amd64): it is followed to the versioned image package,
 # and, where that is itself a metapackage (sid: linux-image-X → linux-binary-X + linux-modules-X), to
@@ -52,6 +53,30 @@ resolve() {
   for p in $(concrete "$pkg"); do
     echo "$p=$(field Version "$p") $(field SHA256 "$p")"
   done
+}
+
+# Writes the kernel QEMU boots to $2: the uncompressed ELF inside the bzImage $1 when it has a PVH
+# entry note (Xen note 0x12: QEMU's -kernel enters it directly, so the guest does not spend seconds
+# of emulated time decompressing itself), the bzImage as it is otherwise.
+boot_image() {
+  local bz=$1 out=$2 off magic
+  for magic in $'\xfd7zXZ' $'\x28\xb5\x2f\xfd' $'\x1f\x8b\x08'; do
+    off=$(LC_ALL=C grep -abo -m1 "$magic" "$bz" | head -n1 | cut -d: -f1 || true)
+    [ -n "$off" ] || continue
+    # The payload is followed by the bzImage's trailer: a decompressor may complain about it.
+    case "$magic" in
+      $'\xfd7zXZ') tail -c +$((off + 1)) "$bz" | xz -dc --single-stream > "$out.elf" 2>/dev/null || true ;;
+      $'\x1f\x8b\x08') tail -c +$((off + 1)) "$bz" | gzip -dc > "$out.elf" 2>/dev/null || true ;;
+      *) tail -c +$((off + 1)) "$bz" | zstd -qdc > "$out.elf" 2>/dev/null || true ;;
+    esac
+    # An ELF holding the note: namesz 4, descsz 4 or 8, type 0x12, name "Xen".
+    if [ "$(head -c4 "$out.elf" | od -An -tx1 | tr -d ' \n')" = 7f454c46 ] \
+        && LC_ALL=C grep -qaP '\x04\x00\x00\x00[\x04\x08]\x00\x00\x00\x12\x00\x00\x00Xen\x00' "$out.elf"; then
+      mv "$out.elf" "$out"; echo pvh; return
+    fi
+    rm -f "$out.elf"
+  done
+  cp "$bz" "$out"; echo bzimage
 }
 
 build() {
@@ -105,7 +130,7 @@ build() {
   cp "$here/guest-init.sh" "$ir/init"
   chmod 755 "$ir/init" "$ir/bin/busybox"
   (cd "$ir" && find . | LC_ALL=C sort | busybox cpio -o -H newc 2>/dev/null | gzip -1 -n) > "$work/initramfs.gz"
-  cp "$vmlinuz" "$work/vmlinuz"
+  local entry; entry=$(boot_image "$vmlinuz" "$work/vmlinuz")
   echo "$release" > "$work/release"
   cp "$ir/modules/order" "$work/modules"
   echo "$resolved" > "$work/packages"
@@ -113,6 +138,7 @@ build() {
   mkdir -p "$out"
   mv "$work/vmlinuz" "$work/initramfs.gz" "$work/release" "$work/modules" "$work/packages" "$out/"
   echo "release=$release"
+  echo "entry=$entry"
 }
 
 case "$verb" in

@@ -3,8 +3,10 @@ package dev.fsconform.env;
 import java.nio.file.Path;
 
 /**
- * A kernel ready to boot, from fsconform's cache: {@code dir} holds vmlinuz, initramfs.gz, release
- * (uname -r), modules (what the initramfs loads) and packages (the Debian packages it came from).
+ * A kernel ready to boot, from fsconform's cache: {@code dir} holds vmlinuz (what QEMU's -kernel
+ * boots: the uncompressed ELF with its PVH entry where the kernel has one, the bzImage otherwise),
+ * initramfs.gz, release (uname -r), modules (what the initramfs loads) and packages (the Debian
+ * packages it came from).
  *
  * @param how "built" (downloaded and built now), "cached" or "cached, offline" (the suite's package
  *            lists could not be read, the last image built for this kernel is used)
