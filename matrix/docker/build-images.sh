@@ -35,7 +35,9 @@
 #   fsconform/kernel-tools:<h>  Debian minbase of the host's suite with QEMU (qemu-system-x86, seabios) and
 #                        the tools a kernel guest's host lab runs from its root share (util-linux, mount,
 #                        mkfs for ext4/xfs/btrfs, fuse-overlayfs, kmod, procps): a container's root is
-#                        the guest's root there. No jar needed: CI builds it ahead of time.
+#                        the guest's root there. It also has what build-kernel.sh needs (apt, dpkg,
+#                        busybox-static, kmod, xz-utils, zstd), so a kernel can be fetched and built in it
+#                        without the host's apt. No jar needed: CI builds it ahead of time.
 #   fsconform/kernel-NAME:<h>  kernel-tools + the base's Java runtime + one kernel of the kernel cache
 #                        (vmlinuz, initramfs.gz of build-kernel.sh's output, /opt/fsconform/kernel) + the
 #                        jar and a class-data archive of it dumped in the image by its own Java
@@ -514,7 +516,10 @@ dind_tag() {
 }
 
 # ---- kernel guests ---------------------------------------------------------------
+# The second line is what build-kernel.sh needs besides the minbase's apt and dpkg: the kernel builder
+# runs in this image too (-Dfsconform.kernels.builder=image).
 KERNEL_TOOLS_PACKAGES=qemu-system-x86,seabios,util-linux,mount,e2fsprogs,xfsprogs,btrfs-progs,fuse-overlayfs,fuse3,kmod,procps
+KERNEL_TOOLS_PACKAGES+=,busybox-static,xz-utils,zstd,debian-archive-keyring
 kernel_tools_tag() {
   local h
   h=$( { declare -f kernel_tools_tag debootstrap_rootfs import_rootfs stable_tar; echo "$KERNEL_TOOLS_PACKAGES"; debian_suite

@@ -2,7 +2,9 @@ package dev.fsconform.cli;
 
 import dev.fsconform.container.ContainerCatalog;
 import dev.fsconform.container.ContainerMatrix;
+import dev.fsconform.container.KernelBuilds;
 import dev.fsconform.container.KernelContainers;
+import dev.fsconform.container.KernelEngine;
 import dev.fsconform.env.EnvironmentCatalog;
 import dev.fsconform.env.HostLab;
 import dev.fsconform.env.KernelCatalog;
@@ -141,9 +143,10 @@ final class MatrixCommand implements Callable<Integer> {
             report = report.plus(c.results(), c.reaped());
         }
         if (!kernelRows.isEmpty()) {
+            KernelEngine engine = KernelEngine.of(root, null, System.err::println);
             KernelLab.Report k = KernelLab.run(kernelCatalog, catalog, new KernelLab.Options(root, kernelSpec, only,
-                    results.getParent().resolve("kernels"), Launcher.of(jar()),
-                    KernelContainers.factory(jar(), root, null, System.err::println)), System.err::println);
+                    results.getParent().resolve("kernels"), Launcher.of(jar()), KernelContainers.factory(jar(), engine),
+                    KernelBuilds.factory(engine)), System.err::println);
             System.err.println("kernels: " + k.vm());
             report = report.plus(k.results(), k.reaped());
         }

@@ -161,6 +161,9 @@ final class EngineApi {
             if (s.entrypoint() != null) {
                 cmd.withEntrypoint(s.entrypoint());
             }
+            if (s.user() != null) {
+                cmd.withUser(s.user());
+            }
             return cmd.exec().getId();
         });
     }

@@ -99,21 +99,33 @@ record Images(String probe, String probeApps, Map<String, String> dind) {
      */
     static String kernel(EngineApi api, Path jar, String name, Path kernelDir, String cdsDump, RunId run, Cleanup cleanup,
                          Consumer<String> progress) throws EngineException {
-        Path dir = null;
+        return one(api, List.of("--jar", jar.toAbsolutePath().toString(), "kernel:" + name + "=" + kernelDir), "kernel:" + name,
+                "images-" + name, Map.of("FSCONFORM_CDS_DUMP", cdsDump), run, cleanup, progress);
+    }
+
+    /** The Debian system with QEMU and the kernel builder's tools (build-images.sh kernel-tools); needs no jar. */
+    static String kernelTools(EngineApi api, RunId run, Cleanup cleanup, Consumer<String> progress) throws EngineException {
+        return one(api, List.of("kernel-tools"), "kernel-tools", "images-kernel-tools", Map.of(), run, cleanup, progress);
+    }
+
+    /** build-images.sh ARGS, from scripts extracted into {@code dir} of the run's directory: the tag of {@code want}. */
+    private static String one(EngineApi api, List<String> args, String want, String dir, Map<String, String> env, RunId run,
+                              Cleanup cleanup, Consumer<String> progress) throws EngineException {
+        Path scripts = null;
         try {
-            dir = Files.createDirectories(cleanup.runDir().resolve("images-" + name));
-            MatrixFile.extractScripts(dir, SCRIPTS);
-            String want = "kernel:" + name;
-            Map<String, String> tags = run(List.of("bash", dir.resolve(SCRIPTS[0]).toString(), "--jar", jar.toAbsolutePath().toString(),
-                    want + "=" + kernelDir), Map.of("FSCONFORM_CDS_DUMP", cdsDump), api.host(), run, cleanup, progress);
+            scripts = Files.createDirectories(cleanup.runDir().resolve(dir));
+            MatrixFile.extractScripts(scripts, SCRIPTS);
+            List<String> argv = new ArrayList<>(List.of("bash", scripts.resolve(SCRIPTS[0]).toString()));
+            argv.addAll(args);
+            Map<String, String> tags = run(argv, env, api.host(), run, cleanup, progress);
             if (!tags.containsKey(want)) {
-                throw new EngineException("build-images.sh printed no image tag for kernel " + name + ": " + tags);
+                throw new EngineException("build-images.sh printed no image tag for " + want + ": " + tags);
             }
             return tags.get(want);
         } catch (IOException e) {
             throw new EngineException("cannot run build-images.sh: " + e.getMessage());
         } finally {
-            Cleanup.deleteTree(dir);
+            Cleanup.deleteTree(scripts);
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,12 @@ import java.util.stream.Collectors;
 /**
  * Bootable kernels in a user cache directory, keyed by a content hash of what goes into them: the
  * Debian packages (name, version and SHA-256 as the suite's package lists state them), the builder
- * script, the guest's init and the busybox binary. A second run downloads and builds nothing; with
- * the package lists unreadable (offline) the last image built for that kernel is used.
+ * script, the guest's init and the busybox binary of the {@link KernelBuilder} that runs the script
+ * (the host's or the kernel-tools image's): an entry one builder made is another's exactly when those
+ * are equal. A second run downloads and builds nothing (and opens no builder unless the package lists
+ * are older than a day); with the lists unreadable (offline) the last image built for that kernel is used.
  */
-final class KernelImages {
+final class KernelImages implements AutoCloseable {
     static final String[] SCRIPTS = {"kernels/build-kernel.sh", "kernels/guest-init.sh", "debian/apt-suite.sh"};
     private static final int RESOLVE_SECONDS = 180;
     private static final int BUILD_SECONDS = 900;
@@ -31,20 +34,33 @@ final class KernelImages {
 
     private final Path cache;
     private final Path scripts;
-    private final Children children;
+    private final KernelBuilder.Factory builders;
+    private final Consumer<String> progress;
+    private KernelBuilder builder;
+    private EnvFailure noBuilder;
+    private byte[] busybox;
 
-    private KernelImages(Path cache, Path scripts, Children children) {
+    private KernelImages(Path cache, Path scripts, KernelBuilder.Factory builders, Consumer<String> progress) {
         this.cache = cache;
         this.scripts = scripts;
-        this.children = children;
+        this.builders = builders;
+        this.progress = progress;
     }
 
-    /** The scripts come from the jar (a checkout's matrix/ is bundled), copied into {@code workDir}. */
+    /** With the host's builder. */
     static KernelImages open(Path workDir, Children children) throws IOException {
+        return open(workDir, (scripts, root, progress) -> new HostBuilder(scripts, children), line -> { });
+    }
+
+    /**
+     * The scripts come from the jar (a checkout's matrix/ is bundled), copied into {@code workDir};
+     * the builder is opened the first time a kernel needs the script.
+     */
+    static KernelImages open(Path workDir, KernelBuilder.Factory builders, Consumer<String> progress) throws IOException {
         Path scripts = Files.createDirectories(workDir.resolve("scripts"));
         MatrixFile.extractScripts(scripts, SCRIPTS);
         Path cache = Files.createDirectories(cacheRoot().resolve("kernels"));
-        return new KernelImages(cache, scripts, children);
+        return new KernelImages(cache, scripts, builders, progress);
     }
 
     /** Where apt-suite.sh keeps its suites too: FSCONFORM_IMAGE_CACHE, else /var/cache/fsconform for root, else ~/.cache/fsconform. */
@@ -84,7 +100,7 @@ final class KernelImages {
             if (lock.isValid() && !Files.isRegularFile(dir.resolve(COMPLETE))) {
                 removePartials(k);
                 phase.accept("downloading " + packages.lines().map(l -> l.split(" ")[0]).collect(Collectors.joining(" "))
-                        + " and building its initramfs");
+                        + " and building its initramfs (builder " + builder().name() + ")");
                 Exec.Outcome built = script(logDir, "build-" + k.name(), BUILD_SECONDS, "build", k.suite(), k.packageName(),
                         dir.toString());
                 if (!built.ok()) {
@@ -92,7 +108,7 @@ final class KernelImages {
                 }
                 Files.writeString(dir.resolve(COMPLETE), packages + "\n");
                 Files.writeString(last, dir.getFileName() + "\n");
-                return image(dir, "built");
+                return image(dir, "built by " + builder().name());
             }
         }
         return image(dir, "cached");
@@ -146,29 +162,36 @@ final class KernelImages {
         return o.exitCode() == 2 ? EnvFailure.skipped(why) : EnvFailure.setupError(why);
     }
 
-    /**
-     * Runs the builder in an enclave of its own where one can be made, so that a SIGKILL of this JVM
-     * ends a download or an unpacking at once instead of leaving it running; what it had unpacked is
-     * a partial directory the next build of that kernel removes.
-     */
+    /** Runs build-kernel.sh through the builder: its standard output when it succeeds, else its errors. */
     private Exec.Outcome script(Path logDir, String step, int seconds, String... args) throws IOException, EnvFailure {
-        List<String> argv = new java.util.ArrayList<>(List.of("bash", scripts.resolve(SCRIPTS[0]).toString()));
-        argv.addAll(List.of(args));
         Path stdout = logDir.resolve(step + ".out");
-        Enclave enclave = null;
-        try {
-            enclave = Enclave.open(!"root".equals(System.getProperty("user.name")), logDir.resolve(step + ".enclave.log"), children);
-        } catch (EnvFailure noNamespaces) {
-            // Without namespaces the builder still runs; only a SIGKILL then leaves it to finish alone.
-        }
-        try {
-            Exec.Outcome o = Exec.run(enclave == null ? argv : enclave.inside(argv), stdout, logDir.resolve(step + ".log"),
-                    Deadline.in(seconds), children);
-            return o.ok() ? new Exec.Outcome(0, Files.readString(stdout)) : o;
-        } finally {
-            if (enclave != null) {
-                enclave.close();
+        Path log = logDir.resolve(step + ".log");
+        Files.deleteIfExists(stdout);
+        Files.deleteIfExists(log);
+        int rc = builder().run(List.of(args), stdout, log, Duration.ofSeconds(seconds));
+        Path text = rc == 0 ? stdout : log;
+        return new Exec.Outcome(rc, Files.isRegularFile(text) ? Files.readString(text) : "");
+    }
+
+    private KernelBuilder builder() throws EnvFailure {
+        // A builder that cannot be had (no engine, no image) is not tried again for the next kernel.
+        if (builder == null && noBuilder == null) {
+            try {
+                builder = builders.open(scripts, cacheRoot(), progress);
+            } catch (EnvFailure f) {
+                noBuilder = f;
             }
+        }
+        if (noBuilder != null) {
+            throw noBuilder;
+        }
+        return builder;
+    }
+
+    @Override
+    public void close() {
+        if (builder != null) {
+            builder.close();
         }
     }
 
@@ -187,17 +210,26 @@ final class KernelImages {
                 Files.readString(dir.resolve("packages")).strip(), how);
     }
 
-    /** SHA-256 over the packages and every file that shapes the image; 16 hex digits name the directory. */
-    private String key(String packages) throws IOException {
+    private String key(String packages) throws IOException, EnvFailure {
+        if (busybox == null) {
+            busybox = builder().busybox();
+        }
+        return key(packages, Files.readAllBytes(scripts.resolve(SCRIPTS[0])), Files.readAllBytes(scripts.resolve(SCRIPTS[1])),
+                busybox);
+    }
+
+    /**
+     * SHA-256 over the packages and every file that shapes the image (the builder script, the guest's
+     * init, the builder's busybox binary); 16 hex digits name the directory. Which builder ran is not
+     * an input: equal inputs give equal images.
+     */
+    static String key(String packages, byte[] builderScript, byte[] init, byte[] busybox) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(packages.getBytes(StandardCharsets.UTF_8));
-            md.update(Files.readAllBytes(scripts.resolve(SCRIPTS[0])));
-            md.update(Files.readAllBytes(scripts.resolve(SCRIPTS[1])));
-            Path busybox = Tool.BUSYBOX.locate().orElse(null);
-            if (busybox != null) {
-                md.update(Files.readAllBytes(busybox));
-            }
+            md.update(builderScript);
+            md.update(init);
+            md.update(busybox);
             return HexFormat.of().formatHex(md.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

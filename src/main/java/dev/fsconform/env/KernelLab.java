@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,17 +23,19 @@ public final class KernelLab {
      * @param kernels "all", or comma-separated names of matrix/kernels.yaml
      * @param keep    where each kernel's console log, exit status and guest summary are kept
      * @param image   makes the image launcher (null: no container code here)
+     * @param builder makes the image builder, build-kernel.sh in a kernel-tools container (null: no container code here)
      */
-    public record Options(Path runRoot, String kernels, String only, Path keep, Launcher launcher, KernelLauncher.Factory image) {
+    public record Options(Path runRoot, String kernels, String only, Path keep, Launcher launcher, KernelLauncher.Factory image,
+                          KernelBuilder.Factory builder) {
     }
 
     public record Report(String vm, List<EnvironmentResult> results, List<String> reaped) {
     }
 
     static final String LAUNCHER_PROPERTY = "fsconform.kernels.launcher";
-    /** What building a kernel (build-kernel.sh) needs on the host; the host's QEMU comes on top. */
-    private static final List<Tool> BUILD_TOOLS = List.of(Tool.BUSYBOX, Tool.DEPMOD, Tool.DPKG_DEB, Tool.APT_GET, Tool.XZ, Tool.ZSTD);
-    private static final List<Tool> HOST_TOOLS = Stream.concat(Stream.of(Tool.QEMU), BUILD_TOOLS.stream()).toList();
+    static final String BUILDER_PROPERTY = "fsconform.kernels.builder";
+    /** What building a kernel (build-kernel.sh) needs on the host (the host builder); the host's QEMU comes on top. */
+    static final List<Tool> BUILD_TOOLS = List.of(Tool.BUSYBOX, Tool.DEPMOD, Tool.DPKG_DEB, Tool.APT_GET, Tool.XZ, Tool.ZSTD);
 
     private KernelLab() {
     }
@@ -91,6 +94,8 @@ public final class KernelLab {
         List<Kernel> todo = kernels.kernels().stream().filter(k -> chosen.contains(k.name()))
                 .filter(k -> !environments(k, envs, o.only()).isEmpty()).toList();
         String choice = launcher(o.image() != null);
+        String hostLacks = Tool.missing(BUILD_TOOLS);
+        String building = builder(o.builder() != null, hostLacks == null);
         Qemu qemu = Qemu.detect();
         Children children = new Children();
         RunDir runDir = RunDir.create(o.runRoot());
@@ -100,9 +105,12 @@ public final class KernelLab {
         Runtime.getRuntime().addShutdownHook(hook);
         List<EnvironmentResult> results = new ArrayList<>();
         List<KernelLauncher> launchers = new ArrayList<>();
+        KernelImages imageCache = null;
         try (KernelStatus status = new KernelStatus(todo.size(), progress, 15)) {
-            String missing = Tool.missing(choice.equals(KernelLauncher.HOST) ? HOST_TOOLS : BUILD_TOOLS);
-            KernelImages images = KernelImages.open(runDir.dir(), children);
+            String missing = Tool.missing(Stream.concat(choice.equals(KernelLauncher.HOST) ? Stream.of(Tool.QEMU) : Stream.empty(),
+                    building.equals(KernelBuilder.HOST) ? BUILD_TOOLS.stream() : Stream.empty()).toList());
+            KernelImages images = KernelImages.open(runDir.dir(), builders(building, o.builder(), hostLacks, children), status::set);
+            imageCache = images;
             KernelLauncher launcher = null;
             for (int i = 0; i < todo.size(); i++) {
                 Kernel k = todo.get(i);
@@ -135,6 +143,9 @@ public final class KernelLab {
             }
         } finally {
             launchers.forEach(KernelLauncher::close);
+            if (imageCache != null) {
+                imageCache.close();
+            }
             runDir.delete();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -162,6 +173,48 @@ public final class KernelLab {
             throw new InvalidEnvironmentsException("-D" + LAUNCHER_PROPERTY + " must be host or image (got '" + forced + "')");
         }
         return Tool.QEMU.locate().isPresent() || !imageAvailable ? KernelLauncher.HOST : KernelLauncher.IMAGE;
+    }
+
+    /**
+     * Which builder fetches and builds the kernels: {@code -Dfsconform.kernels.builder=host|image}, else
+     * the host's tools where it has them all (no image to build or find, and no engine needed), else the
+     * kernel-tools image where there is container code (whether an engine answers shows when the first
+     * kernel needs building), else the host's, whose rows then name the tool that is missing.
+     */
+    static String builder(boolean imageAvailable, boolean hostHasTools) {
+        String forced = System.getProperty(BUILDER_PROPERTY, "").strip();
+        if (forced.equals(KernelBuilder.HOST) || forced.equals(KernelBuilder.IMAGE) && imageAvailable) {
+            return forced;
+        }
+        if (forced.equals(KernelBuilder.IMAGE)) {
+            throw new InvalidEnvironmentsException("-D" + BUILDER_PROPERTY + "=image: this fsconform has no container engine code");
+        }
+        if (!forced.isEmpty()) {
+            throw new InvalidEnvironmentsException("-D" + BUILDER_PROPERTY + " must be host or image (got '" + forced + "')");
+        }
+        return hostHasTools || !imageAvailable ? KernelBuilder.HOST : KernelBuilder.IMAGE;
+    }
+
+    /**
+     * The chosen builder's factory. The image builder chosen because the host lacks a tool says both
+     * when no engine answers either: what to install for the one way or the other.
+     */
+    private static KernelBuilder.Factory builders(String building, KernelBuilder.Factory image, String hostLacks, Children children) {
+        if (building.equals(KernelBuilder.HOST)) {
+            return (scripts, root, progress) -> new HostBuilder(scripts, children);
+        }
+        boolean forced = !System.getProperty(BUILDER_PROPERTY, "").isBlank();
+        return (scripts, root, progress) -> {
+            try {
+                return image.open(scripts, root, progress);
+            } catch (EnvFailure f) {
+                if (forced || hostLacks == null) {
+                    throw f;
+                }
+                String why = "the kernel axis " + hostLacks + " on the host, or a kernel builder image: " + f.getMessage();
+                throw f.status() == EnvStatus.SKIPPED ? EnvFailure.skipped(why) : EnvFailure.setupError(why);
+            }
+        };
     }
 
     /** Ctrl-C or SIGTERM: kill the guest (its enclave takes QEMU along), wait for it to go, remove the files. */
