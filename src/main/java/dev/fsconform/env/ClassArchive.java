@@ -42,7 +42,7 @@ final class ClassArchive implements AutoCloseable {
     /** A plain directory: an environment any user can build, so the dump also works without root. */
     private static final String TRAINING = "plain";
     /** Bumped whenever the dump's command line below changes meaning. */
-    private static final String RECIPE = "host-lab matrix --only " + TRAINING + " --probe-threads --json-only, static, v2";
+    private static final String RECIPE = Launcher.GUEST_MATRIX + " --only " + TRAINING + " --probe-threads --json-only, static, v3";
     private static final String COMPLETE = "complete";
     /** The dump failed (a JDK that cannot dump, out of time): the jar copy alone is used. */
     private static final String FAILED = "failed";
@@ -145,7 +145,7 @@ final class ClassArchive implements AutoCloseable {
         List<String> list = new ArrayList<>(List.of(java.toString()));
         list.addAll(Launcher.FAST_START);
         list.addAll(List.of("-XX:DumpLoadedClassList=" + classes, "-Xlog:disable", "-Xlog:all=warning:stderr",
-                "-Djava.io.tmpdir=" + train, "-jar", jar.toString(), "matrix", "--no-docker", "--json-only", "--probe-threads",
+                "-Djava.io.tmpdir=" + train, "-cp", jar.toString(), Launcher.GUEST_MATRIX, "--json-only", "--probe-threads",
                 "--only", TRAINING, "--apps", "none", "--out", train.toString(), "--work-dir", train.toString(),
                 "--stream-to", train.toString()));
         List<String> dump = new ArrayList<>(List.of(java.toString()));

@@ -171,7 +171,8 @@ final class KernelGuest {
      * guest's run directories go under /run/fsconform/work, apart from the jar's path (on the
      * guest's tmpfs /var/tmp when the host's work directory is there): its reaper must not take
      * that for a run the guest left behind. The kernel's filesystems are listed at the end, when the
-     * modules the guest loads in the background are all in.
+     * modules the guest loads in the background are all in. The lab starts from {@link Launcher#GUEST_MATRIX},
+     * not {@code -jar ... matrix}: no containers, no kernels, and no picocli (seconds under emulation).
      */
     static String script(Launcher launcher, List<Environment> envs, String apps, int jobs) {
         String only = envs.stream().map(Environment::name).collect(Collectors.joining(","));
@@ -187,8 +188,8 @@ final class KernelGuest {
                 "echo \"fsconform-guest: host lab starting $(cut -d' ' -f1 /proc/uptime)s\"",
                 "cd $w && " + quote(launcher.java().toString()) + " "
                         + launcher.jvmOptions().stream().map(KernelGuest::quote).collect(Collectors.joining(" "))
-                        + " -Dfsconform.milestones=true -jar " + quote(launcher.jar().toString())
-                        + " matrix --no-docker --only " + quote(only)
+                        + " -Dfsconform.milestones=true -cp " + quote(launcher.jar().toString()) + " " + Launcher.GUEST_MATRIX
+                        + " --only " + quote(only)
                         + " --apps " + quote(apps) + " --json-only --probe-threads --stream-to $g/" + STREAM_DIR
                         + " --after /run/fsconform-init/modules-loaded"
                         + " --environments $w/environments.yaml --out $g --work-dir $w/work --jobs " + jobs

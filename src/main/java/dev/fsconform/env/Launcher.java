@@ -16,6 +16,11 @@ public record Launcher(Path java, Path jar, List<String> jvmOptions) {
     static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
             "-Xss512k");
     static final String CDS_PROPERTY = "fsconform.cds";
+    /**
+     * The class a kernel guest's host lab starts from ({@code java -cp JAR CLASS --only ...}): the matrix
+     * run without picocli, its options written by the host (see dev.fsconform.cli).
+     */
+    public static final String GUEST_MATRIX = "dev.fsconform.cli.GuestMatrix";
 
     public Launcher {
         jvmOptions = List.copyOf(jvmOptions);
@@ -33,11 +38,16 @@ public record Launcher(Path java, Path jar, List<String> jvmOptions) {
     /**
      * The same launcher mapping a class-data archive dumped from this jar at this path. A mismatch
      * (another jar, another JDK) only costs the speed-up: -Xshare:auto then loads classes as usual,
-     * and its warning goes to standard error, never into a probe's JSON on standard output.
+     * and its warning goes to standard error, never into a probe's JSON on standard output. The
+     * archive is mapped where it was dumped for (ArchiveRelocationMode=0; it moves elsewhere only when
+     * that address is taken): JDK 17.0.15 relocates it by default, rewriting pointers on every page
+     * of it, which in a kernel guest reads the whole archive page by page over 9p, 1.5 s on 6.1 and
+     * up to 20 s on 5.10, before main.
      */
     Launcher withArchive(Path archive) {
         List<String> options = new ArrayList<>(jvmOptions);
-        options.addAll(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=warning:stderr",
+        options.addAll(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive, "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:ArchiveRelocationMode=0", "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-D" + CDS_PROPERTY + "=" + archive));
         return new Launcher(java, jar, options);
     }

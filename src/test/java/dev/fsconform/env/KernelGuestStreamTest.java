@@ -47,7 +47,7 @@ class KernelGuestStreamTest {
         // GIVEN the guest's script, WHEN its lines are read, THEN /proc/filesystems is copied after the lab ran
         // and after the wait for the loader's marker (listed at the start, a slow boot missed ext4, xfs, btrfs, fuse)
         List<String> lines = KernelGuest.script(Launcher.of(Path.of("/opt/fsconform.jar")), List.of(), "none", 2).lines().toList();
-        int lab = indexOf(lines, " matrix --no-docker ");
+        int lab = indexOf(lines, " " + Launcher.GUEST_MATRIX + " ");
         int wait = indexOf(lines, "[ ! -e /run/fsconform-init/modules-loaded ]");
         int listed = indexOf(lines, "cat /proc/filesystems");
 
