@@ -73,9 +73,7 @@ final class ClassArchive implements AutoCloseable {
 
     /** Its class-data archive, or null where none could be dumped. */
     Path archive() {
-        String prefix = "-D" + Launcher.CDS_PROPERTY + "=";
-        return launcher.jvmOptions().stream().filter(o -> o.startsWith(prefix)).map(o -> Path.of(o.substring(prefix.length())))
-                .findFirst().orElse(null);
+        return launcher.archive();
     }
 
     /** The jar copy and its archive for the launcher's jar and JDK, from the cache or made now. */

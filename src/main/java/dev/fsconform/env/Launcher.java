@@ -13,8 +13,15 @@ import java.util.List;
  * emulation, and loading and verifying the same classes again is most of what they would do.
  */
 public record Launcher(Path java, Path jar, List<String> jvmOptions) {
+    /**
+     * C1 only, the serial collector, no perf data file, small stacks; and reflection through the JVM's native
+     * accessors throughout: JDK 17 generates a class for each method or constructor called reflectively more
+     * than 15 times (Jackson's records), a dozen on a kernel guest's way to its first cell, each costly under
+     * emulation, for calls a short run makes a few hundred of (later JDKs reflect through method handles
+     * and ignore the property).
+     */
     static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-            "-Xss512k");
+            "-Xss512k", "-Dsun.reflect.inflationThreshold=1000000000");
     static final String CDS_PROPERTY = "fsconform.cds";
     /**
      * The class a kernel guest's host lab starts from ({@code java -cp JAR CLASS --only ...}): the matrix
@@ -46,10 +53,31 @@ public record Launcher(Path java, Path jar, List<String> jvmOptions) {
      */
     Launcher withArchive(Path archive) {
         List<String> options = new ArrayList<>(jvmOptions);
-        options.addAll(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive, "-XX:+UnlockDiagnosticVMOptions",
-                "-XX:ArchiveRelocationMode=0", "-Xlog:disable", "-Xlog:all=warning:stderr",
-                "-D" + CDS_PROPERTY + "=" + archive));
+        options.addAll(archiveOptions(archive));
         return new Launcher(java, jar, options);
+    }
+
+    private static List<String> archiveOptions(Path archive) {
+        return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive, "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:ArchiveRelocationMode=0", "-Xlog:disable", "-Xlog:all=warning:stderr", "-D" + CDS_PROPERTY + "=" + archive);
+    }
+
+    /** The class-data archive it maps, or null. */
+    Path archive() {
+        String prefix = "-D" + CDS_PROPERTY + "=";
+        return jvmOptions.stream().filter(o -> o.startsWith(prefix)).map(o -> Path.of(o.substring(prefix.length())))
+                .findFirst().orElse(null);
+    }
+
+    /** The same launcher mapping a copy of its archive at {@code copy} instead (one without an archive stays as it is). */
+    Launcher withArchiveCopy(Path copy) {
+        Path archive = archive();
+        if (archive == null) {
+            return this;
+        }
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.removeAll(archiveOptions(archive));
+        return new Launcher(java, jar, options).withArchive(copy);
     }
 
     /** The same java, starting another copy of the jar (one a sandbox can see). */

@@ -43,6 +43,23 @@ class KernelGuestStreamTest {
     }
 
     @Test
+    void theGuestMapsACopyOfTheArchiveInItsRamAndStartsWithoutPicocli() {
+        // GIVEN a guest launcher mapping the cached archive beside the jar
+        Launcher guest = new Launcher(Path.of("/usr/bin/java"), Path.of("/c/fsconform.jar"), Launcher.FAST_START)
+                .withArchive(Path.of("/c/fsconform.jsa"));
+        String lab = KernelGuest.script(guest, List.of(), "none", 2).lines().filter(l -> l.contains(Launcher.GUEST_MATRIX))
+                .findFirst().orElseThrow();
+        // THEN the script copies it by direct reads, and the lab maps the copy only, without relocating it
+        assertThat(KernelGuest.script(guest, List.of(), "none", 2))
+                .contains("dd if='/c/fsconform.jsa' of=" + KernelGuest.GUEST_ARCHIVE + " bs=1M iflag=direct");
+        assertThat(lab).contains("'-XX:SharedArchiveFile=" + KernelGuest.GUEST_ARCHIVE + "'",
+                "'-Dfsconform.cds=" + KernelGuest.GUEST_ARCHIVE + "'", "'-XX:ArchiveRelocationMode=0'", "-cp '/c/fsconform.jar' ")
+                .doesNotContain("/c/fsconform.jsa", " matrix ");
+        // AND a launcher without an archive copies nothing
+        assertThat(KernelGuest.script(Launcher.of(Path.of("/opt/fsconform.jar")), List.of(), "none", 2)).doesNotContain("dd if=");
+    }
+
+    @Test
     void theKernelsFilesystemsAreListedOnceTheBackgroundModulesAreIn() {
         // GIVEN the guest's script, WHEN its lines are read, THEN /proc/filesystems is copied after the lab ran
         // and after the wait for the loader's marker (listed at the start, a slow boot missed ext4, xfs, btrfs, fuse)
