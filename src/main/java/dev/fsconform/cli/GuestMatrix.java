@@ -11,7 +11,8 @@ import java.util.Set;
  * The host lab's matrix as a kernel guest starts it: {@code java -cp fsconform.jar dev.fsconform.cli.GuestMatrix
  * --only ... --out DIR --work-dir DIR ...}. The host writes that command line, so it is read strictly: some of
  * {@code matrix}'s options by their own names, each at most once, a value after each valued one, no containers and
- * no kernels; anything else is a one-line error and exit 2. The values go into {@link MatrixCommand}'s fields, whose
+ * no kernels; anything else is a one-line error and exit 2. Of the environments file, which the host read and
+ * checked whole, only the environments --only picks are bound. The values go into {@link MatrixCommand}'s fields, whose
  * options say what each means, and its run is the one {@code fsconform matrix} has. Picocli is left out: building
  * its model of the command (reflection over every option, a proxy per annotation) costs seconds under emulation.
  */
@@ -43,6 +44,7 @@ final class GuestMatrix {
         MatrixCommand c = new MatrixCommand();
         c.noDocker = true;
         c.kernels = "none";
+        c.pickedOnly = true;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
