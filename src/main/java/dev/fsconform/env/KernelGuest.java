@@ -41,7 +41,8 @@ final class KernelGuest {
     /**
      * Where the guest maps its copy of the class-data archive: in its RAM. A kernel before 5.15 reads a
      * 9p file through its page cache one page per request, 25 s for the archive and libjvm on 5.10,
-     * where a direct read (O_DIRECT: requests of the mount's msize) copies the archive in half a second.
+     * where a direct read (O_DIRECT: requests of the mount's msize) copies the archive in half a second;
+     * libjvm is copied so too.
      */
     static final String GUEST_ARCHIVE = "/run/fsconform/fsconform.jsa";
 
@@ -196,6 +197,9 @@ final class KernelGuest {
                         + " || exit 125",
                 archive == null ? ":" : "dd if=" + quote(archive.toString()) + " of=" + GUEST_ARCHIVE
                         + " bs=1M iflag=direct status=none || cp " + quote(archive.toString()) + " " + GUEST_ARCHIVE,
+                // The same for the JVM itself, bound over its own path: the rest of the JDK is read as it is used.
+                "j=" + quote(launcher.java().getParent().getParent().resolve("lib/server/libjvm.so").toString())
+                        + "; dd if=\"$j\" of=$w/libjvm.so bs=1M iflag=direct status=none 2>/dev/null && mount --bind $w/libjvm.so \"$j\"",
                 "cat /sys/kernel/security/lsm > $g/lsm 2>/dev/null",
                 "echo \"fsconform-guest: host lab starting $(cut -d' ' -f1 /proc/uptime)s\"",
                 "cd $w && " + quote(lab.java().toString()) + " "

@@ -55,8 +55,11 @@ class KernelGuestStreamTest {
         assertThat(lab).contains("'-XX:SharedArchiveFile=" + KernelGuest.GUEST_ARCHIVE + "'",
                 "'-Dfsconform.cds=" + KernelGuest.GUEST_ARCHIVE + "'", "'-XX:ArchiveRelocationMode=0'", "-cp '/c/fsconform.jar' ")
                 .doesNotContain("/c/fsconform.jsa", " matrix ");
-        // AND a launcher without an archive copies nothing
-        assertThat(KernelGuest.script(Launcher.of(Path.of("/opt/fsconform.jar")), List.of(), "none", 2)).doesNotContain("dd if=");
+        // AND libjvm is copied the same way and bound over its own path; a launcher without an archive copies none
+        assertThat(KernelGuest.script(guest, List.of(), "none", 2)).contains("j='/usr/lib/server/libjvm.so'; dd if=\"$j\"",
+                "mount --bind $w/libjvm.so \"$j\"");
+        assertThat(KernelGuest.script(Launcher.of(Path.of("/opt/fsconform.jar")), List.of(), "none", 2))
+                .doesNotContain(KernelGuest.GUEST_ARCHIVE);
     }
 
     @Test
