@@ -195,11 +195,12 @@ final class KernelGuest {
                 "mkdir -p $w/work $g/" + STREAM_DIR + " " + dir + " && cp $g/environments.yaml $w/ || exit 125",
                 "mount -t 9p -o trans=virtio,version=9p2000.L,ro,cache=loose,msize=262144 " + Qemu.JAR_TAG + " " + dir
                         + " || exit 125",
-                archive == null ? ":" : "dd if=" + quote(archive.toString()) + " of=" + GUEST_ARCHIVE
-                        + " bs=1M iflag=direct status=none || cp " + quote(archive.toString()) + " " + GUEST_ARCHIVE,
-                // The same for the JVM itself, bound over its own path: the rest of the JDK is read as it is used.
-                "j=" + quote(launcher.java().getParent().getParent().resolve("lib/server/libjvm.so").toString())
-                        + "; dd if=\"$j\" of=$w/libjvm.so bs=1M iflag=direct status=none 2>/dev/null && mount --bind $w/libjvm.so \"$j\"",
+                "echo \"fsconform-guest: copying the JVM's files $(cut -d' ' -f1 /proc/uptime)s\"",
+                // Both at once; libjvm is bound over its own path. The rest of the JDK is read as it is used.
+                (archive == null ? "" : "{ dd if=" + quote(archive.toString()) + " of=" + GUEST_ARCHIVE
+                        + " bs=1M iflag=direct status=none || cp " + quote(archive.toString()) + " " + GUEST_ARCHIVE + "; } & ")
+                        + "j=" + quote(launcher.java().getParent().getParent().resolve("lib/server/libjvm.so").toString())
+                        + "; dd if=\"$j\" of=$w/libjvm.so bs=1M iflag=direct status=none 2>/dev/null && mount --bind $w/libjvm.so \"$j\"; wait",
                 "cat /sys/kernel/security/lsm > $g/lsm 2>/dev/null",
                 "echo \"fsconform-guest: host lab starting $(cut -d' ' -f1 /proc/uptime)s\"",
                 "cd $w && " + quote(lab.java().toString()) + " "

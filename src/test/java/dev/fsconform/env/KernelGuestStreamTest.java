@@ -51,7 +51,7 @@ class KernelGuestStreamTest {
                 .findFirst().orElseThrow();
         // THEN the script copies it by direct reads, and the lab maps the copy only, without relocating it
         assertThat(KernelGuest.script(guest, List.of(), "none", 2))
-                .contains("dd if='/c/fsconform.jsa' of=" + KernelGuest.GUEST_ARCHIVE + " bs=1M iflag=direct");
+                .contains("{ dd if='/c/fsconform.jsa' of=" + KernelGuest.GUEST_ARCHIVE + " bs=1M iflag=direct");
         assertThat(lab).contains("'-XX:SharedArchiveFile=" + KernelGuest.GUEST_ARCHIVE + "'",
                 "'-Dfsconform.cds=" + KernelGuest.GUEST_ARCHIVE + "'", "'-XX:ArchiveRelocationMode=0'", "-cp '/c/fsconform.jar' ")
                 .doesNotContain("/c/fsconform.jsa", " matrix ");
