@@ -41,8 +41,8 @@ final class KernelGuest {
     /**
      * Where the guest maps its copy of the class-data archive: in its RAM. A kernel before 5.15 reads a
      * 9p file through its page cache one page per request, 25 s for the archive and libjvm on 5.10,
-     * where a direct read (O_DIRECT: requests of the mount's msize) copies the archive in half a second;
-     * libjvm is copied so too.
+     * where a direct read (O_DIRECT: requests of the mount's msize) copies the archive in a third of a
+     * second; libjvm is copied so too. On later kernels it is a link to the share's archive.
      */
     static final String GUEST_ARCHIVE = "/run/fsconform/fsconform.jsa";
 
@@ -196,11 +196,14 @@ final class KernelGuest {
                 "mount -t 9p -o trans=virtio,version=9p2000.L,ro,cache=loose,msize=262144 " + Qemu.JAR_TAG + " " + dir
                         + " || exit 125",
                 "echo \"fsconform-guest: copying the JVM's files $(cut -d' ' -f1 /proc/uptime)s\"",
-                // Both at once; libjvm is bound over its own path. The rest of the JDK is read as it is used.
-                (archive == null ? "" : "{ dd if=" + quote(archive.toString()) + " of=" + GUEST_ARCHIVE
+                // Before 5.15 both at once, libjvm bound over its own path; later kernels read ahead over 9p,
+                // where the copies cost more than they save, and the lab maps the share's archive by a link.
+                "case $(uname -r) in [1-4].*|5.[0-9].*|5.1[0-4].*) "
+                        + (archive == null ? "" : "{ dd if=" + quote(archive.toString()) + " of=" + GUEST_ARCHIVE
                         + " bs=1M iflag=direct status=none || cp " + quote(archive.toString()) + " " + GUEST_ARCHIVE + "; } & ")
                         + "j=" + quote(launcher.java().getParent().getParent().resolve("lib/server/libjvm.so").toString())
-                        + "; dd if=\"$j\" of=$w/libjvm.so bs=1M iflag=direct status=none 2>/dev/null && mount --bind $w/libjvm.so \"$j\"; wait",
+                        + "; dd if=\"$j\" of=$w/libjvm.so bs=1M iflag=direct status=none 2>/dev/null && mount --bind $w/libjvm.so \"$j\"; wait;; "
+                        + (archive == null ? "" : "*) ln -s " + quote(archive.toString()) + " " + GUEST_ARCHIVE + ";; ") + "esac",
                 "cat /sys/kernel/security/lsm > $g/lsm 2>/dev/null",
                 "echo \"fsconform-guest: host lab starting $(cut -d' ' -f1 /proc/uptime)s\"",
                 "cd $w && " + quote(lab.java().toString()) + " "
