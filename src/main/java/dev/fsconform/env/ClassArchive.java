@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,14 +48,12 @@ final class ClassArchive implements AutoCloseable {
 
     private final Launcher launcher;
     private final String how;
-    private final FileChannel inUse;
-    private final FileLock shared;
+    private final CacheUse use;
 
-    private ClassArchive(Launcher launcher, String how, FileChannel inUse, FileLock shared) {
+    private ClassArchive(Launcher launcher, String how, CacheUse use) {
         this.launcher = launcher;
         this.how = how;
-        this.inUse = inUse;
-        this.shared = shared;
+        this.use = use;
     }
 
     /** For the progress line: cached, dumped now, or not to be had. */
@@ -80,20 +75,19 @@ final class ClassArchive implements AutoCloseable {
     static ClassArchive open(Launcher launcher, Path cacheDir, Children children) throws IOException {
         Path root = Files.createDirectories(cacheDir);
         Path entry = root.resolve(key(launcher));
-        FileChannel inUse = FileChannel.open(root.resolve(".in-use"), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        CacheUse use = CacheUse.open(root);
         try (FileChannel build = FileChannel.open(root.resolve(".build-lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
             build.lock(); // released as the channel closes
-            prune(root, entry, inUse);
-            FileLock shared = lock(inUse, true);
+            prune(root, entry, use);
+            use.share();
             Path jar = entry.resolve("fsconform.jar");
             Path archive = entry.resolve("fsconform.jsa");
             Launcher plain = new Launcher(launcher.java(), jar, Launcher.FAST_START);
             String how = "cached (" + entry + ")";
             if (Files.isRegularFile(entry.resolve(FAILED))) {
                 // Another run uses this entry now; the dump is tried again once none does.
-                return new ClassArchive(plain, "not dumped (" + entry.resolve("dump.log") + ")", inUse, shared);
+                return new ClassArchive(plain, "not dumped (" + entry.resolve("dump.log") + ")", use);
             }
             if (!Files.isRegularFile(entry.resolve(COMPLETE))) {
                 long t0 = System.nanoTime();
@@ -102,15 +96,15 @@ final class ClassArchive implements AutoCloseable {
                 if (!dump(launcher, jar, archive, entry, children)) {
                     Files.writeString(entry.resolve(FAILED), RECIPE + "\n");
                     return new ClassArchive(plain, "not dumped (" + entry.resolve("dump.log")
-                            + "): the guest loads its classes the slow way", inUse, shared);
+                            + "): the guest loads its classes the slow way", use);
                 }
                 Files.writeString(entry.resolve(COMPLETE), RECIPE + "\n");
                 how = String.format("dumped in %.1f s (%s)", (System.nanoTime() - t0) / 1e9, entry);
             }
-            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
-            return new ClassArchive(plain.withArchive(archive), how, inUse, shared);
+            CacheUse.used(entry);
+            return new ClassArchive(plain.withArchive(archive), how, use);
         } catch (IOException | RuntimeException e) {
-            inUse.close();
+            use.close();
             throw e;
         }
     }
@@ -158,7 +152,7 @@ final class ClassArchive implements AutoCloseable {
      * goes. When no run holds an entry now, so do the entries beyond the ones used last, and this
      * one if its dump failed, to be tried again.
      */
-    private static void prune(Path root, Path entry, FileChannel inUse) throws IOException {
+    private static void prune(Path root, Path entry, CacheUse use) throws IOException {
         List<Path> marked = new ArrayList<>();
         try (Stream<Path> s = Files.list(root)) {
             for (Path p : s.filter(Files::isDirectory).toList()) {
@@ -174,39 +168,15 @@ final class ClassArchive implements AutoCloseable {
         if (marked.size() < KEEP && !retry) {
             return;
         }
-        FileLock alone = lock(inUse, false);
-        if (alone == null) {
-            return;
-        }
-        try {
-            marked.sort(Comparator.comparing(ClassArchive::lastUsed).reversed());
+        use.ifAlone(() -> {
+            marked.sort(Comparator.comparing(CacheUse::lastUsed).reversed());
             for (Path p : marked.subList(Math.min(KEEP - 1, marked.size()), marked.size())) {
                 RunDir.deleteTree(p);
             }
             if (retry) {
                 RunDir.deleteTree(entry);
             }
-        } finally {
-            alone.release();
-        }
-    }
-
-    /** A shared lock (waits), or an exclusive one if no other run holds any (null otherwise). */
-    private static FileLock lock(FileChannel ch, boolean shared) throws IOException {
-        try {
-            return shared ? ch.lock(0, Long.MAX_VALUE, true) : ch.tryLock();
-        } catch (OverlappingFileLockException sameJvm) {
-            // Another kernel lab of this JVM holds it: that one keeps its entries in use.
-            return null;
-        }
-    }
-
-    private static FileTime lastUsed(Path p) {
-        try {
-            return Files.getLastModifiedTime(p);
-        } catch (IOException e) {
-            return FileTime.fromMillis(0);
-        }
+        });
     }
 
     /** SHA-256 of the jar's bytes, the JDK (its home, release file and libjvm's size and time) and the recipe; 16 hex digits. */
@@ -237,12 +207,6 @@ final class ClassArchive implements AutoCloseable {
     /** The run is over: its guests read the entry no more. */
     @Override
     public void close() throws IOException {
-        try {
-            if (shared != null) {
-                shared.release();
-            }
-        } finally {
-            inUse.close();
-        }
+        use.close();
     }
 }

@@ -48,6 +48,8 @@ final class EnvironmentRun {
         Lab lab = null;
         EnvironmentResult result = null;
         long t0 = System.nanoTime();
+        // The daemon is started by this thread's mount, the probe's thread by this thread: both inherit the pin.
+        CpuPin pin = env.backend().requires().filesystems().contains("fuse") ? CpuPin.here() : null;
         try {
             Files.createDirectories(dir);
             Backend backend = env.backend();
@@ -71,6 +73,9 @@ final class EnvironmentRun {
             result = notRun(env, EnvStatus.SETUP_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             teardownMillis = tearDown(enclave, dir, lab == null ? List.of() : lab.externalDirs());
+            if (pin != null) {
+                pin.close();
+            }
         }
         return result.withPhases(new PhaseTimings(setupMillis, probeMillis, teardownMillis));
     }

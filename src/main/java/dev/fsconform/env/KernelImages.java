@@ -12,11 +12,17 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Bootable kernels in a user cache directory, keyed by a content hash of what goes into them: the
@@ -31,20 +37,26 @@ final class KernelImages implements AutoCloseable {
     private static final int RESOLVE_SECONDS = 180;
     private static final int BUILD_SECONDS = 900;
     private static final String COMPLETE = "complete";
+    /** Entries kept per kernel: its newest and the one used before it. */
+    private static final int KEEP = 2;
+    /** A kernel's entry, {@code NAME-KEY}, or what its build writes first, {@code NAME-KEY.partial.*}. */
+    private static final Pattern ENTRY = Pattern.compile("(.+)-[0-9a-f]{16}(\\.partial\\..*)?");
 
     private final Path cache;
     private final Path scripts;
     private final KernelBuilder.Factory builders;
     private final Consumer<String> progress;
+    private final CacheUse use;
     private KernelBuilder builder;
     private EnvFailure noBuilder;
     private byte[] busybox;
 
-    private KernelImages(Path cache, Path scripts, KernelBuilder.Factory builders, Consumer<String> progress) {
+    private KernelImages(Path cache, Path scripts, KernelBuilder.Factory builders, Consumer<String> progress, CacheUse use) {
         this.cache = cache;
         this.scripts = scripts;
         this.builders = builders;
         this.progress = progress;
+        this.use = use;
     }
 
     /** With the host's builder. */
@@ -54,13 +66,54 @@ final class KernelImages implements AutoCloseable {
 
     /**
      * The scripts come from the jar (a checkout's matrix/ is bundled), copied into {@code workDir};
-     * the builder is opened the first time a kernel needs the script.
+     * the builder is opened the first time a kernel needs the script. The cache is in use by this
+     * run until {@link #close}; before that, if no other run uses it, old entries go ({@link #prune}).
      */
     static KernelImages open(Path workDir, KernelBuilder.Factory builders, Consumer<String> progress) throws IOException {
         Path scripts = Files.createDirectories(workDir.resolve("scripts"));
         MatrixFile.extractScripts(scripts, SCRIPTS);
         Path cache = Files.createDirectories(cacheRoot().resolve("kernels"));
-        return new KernelImages(cache, scripts, builders, progress);
+        CacheUse use = CacheUse.open(cache);
+        try {
+            use.ifAlone(() -> prune(cache));
+            use.share();
+        } catch (IOException | RuntimeException e) {
+            use.close();
+            throw e;
+        }
+        return new KernelImages(cache, scripts, builders, progress, use);
+    }
+
+    /**
+     * With no run using the cache: per kernel, the entry its last build made ({@code NAME.last}) and
+     * the one used last before it stay (another checkout's jar or init may want that one), older ones
+     * go, and so does what a build that died left (a partial directory, or one never marked complete).
+     */
+    static void prune(Path cache) throws IOException {
+        Map<String, List<Path>> byKernel = new TreeMap<>();
+        try (Stream<Path> s = Files.list(cache)) {
+            for (Path p : s.filter(Files::isDirectory).toList()) {
+                Matcher m = ENTRY.matcher(p.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                if (m.group(2) != null || !Files.isRegularFile(p.resolve(COMPLETE))) {
+                    RunDir.deleteTree(p);
+                } else {
+                    byKernel.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+        for (Map.Entry<String, List<Path>> e : byKernel.entrySet()) {
+            Path last = cache.resolve(e.getKey() + ".last");
+            String newest = Files.isRegularFile(last) ? Files.readString(last).strip() : "";
+            List<Path> others = e.getValue().stream().filter(p -> !p.getFileName().toString().equals(newest))
+                    .sorted(Comparator.comparing(CacheUse::lastUsed).reversed()).toList();
+            int kept = newest.isEmpty() || others.size() == e.getValue().size() ? KEEP : KEEP - 1;
+            for (Path p : others.subList(Math.min(kept, others.size()), others.size())) {
+                RunDir.deleteTree(p);
+            }
+        }
     }
 
     /** Where apt-suite.sh keeps its suites too: FSCONFORM_IMAGE_CACHE, else /var/cache/fsconform for root, else ~/.cache/fsconform. */
@@ -190,14 +243,22 @@ final class KernelImages implements AutoCloseable {
 
     @Override
     public void close() {
-        if (builder != null) {
-            builder.close();
+        try {
+            if (builder != null) {
+                builder.close();
+            }
+        } finally {
+            try {
+                use.close();
+            } catch (IOException e) {
+                // The lock goes with the channel, and with this process at the latest.
+            }
         }
     }
 
     /** Partial directories of builds that died (SIGKILL, power loss): no live build holds the kernel's lock now. */
     private void removePartials(Kernel k) throws IOException {
-        try (java.util.stream.Stream<Path> s = Files.list(cache)) {
+        try (Stream<Path> s = Files.list(cache)) {
             for (Path p : s.filter(d -> d.getFileName().toString().startsWith(k.name() + "-")
                     && d.getFileName().toString().contains(".partial.")).toList()) {
                 RunDir.deleteTree(p);
@@ -206,6 +267,7 @@ final class KernelImages implements AutoCloseable {
     }
 
     private KernelImage image(Path dir, String how) throws IOException {
+        CacheUse.used(dir);
         return new KernelImage(dir, Files.readString(dir.resolve("release")).strip(),
                 Files.readString(dir.resolve("packages")).strip(), how);
     }

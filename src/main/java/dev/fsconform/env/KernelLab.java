@@ -3,18 +3,25 @@ package dev.fsconform.env;
 import dev.fsconform.result.EnvStatus;
 import dev.fsconform.result.EnvironmentResult;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * The kernel axis: for each chosen kernel of matrix/kernels.yaml, get its image (cache or build),
- * boot it and run its host-lab environments inside. Kernels run one after another (a guest under
- * emulation wants every core it can get). Whatever goes wrong with one kernel becomes its rows'
+ * boot it and run its host-lab environments inside. Kernels run one after another, or several at
+ * once under {@code -Dfsconform.kernels.jobs} (images are still fetched one at a time). Whatever goes wrong with one kernel becomes its rows'
  * status and reason; the others still run. Clean-up is the host lab's: a marked run directory that
  * the next run reaps (with any QEMU naming it), and enclaves that die with this JVM.
  */
@@ -34,6 +41,8 @@ public final class KernelLab {
 
     static final String LAUNCHER_PROPERTY = "fsconform.kernels.launcher";
     static final String BUILDER_PROPERTY = "fsconform.kernels.builder";
+    static final String JOBS_PROPERTY = "fsconform.kernels.jobs";
+    private static final int MAX_JOBS = 16;
     /** What building a kernel (build-kernel.sh) needs on the host (the host builder); the host's QEMU comes on top. */
     static final List<Tool> BUILD_TOOLS = List.of(Tool.BUSYBOX, Tool.DEPMOD, Tool.DPKG_DEB, Tool.APT_GET, Tool.XZ, Tool.ZSTD);
 
@@ -93,59 +102,36 @@ public final class KernelLab {
         List<String> chosen = select(kernels, o.kernels());
         List<Kernel> todo = kernels.kernels().stream().filter(k -> chosen.contains(k.name()))
                 .filter(k -> !environments(k, envs, o.only()).isEmpty()).toList();
+        int jobs = Math.max(1, Math.min(jobs(), todo.size()));
         String choice = launcher(o.image() != null);
         String hostLacks = Tool.missing(BUILD_TOOLS);
         String building = builder(o.builder() != null, hostLacks == null);
-        Qemu qemu = Qemu.detect();
+        Qemu qemu = Qemu.detect(jobs);
         Children children = new Children();
         RunDir runDir = RunDir.create(o.runRoot());
         List<String> reaped = Reaper.reap(Set.of(o.runRoot()), runDir.dir().resolve("reaper.log"), children);
         reaped.forEach(r -> progress.accept("reaper: " + r));
         Thread hook = new Thread(() -> abandon(children, runDir), "fsconform-kernel-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
-        List<EnvironmentResult> results = new ArrayList<>();
-        List<KernelLauncher> launchers = new ArrayList<>();
-        KernelImages imageCache = null;
-        try (KernelStatus status = new KernelStatus(todo.size(), progress, 15)) {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> new Thread(r, "fsconform-kernel-" + threads.incrementAndGet()));
+        Setups setups = new Setups(() -> choice.equals(KernelLauncher.HOST) ? new HostQemu(o.launcher(), runDir.dir(), children)
+                : o.image().open());
+        try (KernelBoard board = new KernelBoard(15)) {
             String missing = Tool.missing(Stream.concat(choice.equals(KernelLauncher.HOST) ? Stream.of(Tool.QEMU) : Stream.empty(),
                     building.equals(KernelBuilder.HOST) ? BUILD_TOOLS.stream() : Stream.empty()).toList());
-            KernelImages images = KernelImages.open(runDir.dir(), builders(building, o.builder(), hostLacks, children), status::set);
-            imageCache = images;
-            KernelLauncher launcher = null;
+            setups.open(runDir.dir(), builders(building, o.builder(), hostLacks, children));
+            Axis axis = new Axis(envs, o, qemu, missing, setups, board, runDir.dir());
+            List<Future<List<EnvironmentResult>>> rows = new ArrayList<>();
             for (int i = 0; i < todo.size(); i++) {
                 Kernel k = todo.get(i);
-                List<Environment> chosenEnvs = environments(k, envs, o.only());
-                status.start(i + 1, k.name());
-                long t0 = System.nanoTime();
-                try {
-                    if (missing != null) {
-                        throw EnvFailure.skipped("the kernel axis " + missing);
-                    }
-                    Path dir = runDir.dir().resolve(k.axis());
-                    KernelImage image = images.ensure(k, java.nio.file.Files.createDirectories(dir), status::set);
-                    status.set("image " + image.how() + ": " + image.release() + " (" + image.dir() + ")");
-                    if (launcher == null) {
-                        launcher = choice.equals(KernelLauncher.HOST) ? new HostQemu(o.launcher(), runDir.dir(), children)
-                                : o.image().open();
-                        launchers.add(launcher);
-                    }
-                    KernelLauncher.Guest guest = launcher.prepare(k.name(), image.dir(), status::set);
-                    results.addAll(KernelGuest.run(k, image, chosenEnvs,
-                            new KernelGuest.Setup(dir, o.keep().resolve(k.axis()), launcher, guest, envs.text(), qemu), status));
-                } catch (EnvFailure f) {
-                    long millis = (System.nanoTime() - t0) / 1_000_000;
-                    for (Environment e : chosenEnvs) {
-                        results.add(EnvironmentResult.notRun(e.name() + "@" + k.axis(), e.group(), e.description()
-                                + " (kernel " + k.name() + ")", f.status(), f.getMessage(), millis));
-                    }
-                }
-                status.set(String.format("done in %.0f s", (System.nanoTime() - t0) / 1e9));
+                KernelStatus status = new KernelStatus(i + 1, todo.size(), k.name(), progress);
+                rows.add(pool.submit(() -> axis.run(k, status)));
             }
+            return new Report(qemu.describe(), join(rows), reaped);
         } finally {
-            launchers.forEach(KernelLauncher::close);
-            if (imageCache != null) {
-                imageCache.close();
-            }
+            pool.shutdownNow();
+            setups.close();
             runDir.delete();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -153,7 +139,135 @@ public final class KernelLab {
                 // The hook is running or ran.
             }
         }
-        return new Report(qemu.describe(), results, reaped);
+    }
+
+    /**
+     * How many kernels boot at once: {@code -Dfsconform.kernels.jobs=N}, default 1. Guests at once
+     * share the cores: each gets fewer vCPUs ({@link Qemu#detect}), and none waits while another boots.
+     */
+    static int jobs() {
+        String set = System.getProperty(JOBS_PROPERTY, "").strip();
+        if (set.isEmpty()) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(set);
+            if (n >= 1 && n <= MAX_JOBS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the value given.
+        }
+        throw new InvalidEnvironmentsException("-D" + JOBS_PROPERTY + " must be a whole number from 1 to " + MAX_JOBS
+                + " (got '" + set + "')");
+    }
+
+    /**
+     * Every kernel's rows in catalogue order once all are done. A kernel's failure to run is its rows'
+     * status; what escapes one (an I/O error, a bug) is thrown after the others finished.
+     */
+    static <T> List<T> join(List<Future<List<T>>> futures) throws IOException {
+        List<T> out = new ArrayList<>();
+        Throwable first = null;
+        for (Future<List<T>> f : futures) {
+            try {
+                out.addAll(f.get());
+            } catch (ExecutionException e) {
+                first = first == null ? e.getCause() : first;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                futures.forEach(x -> x.cancel(true));
+                throw new InterruptedIOException("interrupted while kernel guests ran");
+            }
+        }
+        if (first instanceof IOException io) {
+            throw io;
+        }
+        if (first instanceof RuntimeException r) {
+            throw r;
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
+        if (first != null) {
+            throw new IOException(first);
+        }
+        return out;
+    }
+
+    /** What every kernel's run reads, and the parts they share. */
+    private record Axis(EnvironmentCatalog envs, Options o, Qemu qemu, String missing, Setups setups, KernelBoard board,
+                        Path runDir) {
+        /** One kernel: its image, one boot, its rows; whatever keeps it from running is its rows' status and reason. */
+        List<EnvironmentResult> run(Kernel k, KernelStatus status) throws IOException {
+            List<Environment> chosen = environments(k, envs, o.only());
+            board.start(status, "fetching");
+            long t0 = System.nanoTime();
+            try {
+                if (missing != null) {
+                    throw EnvFailure.skipped("the kernel axis " + missing);
+                }
+                Path dir = Files.createDirectories(runDir.resolve(k.axis()));
+                Ready ready = setups.ready(k, dir, status);
+                return KernelGuest.run(k, ready.image(), chosen, new KernelGuest.Setup(dir, o.keep().resolve(k.axis()),
+                        ready.launcher(), ready.guest(), envs.text(), qemu), status);
+            } catch (EnvFailure f) {
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                return chosen.stream().map(e -> EnvironmentResult.notRun(e.name() + "@" + k.axis(), e.group(),
+                        e.description() + " (kernel " + k.name() + ")", f.status(), f.getMessage(), millis)).toList();
+            } finally {
+                board.finish(status, String.format("done in %.0f s", (System.nanoTime() - t0) / 1e9));
+            }
+        }
+    }
+
+    private record Ready(KernelImage image, KernelLauncher launcher, KernelLauncher.Guest guest) {
+    }
+
+    /**
+     * What the kernels share, readied for one kernel at a time: the image cache (one package download
+     * and one builder at work, whatever the suites), the launcher, made for the first kernel that gets
+     * that far, and its preparation of each guest. Only the boots overlap.
+     */
+    private static final class Setups implements AutoCloseable {
+        private final KernelLauncher.Factory launchers;
+        private volatile KernelStatus current;
+        private KernelImages images;
+        private KernelLauncher launcher;
+
+        Setups(KernelLauncher.Factory launchers) {
+            this.launchers = launchers;
+        }
+
+        /** The image cache; the builder's own progress (an image build, say) goes to the kernel it works for. */
+        synchronized void open(Path workDir, KernelBuilder.Factory builders) throws IOException {
+            images = KernelImages.open(workDir, builders, line -> {
+                KernelStatus s = current;
+                if (s != null) {
+                    s.set(line);
+                }
+            });
+        }
+
+        synchronized Ready ready(Kernel k, Path dir, KernelStatus status) throws IOException, EnvFailure {
+            current = status;
+            KernelImage image = images.ensure(k, dir, status::set);
+            status.set("image " + image.how() + ": " + image.release() + " (" + image.dir() + ")");
+            if (launcher == null) {
+                launcher = launchers.open();
+            }
+            return new Ready(image, launcher, launcher.prepare(k.name(), image.dir(), status::set));
+        }
+
+        @Override
+        public synchronized void close() {
+            if (launcher != null) {
+                launcher.close();
+            }
+            if (images != null) {
+                images.close();
+            }
+        }
     }
 
     /**

@@ -1,50 +1,37 @@
 package dev.fsconform.env;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the current kernel guest is doing, printed every few seconds while it works, so minutes of
- * emulation never look like a hang: {@code kernel 2/4 6.1: environment 3/16 (ext4 done), 74 s}.
- * While a guest runs, its phase is read from its console (boot milestones) and from its host lab's
- * progress lines in the results share.
+ * What one kernel's guest is doing, for the progress lines a {@link KernelBoard} prints every few
+ * seconds, so minutes of emulation never look like a hang: {@code kernel 2/4 6.1: environment 3/16
+ * (ext4 done), 74 s}. While the guest runs, its phase is read from its console (boot milestones) and
+ * from its host lab's progress lines in the results share.
  */
-final class KernelStatus implements AutoCloseable {
+final class KernelStatus {
     private static final Pattern HEADER = Pattern.compile("^fsconform matrix: (\\d+) environment");
     private static final Pattern DONE = Pattern.compile("^\\[\\s*(\\d+)/(\\d+)\\] (\\S+)\\s+(\\S+)");
+    private final int index;
     private final int total;
+    private final String kernel;
     private final Consumer<String> out;
-    private final ScheduledExecutorService timer;
-    private volatile int index;
-    private volatile String kernel = "";
+    private final long since = System.nanoTime();
     private volatile String phase = "";
-    private volatile long since = System.nanoTime();
     private volatile Path share;
 
-    KernelStatus(int total, Consumer<String> out, int everySeconds) {
-        this.total = total;
-        this.out = out;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fsconform-kernel-status");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleAtFixedRate(this::print, everySeconds, everySeconds, TimeUnit.SECONDS);
-    }
-
-    void start(int index, String kernel) {
+    KernelStatus(int index, int total, String kernel, Consumer<String> out) {
         this.index = index;
+        this.total = total;
         this.kernel = kernel;
-        this.since = System.nanoTime();
-        set("fetching");
+        this.out = out;
     }
 
     /** A new phase, printed at once. */
@@ -60,6 +47,10 @@ final class KernelStatus implements AutoCloseable {
 
     void unwatch() {
         this.share = null;
+    }
+
+    long seconds() {
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since);
     }
 
     /** The phase as of now, for the progress line and for a timeout's reason. */
@@ -92,7 +83,7 @@ final class KernelStatus implements AutoCloseable {
             }
             Path console = s.resolve("console.log");
             if (Files.isRegularFile(console)) {
-                List<String> lines = Files.readAllLines(console, java.nio.charset.StandardCharsets.ISO_8859_1);
+                List<String> lines = Files.readAllLines(console, StandardCharsets.ISO_8859_1);
                 for (int i = lines.size() - 1; i >= 0; i--) {
                     String l = lines.get(i);
                     if (l.contains("fsconform-guest: host lab starting")) {
@@ -112,16 +103,7 @@ final class KernelStatus implements AutoCloseable {
         return phase;
     }
 
-    private void print() {
-        if (kernel.isEmpty()) {
-            return;
-        }
-        out.accept(String.format("kernel %d/%d %s: %s, %d s", index, total, kernel, phase(),
-                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since)));
-    }
-
-    @Override
-    public void close() {
-        timer.shutdownNow();
+    void print() {
+        out.accept(String.format("kernel %d/%d %s: %s, %d s", index, total, kernel, phase(), seconds()));
     }
 }

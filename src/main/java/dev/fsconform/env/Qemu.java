@@ -10,6 +10,9 @@ import java.util.List;
  * "Really works" is /dev/kvm usable and a hardware KVM module (kvm_intel, kvm_amd) loaded: a
  * paravirtual substitute (kvm_pvm) opens /dev/kvm but cannot run a stock kernel, so it is not used.
  * -Dfsconform.kernels.accel=kvm|tcg overrides; -Dfsconform.kernels.smp and .memory size the guest.
+ * A guest gets two vCPUs, fewer where the guests at once would otherwise outnumber the cores: under
+ * emulation each vCPU is a host thread, and two guests of two vCPUs on two cores took half as long
+ * again as the same guests one after another.
  *
  * @param accel {@code kvm} or {@code tcg}, recorded in every guest row's fingerprint
  */
@@ -20,10 +23,16 @@ record Qemu(String accel, int smp, int memoryMb) {
     /** The tag of the read-only share holding the jar (and its class-data archive) the guest runs. */
     static final String JAR_TAG = "fsconform-jar";
 
-    static Qemu detect() {
+    /** For {@code guests} booted at once. */
+    static Qemu detect(int guests) {
         String forced = System.getProperty("fsconform.kernels.accel", "");
         String accel = forced.equals("kvm") || forced.equals("tcg") ? forced : kvmWorks() ? "kvm" : "tcg";
-        return new Qemu(accel, Integer.getInteger("fsconform.kernels.smp", 2), Integer.getInteger("fsconform.kernels.memory", 2048));
+        return new Qemu(accel, Integer.getInteger("fsconform.kernels.smp", smp(Runtime.getRuntime().availableProcessors(), guests)),
+                Integer.getInteger("fsconform.kernels.memory", 2048));
+    }
+
+    static int smp(int cores, int guests) {
+        return Math.max(1, Math.min(2, cores / guests));
     }
 
     private static boolean kvmWorks() {

@@ -65,6 +65,13 @@ public interface LibC {
 
     @SaveError int setns(int fd, int nstype);
 
+    /** pid 0: the calling thread; the mask is a cpu_set_t of {@code size} bytes. */
+    @SaveError int sched_getaffinity(int pid, long size, Pointer mask);
+
+    @SaveError int sched_setaffinity(int pid, long size, Pointer mask);
+
+    int sched_getcpu();
+
     /**
      * Raw syscall(2), for calls some libcs lack (renameat2 before glibc 2.28, Landlock, seccomp, the
      * fs context API). Variadic in C; 64-bit integer arguments are passed the same way on x86_64 and

@@ -40,6 +40,8 @@ public final class Posix {
     private static final int FD_CLOEXEC = 1;
     private static final int SIG_SETMASK = 2;
     private static final int SIGSET_BYTES = 128;
+    /** glibc's cpu_set_t: 1024 CPUs. */
+    private static final int CPU_SET_BYTES = 128;
     private static final int PR_SET_NO_NEW_PRIVS = 38;
     private static final int CLOSE_RANGE_CLOEXEC = 1 << 2;
     private static final int STATX_BASIC_STATS = 0x7ff;
@@ -495,6 +497,29 @@ public final class Posix {
         } finally {
             libc.close(ns.fd());
         }
+    }
+
+    /** This thread's CPU affinity mask (a cpu_set_t's bytes), or null where the kernel does not say. */
+    public byte[] threadAffinity() {
+        Pointer mask = memory.zeroed(CPU_SET_BYTES);
+        if (libc.sched_getaffinity(0, CPU_SET_BYTES, mask) != 0) {
+            return null;
+        }
+        byte[] out = new byte[CPU_SET_BYTES];
+        mask.get(0, out, 0, CPU_SET_BYTES);
+        return out;
+    }
+
+    /** Sets this thread's CPU affinity mask, as {@link #threadAffinity} gave it. */
+    public CallResult setThreadAffinity(byte[] cpus) {
+        Pointer mask = memory.zeroed(CPU_SET_BYTES);
+        mask.put(0, cpus, 0, Math.min(cpus.length, CPU_SET_BYTES));
+        return result(libc.sched_setaffinity(0, CPU_SET_BYTES, mask));
+    }
+
+    /** The CPU this thread runs on right now, or -1. */
+    public int currentCpu() {
+        return libc.sched_getcpu();
     }
 
     /** An execve(2) whose native memory is ready, so that nothing is allocated after a sandbox is applied. */

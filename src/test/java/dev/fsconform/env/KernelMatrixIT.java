@@ -54,8 +54,14 @@ class KernelMatrixIT {
             String java = ProcessHandle.current().info().command().orElse("java");
             Files.createDirectories(OUT);
             Path log = OUT.resolve("matrix.log");
-            Process p = new ProcessBuilder(java, "-jar", jar, "matrix", "--no-docker", "--kernels", spec, "--only", ONLY,
-                    "--out", OUT.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // As many guests at once as the build asks for (-Dfsconform.kernels.jobs): CI boots its two together.
+            String jobs = System.getProperty(KernelLab.JOBS_PROPERTY, "").strip();
+            List<String> argv = new ArrayList<>(List.of(java));
+            if (!jobs.isEmpty()) {
+                argv.add("-D" + KernelLab.JOBS_PROPERTY + "=" + jobs);
+            }
+            argv.addAll(List.of("-jar", jar, "matrix", "--no-docker", "--kernels", spec, "--only", ONLY, "--out", OUT.toString()));
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(40, TimeUnit.MINUTES)) {
                 p.destroy();
                 p.waitFor(30, TimeUnit.SECONDS);
