@@ -63,6 +63,21 @@ public final class AppJobs {
         return chosen.isEmpty() ? List.of() : all().stream().filter(chosen::contains).toList();
     }
 
+    /**
+     * Refuses what {@link #select} refuses, reading jobs.yaml only for a spec that names job ids: an
+     * environments file says {@code all} or nothing for most entries, and a kernel guest, which overrides
+     * them with {@code --apps none}, would read the jobs' YAML for nothing (a second of its start).
+     */
+    public static void check(String spec) {
+        for (String item : spec.split(",")) {
+            String id = item.strip();
+            if (!id.equals("none") && !id.equals("all") && !id.isEmpty()) {
+                select(spec);
+                return;
+            }
+        }
+    }
+
     private static List<AppJob> load() {
         try (InputStream in = AppJobs.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

@@ -1,6 +1,5 @@
 package dev.fsconform.cli;
 
-import dev.fsconform.env.Milestones;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -40,20 +39,8 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try --help)");
     }
 
-    private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
-
     public static void main(String[] args) {
-        Milestones.mark("main");
-        // Every `mv` cell and tool step is a child process. The JDK's default launch (posix_spawn)
-        // execs jspawnhelper first, which then execs the child: VFORK execs the child directly, a
-        // third less CPU per child here and more under emulation. JDK 17 to 21 only: later JDKs
-        // deprecate VFORK, and an explicit -Djdk.lang.Process.launchMechanism is left alone.
-        if (System.getProperty(LAUNCH_MECHANISM) == null && Runtime.version().feature() <= 21) {
-            System.setProperty(LAUNCH_MECHANISM, "VFORK");
-        }
-        if (args.length > 0 && (args[0].equals("probe") || args[0].equals("matrix"))) {
-            NativePreload.start();
-        }
+        Startup.begin(args.length > 0 ? args[0] : "");
         System.exit(execute(args));
     }
 

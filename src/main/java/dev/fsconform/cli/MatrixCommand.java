@@ -94,6 +94,12 @@ final class MatrixCommand implements Callable<Integer> {
     Path after;
 
 
+    /**
+     * Set by {@link GuestMatrix}, never by an option: the host read and checked the whole --environments
+     * file, so only the environments --only picks are bound.
+     */
+    boolean pickedOnly;
+
     @Override
     public Integer call() throws Exception {
         Milestones.mark("matrix command parsed");
@@ -177,7 +183,7 @@ final class MatrixCommand implements Callable<Integer> {
             if (!Files.isRegularFile(environments)) {
                 throw new UsageException("--environments " + environments.toAbsolutePath() + " is not a file");
             }
-            return EnvironmentCatalog.load(environments);
+            return pickedOnly ? EnvironmentCatalog.loadPicked(environments, only) : EnvironmentCatalog.load(environments);
         }
         return EnvironmentCatalog.standard();
     }

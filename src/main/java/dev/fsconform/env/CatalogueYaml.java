@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The frame the host lab's and the kernels' catalogues share: where the text comes from, the top-level
@@ -73,6 +74,15 @@ final class CatalogueYaml {
     /** The shape's list, each entry bound to {@code type} and completed by {@code finish}; names are unique. */
     static <T> List<T> entries(JsonNode root, String origin, Shape shape, Class<T> type, Function<T, T> finish,
                                Function<T, String> name) {
+        return entries(root, origin, shape, type, finish, name, node -> true);
+    }
+
+    /**
+     * The same for the entries {@code wanted} takes (given each entry's mapping); the others are not
+     * bound, only their names are kept from being used twice.
+     */
+    static <T> List<T> entries(JsonNode root, String origin, Shape shape, Class<T> type, Function<T, T> finish,
+                               Function<T, String> name, Predicate<JsonNode> wanted) {
         JsonNode list = root.path(shape.list());
         if (!list.isArray() || list.isEmpty()) {
             throw new InvalidEnvironmentsException(origin + ": '" + shape.list() + "' must be a non-empty list");
@@ -80,13 +90,17 @@ final class CatalogueYaml {
         List<T> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
-            T entry = finish.apply(entry(list.get(i), i + 1, origin, shape, type));
-            Integer before = seen.putIfAbsent(name.apply(entry), i + 1);
+            JsonNode node = list.get(i);
+            T entry = node.isObject() && !wanted.test(node) ? null : finish.apply(entry(node, i + 1, origin, shape, type));
+            String entryName = entry == null ? node.path("name").asText() : name.apply(entry);
+            Integer before = seen.putIfAbsent(entryName, i + 1);
             if (before != null) {
-                throw new InvalidEnvironmentsException(origin + ": " + shape.noun() + " #" + (i + 1) + " '" + name.apply(entry)
+                throw new InvalidEnvironmentsException(origin + ": " + shape.noun() + " #" + (i + 1) + " '" + entryName
                         + "': the name is already used by " + shape.noun() + " #" + before);
             }
-            out.add(entry);
+            if (entry != null) {
+                out.add(entry);
+            }
         }
         return out;
     }

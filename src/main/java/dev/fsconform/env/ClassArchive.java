@@ -39,7 +39,7 @@ final class ClassArchive implements AutoCloseable {
     /** A plain directory: an environment any user can build, so the dump also works without root. */
     private static final String TRAINING = "plain";
     /** Bumped whenever the dump's command line below changes meaning. */
-    private static final String RECIPE = "host-lab matrix --only " + TRAINING + " --probe-threads --json-only, static, v2";
+    private static final String RECIPE = Launcher.GUEST_MATRIX + " --only " + TRAINING + " --probe-threads --json-only, static, v3";
     private static final String COMPLETE = "complete";
     /** The dump failed (a JDK that cannot dump, out of time): the jar copy alone is used. */
     private static final String FAILED = "failed";
@@ -68,9 +68,7 @@ final class ClassArchive implements AutoCloseable {
 
     /** Its class-data archive, or null where none could be dumped. */
     Path archive() {
-        String prefix = "-D" + Launcher.CDS_PROPERTY + "=";
-        return launcher.jvmOptions().stream().filter(o -> o.startsWith(prefix)).map(o -> Path.of(o.substring(prefix.length())))
-                .findFirst().orElse(null);
+        return launcher.archive();
     }
 
     /** The jar copy and its archive for the launcher's jar and JDK, from the cache or made now. */
@@ -139,7 +137,7 @@ final class ClassArchive implements AutoCloseable {
         List<String> list = new ArrayList<>(List.of(java.toString()));
         list.addAll(Launcher.FAST_START);
         list.addAll(List.of("-XX:DumpLoadedClassList=" + classes, "-Xlog:disable", "-Xlog:all=warning:stderr",
-                "-Djava.io.tmpdir=" + train, "-jar", jar.toString(), "matrix", "--no-docker", "--json-only", "--probe-threads",
+                "-Djava.io.tmpdir=" + train, "-cp", jar.toString(), Launcher.GUEST_MATRIX, "--json-only", "--probe-threads",
                 "--only", TRAINING, "--apps", "none", "--out", train.toString(), "--work-dir", train.toString(),
                 "--stream-to", train.toString()));
         List<String> dump = new ArrayList<>(List.of(java.toString()));

@@ -23,7 +23,7 @@ record Environment(String name, String group, String description, Backend backen
         }
         sandbox = sandbox == null ? Sandbox.NONE : sandbox;
         apps = apps == null ? "none" : apps;
-        AppJobs.select(apps);
+        AppJobs.check(apps);
         if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > 3600)) {
             throw new IllegalArgumentException("timeoutSeconds must be between 1 and 3600 (got " + timeoutSeconds + ")");
         }

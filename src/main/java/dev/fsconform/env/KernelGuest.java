@@ -38,6 +38,14 @@ final class KernelGuest {
     /** Where the guest's host lab writes each environment's results as soon as it is done. */
     static final String STREAM_DIR = "envs";
 
+    /**
+     * Where the guest maps its copy of the class-data archive: in its RAM. A kernel before 5.15 reads a
+     * 9p file through its page cache one page per request, 25 s for the archive and libjvm on 5.10,
+     * where a direct read (O_DIRECT: requests of the mount's msize) copies the archive in a third of a
+     * second; libjvm is copied so too. On later kernels it is a link to the share's archive.
+     */
+    static final String GUEST_ARCHIVE = "/run/fsconform/fsconform.jsa";
+
     /** Under emulation a probe takes 20-30 times as long as natively: environment budgets grow by this much. */
     static final int GUEST_SLOWDOWN = 5;
 
@@ -171,11 +179,15 @@ final class KernelGuest {
      * guest's run directories go under /run/fsconform/work, apart from the jar's path (on the
      * guest's tmpfs /var/tmp when the host's work directory is there): its reaper must not take
      * that for a run the guest left behind. The kernel's filesystems are listed at the end, when the
-     * modules the guest loads in the background are all in.
+     * modules the guest loads in the background are all in. The lab starts from {@link Launcher#GUEST_MATRIX},
+     * not {@code -jar ... matrix}: no containers, no kernels, and no picocli (seconds under emulation), and maps
+     * its {@link #GUEST_ARCHIVE copy} of the class-data archive.
      */
     static String script(Launcher launcher, List<Environment> envs, String apps, int jobs) {
         String only = envs.stream().map(Environment::name).collect(Collectors.joining(","));
         String dir = quote(launcher.jar().getParent().toString());
+        Path archive = launcher.archive();
+        Launcher lab = launcher.withArchiveCopy(Path.of(GUEST_ARCHIVE));
         return String.join("\n",
                 "#!/bin/sh",
                 "export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8",
@@ -183,12 +195,21 @@ final class KernelGuest {
                 "mkdir -p $w/work $g/" + STREAM_DIR + " " + dir + " && cp $g/environments.yaml $w/ || exit 125",
                 "mount -t 9p -o trans=virtio,version=9p2000.L,ro,cache=loose,msize=262144 " + Qemu.JAR_TAG + " " + dir
                         + " || exit 125",
+                "echo \"fsconform-guest: copying the JVM's files $(cut -d' ' -f1 /proc/uptime)s\"",
+                // Before 5.15 both at once, libjvm bound over its own path; later kernels read ahead over 9p,
+                // where the copies cost more than they save, and the lab maps the share's archive by a link.
+                "case $(uname -r) in [1-4].*|5.[0-9].*|5.1[0-4].*) "
+                        + (archive == null ? "" : "{ dd if=" + quote(archive.toString()) + " of=" + GUEST_ARCHIVE
+                        + " bs=1M iflag=direct status=none || cp " + quote(archive.toString()) + " " + GUEST_ARCHIVE + "; } & ")
+                        + "j=" + quote(launcher.java().getParent().getParent().resolve("lib/server/libjvm.so").toString())
+                        + "; dd if=\"$j\" of=$w/libjvm.so bs=1M iflag=direct status=none 2>/dev/null && mount --bind $w/libjvm.so \"$j\"; wait;; "
+                        + (archive == null ? "" : "*) ln -s " + quote(archive.toString()) + " " + GUEST_ARCHIVE + ";; ") + "esac",
                 "cat /sys/kernel/security/lsm > $g/lsm 2>/dev/null",
                 "echo \"fsconform-guest: host lab starting $(cut -d' ' -f1 /proc/uptime)s\"",
-                "cd $w && " + quote(launcher.java().toString()) + " "
-                        + launcher.jvmOptions().stream().map(KernelGuest::quote).collect(Collectors.joining(" "))
-                        + " -Dfsconform.milestones=true -jar " + quote(launcher.jar().toString())
-                        + " matrix --no-docker --only " + quote(only)
+                "cd $w && " + quote(lab.java().toString()) + " "
+                        + lab.jvmOptions().stream().map(KernelGuest::quote).collect(Collectors.joining(" "))
+                        + " -Dfsconform.milestones=true -cp " + quote(lab.jar().toString()) + " " + Launcher.GUEST_MATRIX
+                        + " --only " + quote(only)
                         + " --apps " + quote(apps) + " --json-only --probe-threads --stream-to $g/" + STREAM_DIR
                         + " --after /run/fsconform-init/modules-loaded"
                         + " --environments $w/environments.yaml --out $g --work-dir $w/work --jobs " + jobs

@@ -13,9 +13,21 @@ import java.util.List;
  * emulation, and loading and verifying the same classes again is most of what they would do.
  */
 public record Launcher(Path java, Path jar, List<String> jvmOptions) {
+    /**
+     * C1 only, the serial collector, no perf data file, small stacks; and reflection through the JVM's native
+     * accessors throughout: JDK 17 generates a class for each method or constructor called reflectively more
+     * than 15 times (Jackson's records), a dozen on a kernel guest's way to its first cell, each costly under
+     * emulation, for calls a short run makes a few hundred of (later JDKs reflect through method handles
+     * and ignore the property).
+     */
     static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-            "-Xss512k");
+            "-Xss512k", "-Dsun.reflect.inflationThreshold=1000000000");
     static final String CDS_PROPERTY = "fsconform.cds";
+    /**
+     * The class a kernel guest's host lab starts from ({@code java -cp JAR CLASS --only ...}): the matrix
+     * run without picocli, its options written by the host (see dev.fsconform.cli).
+     */
+    public static final String GUEST_MATRIX = "dev.fsconform.cli.GuestMatrix";
 
     public Launcher {
         jvmOptions = List.copyOf(jvmOptions);
@@ -33,13 +45,39 @@ public record Launcher(Path java, Path jar, List<String> jvmOptions) {
     /**
      * The same launcher mapping a class-data archive dumped from this jar at this path. A mismatch
      * (another jar, another JDK) only costs the speed-up: -Xshare:auto then loads classes as usual,
-     * and its warning goes to standard error, never into a probe's JSON on standard output.
+     * and its warning goes to standard error, never into a probe's JSON on standard output. The
+     * archive is mapped where it was dumped for (ArchiveRelocationMode=0; it moves elsewhere only when
+     * that address is taken): JDK 17.0.15 relocates it by default, rewriting pointers on every page
+     * of it, which in a kernel guest reads the whole archive page by page over 9p, 1.5 s on 6.1 and
+     * up to 20 s on 5.10, before main.
      */
     Launcher withArchive(Path archive) {
         List<String> options = new ArrayList<>(jvmOptions);
-        options.addAll(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=warning:stderr",
-                "-D" + CDS_PROPERTY + "=" + archive));
+        options.addAll(archiveOptions(archive));
         return new Launcher(java, jar, options);
+    }
+
+    private static List<String> archiveOptions(Path archive) {
+        return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive, "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:ArchiveRelocationMode=0", "-Xlog:disable", "-Xlog:all=warning:stderr", "-D" + CDS_PROPERTY + "=" + archive);
+    }
+
+    /** The class-data archive it maps, or null. */
+    Path archive() {
+        String prefix = "-D" + CDS_PROPERTY + "=";
+        return jvmOptions.stream().filter(o -> o.startsWith(prefix)).map(o -> Path.of(o.substring(prefix.length())))
+                .findFirst().orElse(null);
+    }
+
+    /** The same launcher mapping a copy of its archive at {@code copy} instead (one without an archive stays as it is). */
+    Launcher withArchiveCopy(Path copy) {
+        Path archive = archive();
+        if (archive == null) {
+            return this;
+        }
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.removeAll(archiveOptions(archive));
+        return new Launcher(java, jar, options).withArchive(copy);
     }
 
     /** The same java, starting another copy of the jar (one a sandbox can see). */

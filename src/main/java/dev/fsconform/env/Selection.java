@@ -12,12 +12,17 @@ record Selection(String pattern) {
     static final Selection ALL = new Selection(null);
 
     boolean matches(Environment e) {
+        return matches(e.name(), e.group());
+    }
+
+    /** Whether a glob matches this name or this group. */
+    boolean matches(String name, String group) {
         if (pattern == null || pattern.isBlank()) {
             return true;
         }
         for (String glob : pattern.split(",")) {
             Pattern p = compile(glob.strip());
-            if (p.matcher(e.name()).matches() || p.matcher(e.group()).matches()) {
+            if (p.matcher(name).matches() || p.matcher(group).matches()) {
                 return true;
             }
         }

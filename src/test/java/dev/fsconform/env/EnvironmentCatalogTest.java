@@ -3,9 +3,12 @@ package dev.fsconform.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -124,5 +127,22 @@ class EnvironmentCatalogTest {
         assertThat(HostLab.select(c, "filesystem,overlay-b")).containsExactly("overlay-b", "tmpfs");
         assertThat(HostLab.select(c, null)).hasSize(3);
         assertThat(HostLab.select(c, "nothing")).isEqualTo(List.of());
+    }
+
+    @Test
+    void aGuestBindsOnlyThePickedEntriesTheSameAsAWholeRead(@TempDir Path dir) throws IOException {
+        // GIVEN a file with a bad entry a guest does not run, WHEN only the filesystem group and overlay-* are picked
+        Path file = Files.writeString(dir.resolve("environments.yaml"), "defaults: {timeoutSeconds: 7}\nenvironments:\n"
+                + entry("overlay-a", "{kind: overlay, options: redirect_dir=on}") + entry("bad", "{kind: zfs}")
+                + "  - name: tmpfs\n    group: filesystem\n    description: d\n    backend: {kind: tmpfs}\n");
+        EnvironmentCatalog picked = EnvironmentCatalog.loadPicked(file, "filesystem,overlay-*");
+        // THEN those are bound as a whole read binds them, and the bad one is left to the read that checks everything
+        assertThat(picked.names()).containsExactly("overlay-a", "tmpfs");
+        assertThat(picked.environments()).isEqualTo(EnvironmentCatalog.load(Files.writeString(dir.resolve("good.yaml"),
+                Files.readString(file).replace(entry("bad", "{kind: zfs}"), ""))).environments());
+        assertThatThrownBy(() -> EnvironmentCatalog.load(file)).hasMessageContaining("environment #2 'bad'");
+        // AND a name used twice is refused all the same
+        Files.writeString(file, "environments:\n" + entry("tmpfs", "{kind: zfs}") + entry("tmpfs", "{kind: tmpfs}"));
+        assertThatThrownBy(() -> EnvironmentCatalog.loadPicked(file, "other")).hasMessageContaining("environment #2 'tmpfs': the name is already used");
     }
 }

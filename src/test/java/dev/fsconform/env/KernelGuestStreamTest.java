@@ -43,11 +43,34 @@ class KernelGuestStreamTest {
     }
 
     @Test
+    void theGuestMapsACopyOfTheArchiveInItsRamAndStartsWithoutPicocli() {
+        // GIVEN a guest launcher mapping the cached archive beside the jar
+        Launcher guest = new Launcher(Path.of("/usr/bin/java"), Path.of("/c/fsconform.jar"), Launcher.FAST_START)
+                .withArchive(Path.of("/c/fsconform.jsa"));
+        String lab = KernelGuest.script(guest, List.of(), "none", 2).lines().filter(l -> l.contains(Launcher.GUEST_MATRIX))
+                .findFirst().orElseThrow();
+        // THEN the script copies it by direct reads, and the lab maps the copy only, without relocating it
+        assertThat(KernelGuest.script(guest, List.of(), "none", 2))
+                .contains("{ dd if='/c/fsconform.jsa' of=" + KernelGuest.GUEST_ARCHIVE + " bs=1M iflag=direct");
+        assertThat(lab).contains("'-XX:SharedArchiveFile=" + KernelGuest.GUEST_ARCHIVE + "'",
+                "'-Dfsconform.cds=" + KernelGuest.GUEST_ARCHIVE + "'", "'-XX:ArchiveRelocationMode=0'", "-cp '/c/fsconform.jar' ")
+                .doesNotContain("/c/fsconform.jsa", " matrix ");
+        // AND only before 5.15, where 9p reads a page per request; later kernels link to the share's archive
+        assertThat(KernelGuest.script(guest, List.of(), "none", 2)).contains("case $(uname -r) in [1-4].*|5.[0-9].*|5.1[0-4].*) { dd",
+                "*) ln -s '/c/fsconform.jsa' " + KernelGuest.GUEST_ARCHIVE + ";; esac");
+        // AND libjvm is copied the same way and bound over its own path; a launcher without an archive copies none
+        assertThat(KernelGuest.script(guest, List.of(), "none", 2)).contains("j='/usr/lib/server/libjvm.so'; dd if=\"$j\"",
+                "mount --bind $w/libjvm.so \"$j\"");
+        assertThat(KernelGuest.script(Launcher.of(Path.of("/opt/fsconform.jar")), List.of(), "none", 2))
+                .doesNotContain(KernelGuest.GUEST_ARCHIVE);
+    }
+
+    @Test
     void theKernelsFilesystemsAreListedOnceTheBackgroundModulesAreIn() {
         // GIVEN the guest's script, WHEN its lines are read, THEN /proc/filesystems is copied after the lab ran
         // and after the wait for the loader's marker (listed at the start, a slow boot missed ext4, xfs, btrfs, fuse)
         List<String> lines = KernelGuest.script(Launcher.of(Path.of("/opt/fsconform.jar")), List.of(), "none", 2).lines().toList();
-        int lab = indexOf(lines, " matrix --no-docker ");
+        int lab = indexOf(lines, " " + Launcher.GUEST_MATRIX + " ");
         int wait = indexOf(lines, "[ ! -e /run/fsconform-init/modules-loaded ]");
         int listed = indexOf(lines, "cat /proc/filesystems");
 
