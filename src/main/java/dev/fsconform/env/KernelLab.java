@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * The kernel axis: for each chosen kernel of matrix/kernels.yaml, get its image (cache or build),
- * boot it and run its host-lab environments inside. Kernels run one after another, or several at
- * once under {@code -Dfsconform.kernels.jobs} (images are still fetched one at a time). Whatever goes wrong with one kernel becomes its rows'
+ * boot it and run its host-lab environments inside. Several kernels boot at once ({@link #jobs});
+ * images are still fetched one at a time. Whatever goes wrong with one kernel becomes its rows'
  * status and reason; the others still run. Clean-up is the host lab's: a marked run directory that
  * the next run reaps (with any QEMU naming it), and enclaves that die with this JVM.
  */
@@ -142,13 +142,16 @@ public final class KernelLab {
     }
 
     /**
-     * How many kernels boot at once: {@code -Dfsconform.kernels.jobs=N}, default 1. Guests at once
-     * share the cores: each gets fewer vCPUs ({@link Qemu#detect}), and none waits while another boots.
+     * How many kernels boot at once: {@code -Dfsconform.kernels.jobs=N}, by default one per core
+     * while their memory fits in half of the host's ({@link Qemu#guestsThatFit}). Guests at once share
+     * the cores: each gets fewer vCPUs ({@link Qemu#detect}), and no core idles while a guest boots or
+     * starts its JVM: on two cores the four kernels' core set took 445 s two at a time and 492 s one
+     * after another (docs/performance.md), though each guest's first cell comes later.
      */
     static int jobs() {
         String set = System.getProperty(JOBS_PROPERTY, "").strip();
         if (set.isEmpty()) {
-            return 1;
+            return Qemu.guestsThatFit(Runtime.getRuntime().availableProcessors(), Qemu.hostMemoryMb());
         }
         try {
             int n = Integer.parseInt(set);

@@ -1,5 +1,6 @@
 package dev.fsconform.env;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,27 @@ record Qemu(String accel, int smp, int memoryMb) {
 
     static int smp(int cores, int guests) {
         return Math.max(1, Math.min(2, cores / guests));
+    }
+
+    /** One guest per core, as long as their memory takes at most half of the host's (unknown: one per core). */
+    static int guestsThatFit(int cores, long hostMemoryMb) {
+        int memory = Integer.getInteger("fsconform.kernels.memory", 2048);
+        long byMemory = hostMemoryMb <= 0 ? cores : hostMemoryMb / 2 / Math.max(1, memory);
+        return (int) Math.max(1, Math.min(cores, byMemory));
+    }
+
+    /** MemTotal of /proc/meminfo in MiB, or 0 where it cannot be read. */
+    static long hostMemoryMb() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (l.startsWith("MemTotal:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unknown: the cores decide alone.
+        }
+        return 0;
     }
 
     private static boolean kvmWorks() {

@@ -25,8 +25,8 @@ class KernelJobsTest {
     }
 
     @Test
-    void oneKernelAtATimeUnlessAsked() {
-        assertThat(KernelLab.jobs()).isEqualTo(1);
+    void oneGuestPerCoreUnlessAsked() {
+        assertThat(KernelLab.jobs()).isEqualTo(Qemu.guestsThatFit(Runtime.getRuntime().availableProcessors(), Qemu.hostMemoryMb()));
         System.setProperty(KernelLab.JOBS_PROPERTY, " 2 ");
         assertThat(KernelLab.jobs()).isEqualTo(2);
     }
@@ -37,6 +37,15 @@ class KernelJobsTest {
         System.setProperty(KernelLab.JOBS_PROPERTY, value);
         assertThatThrownBy(KernelLab::jobs).isInstanceOf(InvalidEnvironmentsException.class)
                 .hasMessage("-Dfsconform.kernels.jobs must be a whole number from 1 to 16 (got '" + value + "')");
+    }
+
+    @Test
+    void asManyGuestsAsCoresWhileTheirMemoryTakesHalfTheHosts() {
+        assertThat(Qemu.guestsThatFit(2, 24 * 1024)).as("two cores, 24 GiB").isEqualTo(2);
+        assertThat(Qemu.guestsThatFit(16, 8 * 1024)).as("16 cores, 8 GiB: two guests of 2 GiB").isEqualTo(2);
+        assertThat(Qemu.guestsThatFit(4, 2 * 1024)).as("too little memory for two: still one").isEqualTo(1);
+        assertThat(Qemu.guestsThatFit(2, 0)).as("memory unknown: the cores decide").isEqualTo(2);
+        assertThat(Qemu.hostMemoryMb()).as("this Linux host's MemTotal").isPositive();
     }
 
     @Test
