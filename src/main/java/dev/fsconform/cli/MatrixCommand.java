@@ -113,6 +113,9 @@ final class MatrixCommand implements Callable<Integer> {
         KernelCatalog kernelCatalog = KernelLab.none(kernelSpec) ? null : KernelCatalog.standard();
         List<String> kernelRows = kernelCatalog == null ? List.of() : KernelLab.rowNames(kernelCatalog, catalog,
                 KernelLab.select(kernelCatalog, kernelSpec), only);
+        if (!kernelRows.isEmpty()) {
+            KernelLab.checkSettings(true);
+        }
         if (chosen.isEmpty() && chosenContainers.isEmpty() && kernelRows.isEmpty()) {
             throw new UsageException("--only " + only + " matches no environment of " + catalog.origin()
                     + (containers == null ? "" : " or " + containers.origin()));

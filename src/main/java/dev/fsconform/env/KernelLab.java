@@ -77,6 +77,17 @@ public final class KernelLab {
         return List.copyOf(out);
     }
 
+    /**
+     * The kernel axis's -D settings (guests at once, launcher, builder) checked before anything runs:
+     * a bad value found only when the kernels' turn comes would lose the host lab's and the
+     * containers' rows measured before it.
+     */
+    public static void checkSettings(boolean containerCode) {
+        jobs();
+        launcher(containerCode);
+        builder(containerCode, true);
+    }
+
     /** The environments each chosen kernel runs, as row names ({@code tmpfs@kernel-6.1}), after --only. */
     public static List<String> rowNames(KernelCatalog kernels, EnvironmentCatalog envs, List<String> chosen, String only) {
         List<String> out = new ArrayList<>();

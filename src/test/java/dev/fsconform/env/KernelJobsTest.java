@@ -49,6 +49,13 @@ class KernelJobsTest {
     }
 
     @Test
+    void aBadSettingIsFoundBeforeAnythingRuns() {
+        System.setProperty(KernelLab.JOBS_PROPERTY, "many");
+        assertThatThrownBy(() -> KernelLab.checkSettings(true)).isInstanceOf(InvalidEnvironmentsException.class)
+                .hasMessageStartingWith("-Dfsconform.kernels.jobs must be a whole number");
+    }
+
+    @Test
     void guestsAtOnceShareTheCoresBetweenThem() {
         assertThat(Qemu.smp(2, 1)).as("one guest on two cores").isEqualTo(2);
         assertThat(Qemu.smp(2, 2)).as("two guests on two cores").isEqualTo(1);
