@@ -22,7 +22,8 @@ if [ "$1" = stage2 ]; then
   say "root ready $(up)s"
   (load /run/fsconform-init/modules/order /run/fsconform-init/modules; say "modules loaded $(up)s"
    : > /run/fsconform-init/modules-loaded) &
-  /bin/sh /fsconform-guest/run.sh
+  # The initramfs's static busybox, not the host's dynamically linked sh: no loader, no libc to map over 9p.
+  $bb sh /fsconform-guest/run.sh
   echo "$?" > /fsconform-guest/exit-status
   say "run.sh exited $(cat /fsconform-guest/exit-status) $(up)s"
   $bb sync

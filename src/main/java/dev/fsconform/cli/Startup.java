@@ -1,5 +1,6 @@
 package dev.fsconform.cli;
 
+import dev.fsconform.env.HostLab;
 import dev.fsconform.env.Milestones;
 
 /**
@@ -21,8 +22,12 @@ final class Startup {
         if (System.getProperty(LAUNCH_MECHANISM) == null && Runtime.version().feature() <= 21) {
             System.setProperty(LAUNCH_MECHANISM, "VFORK");
         }
-        if (command.equals("probe") || command.equals("matrix")) {
+        if (command.equals("probe")) {
             NativePreload.start();
+        } else if (command.equals("matrix")) {
+            // Detection loads libc as its first step: a preload beside it would only wait on the same
+            // lock, after a temp-directory check that is half a second of CPU in an emulated guest.
+            HostLab.detectAhead();
         }
     }
 }

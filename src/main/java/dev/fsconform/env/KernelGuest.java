@@ -59,7 +59,8 @@ final class KernelGuest {
             throws IOException {
         long t0 = System.nanoTime();
         Path out = Files.createDirectories(s.dir().resolve("out"));
-        Files.writeString(out.resolve("environments.yaml"), EnvironmentCatalog.slower(s.environmentsYaml(), GUEST_SLOWDOWN));
+        Files.writeString(out.resolve("environments.yaml"), EnvironmentCatalog.forGuest(s.environmentsYaml(), GUEST_SLOWDOWN,
+                envs.stream().map(Environment::name).collect(Collectors.toSet())));
         Files.writeString(out.resolve("run.sh"), script(s.guest().fsconform(), envs, k.apps(), s.qemu().smp()));
         Files.createDirectories(s.keep());
         status.watch(out);

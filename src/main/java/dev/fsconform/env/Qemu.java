@@ -77,7 +77,8 @@ record Qemu(String accel, int smp, int memoryMb) {
                 "-nodefaults", "-no-user-config", "-no-reboot", "-display", "none", "-monitor", "none",
                 "-serial", "file:" + console,
                 "-kernel", guest.vmlinuz().toString(), "-initrd", guest.initramfs().toString(),
-                "-append", "console=ttyS0 panic=-1 quiet loglevel=3",
+                // cryptomgr.notests: the kernel's crypto self-tests are a second of emulated boot, and no cell uses crypto.
+                "-append", "console=ttyS0 panic=-1 quiet loglevel=3 cryptomgr.notests",
                 "-virtfs", "local,path=/,mount_tag=" + ROOT_TAG + ",security_model=none,readonly=on,multidevs=remap",
                 "-virtfs", "local,path=" + out + ",mount_tag=" + OUT_TAG + ",security_model=none,multidevs=remap",
                 "-virtfs", "local,path=" + guest.jar().getParent() + ",mount_tag=" + JAR_TAG + ",security_model=none,readonly=on"));

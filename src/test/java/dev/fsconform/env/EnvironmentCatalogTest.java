@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,5 +145,26 @@ class EnvironmentCatalogTest {
         // AND a name used twice is refused all the same
         Files.writeString(file, "environments:\n" + entry("tmpfs", "{kind: zfs}") + entry("tmpfs", "{kind: tmpfs}"));
         assertThatThrownBy(() -> EnvironmentCatalog.loadPicked(file, "other")).hasMessageContaining("environment #2 'tmpfs': the name is already used");
+    }
+
+    @Test
+    void aGuestGetsOnlyItsEntriesWithEveryBudgetScaledAndCapped() {
+        // GIVEN the repository's catalogue, one entry of it with a budget of its own
+        EnvironmentCatalog all = EnvironmentCatalog.standard();
+        Environment own = all.environments().stream().filter(e -> e.timeoutSeconds() != all.environments().get(0).timeoutSeconds())
+                .findFirst().orElse(all.environments().get(0));
+        Set<String> picked = Set.of("tmpfs", own.name());
+        // WHEN it is written for a guest five times as slow
+        EnvironmentCatalog guest = EnvironmentCatalog.parse(EnvironmentCatalog.forGuest(all.text(), 5, picked), ORIGIN);
+        // THEN only the picked entries are in it, bound as before apart from their budgets, each five times as long
+        assertThat(guest.names()).containsExactlyInAnyOrderElementsOf(picked);
+        for (Environment e : guest.environments()) {
+            Environment before = all.environments().stream().filter(b -> b.name().equals(e.name())).findFirst().orElseThrow();
+            assertThat(e.timeoutSeconds()).as(e.name()).isEqualTo(Math.min(3600, before.timeoutSeconds() * 5));
+            assertThat(e).as(e.name()).usingRecursiveComparison().ignoringFields("timeoutSeconds").isEqualTo(before);
+        }
+        // AND a budget never grows past an hour
+        assertThat(EnvironmentCatalog.parse(EnvironmentCatalog.forGuest("defaults: {timeoutSeconds: 1000}\nenvironments:\n"
+                + entry("a", "{kind: tmpfs}"), 5, Set.of("a")), ORIGIN).environments().get(0).timeoutSeconds()).isEqualTo(3600);
     }
 }
